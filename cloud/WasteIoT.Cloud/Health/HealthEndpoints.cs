@@ -1,0 +1,21 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using WasteIoT.Cloud.Hosting;
+
+namespace WasteIoT.Cloud.Health;
+
+internal static class HealthEndpoints
+{
+    private static readonly string Version =
+        typeof(HealthEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health", GetHealth).WithName("Health");
+        return app;
+    }
+
+    private static Ok<HealthReport> GetHealth(TimeProvider time, IOptions<CloudOptions> options) =>
+        TypedResults.Ok(new HealthReport("ok", Version, time.GetUtcNow(), options.Value.TimeZone));
+}

@@ -1,0 +1,4 @@
+using WasteIoT.Cloud.Hosting;
+
+var app = CloudApplication.Build(args);
+await app.RunAsync();

@@ -1,0 +1,8 @@
+namespace WasteIoT.Contracts;
+
+public enum TopicDirection
+{
+    Up,
+    Down,
+    Status,
+}

@@ -1,0 +1,18 @@
+namespace WasteIoT.Firmware.Core.Protocol
+{
+    /// <summary>
+    /// Markers for an optional field with no value. nanoFramework has no <c>int?</c> and no generics,
+    /// so optional doubles are NaN and optional integers this sentinel.
+    /// </summary>
+    public static class Absent
+    {
+        public const int Int = int.MinValue;
+
+        public const long Long = long.MinValue;
+
+        public static bool IsPresent(double value)
+        {
+            return !double.IsNaN(value);
+        }
+    }
+}
