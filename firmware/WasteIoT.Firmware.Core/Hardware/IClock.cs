@@ -1,0 +1,12 @@
+namespace WasteIoT.Firmware.Core.Hardware
+{
+    /// <summary>Time as the device knows it.</summary>
+    public interface IClock
+    {
+        /// <summary>Wall clock, Unix milliseconds UTC (SNTP- or GNSS-set); before 2024 it was never set.</summary>
+        long UtcNowMs { get; }
+
+        /// <summary>Monotonic milliseconds since this boot; never goes back when the wall clock is corrected.</summary>
+        long UptimeMs { get; }
+    }
+}
