@@ -8,5 +8,8 @@ namespace WasteIoT.Firmware.Core.Hardware
 
         /// <summary>Monotonic milliseconds since this boot; never goes back when the wall clock is corrected.</summary>
         long UptimeMs { get; }
+
+        /// <summary>Blocks the calling thread (sensor timing, e.g. the 60 ms an ultrasonic echo needs to die out).</summary>
+        void Delay(int milliseconds);
     }
 }

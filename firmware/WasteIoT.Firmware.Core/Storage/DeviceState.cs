@@ -10,7 +10,7 @@ namespace WasteIoT.Firmware.Core.Storage
     /// </summary>
     public class DeviceState
     {
-        private const int PayloadSize = 64;
+        private const int PayloadSize = 104;
         private const int HeaderSize = 12;
 
         private readonly IFlashRegion _flash;
@@ -38,6 +38,12 @@ namespace WasteIoT.Firmware.Core.Storage
 
         public DeviceConfig Config = new DeviceConfig();
 
+        /// <summary>Wall-clock time this boot started, Unix ms (uptime counts deep sleep).</summary>
+        public long BootStartedAt;
+
+        /// <summary>Values the node application keeps across deep sleep (last publish, hysteresis state…).</summary>
+        public readonly long[] App = new long[4];
+
         /// <summary>Loads the newest valid copy.</summary>
         /// <returns>False when neither copy is valid (a new device): the fields keep their defaults.</returns>
         public bool TryLoad()
@@ -62,12 +68,17 @@ namespace WasteIoT.Firmware.Core.Storage
         /// Starts a boot. A power-on or a reset is a new boot (sequence restarts at 1); a wake from deep
         /// sleep continues the boot it slept in, so its messages keep counting up.
         /// </summary>
-        public void BeginBoot(bool wokeFromDeepSleep)
+        public void BeginBoot(bool wokeFromDeepSleep, long nowMs)
         {
             if (!wokeFromDeepSleep || Boot == 0)
             {
                 Boot++;
                 NextSeq = 1;
+                BootStartedAt = nowMs;
+                for (int i = 0; i < App.Length; i++)
+                {
+                    App[i] = 0;
+                }
             }
         }
 
@@ -95,6 +106,12 @@ namespace WasteIoT.Firmware.Core.Storage
             LittleEndian.WriteUInt32(_buffer, HeaderSize + 44, (uint)Config.ScanDebounceS);
             LittleEndian.WriteUInt32(_buffer, HeaderSize + 48, (uint)Config.MinDwellS);
             LittleEndian.WriteUInt32(_buffer, HeaderSize + 52, (uint)(Config.FillChangeThreshold * 10000 + 0.5));
+            LittleEndian.WriteInt64(_buffer, HeaderSize + 56, BootStartedAt);
+            for (int i = 0; i < App.Length; i++)
+            {
+                LittleEndian.WriteInt64(_buffer, HeaderSize + 64 + (8 * i), App[i]);
+            }
+
             _buffer[0] = (byte)'W';
             _buffer[1] = (byte)'S';
             LittleEndian.WriteUInt32(_buffer, 4, _generation);
@@ -125,6 +142,11 @@ namespace WasteIoT.Firmware.Core.Storage
             Config.ScanDebounceS = (int)LittleEndian.ReadUInt32(_buffer, HeaderSize + 44);
             Config.MinDwellS = (int)LittleEndian.ReadUInt32(_buffer, HeaderSize + 48);
             Config.FillChangeThreshold = LittleEndian.ReadUInt32(_buffer, HeaderSize + 52) / 10000.0;
+            BootStartedAt = LittleEndian.ReadInt64(_buffer, HeaderSize + 56);
+            for (int i = 0; i < App.Length; i++)
+            {
+                App[i] = LittleEndian.ReadInt64(_buffer, HeaderSize + 64 + (8 * i));
+            }
         }
     }
 }

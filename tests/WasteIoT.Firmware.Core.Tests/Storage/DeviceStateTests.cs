@@ -9,7 +9,7 @@ public sealed class DeviceStateTests
     {
         var state = new DeviceState(new MemoryFlashRegion(512));
         Assert.False(state.TryLoad());
-        state.BeginBoot(wokeFromDeepSleep: false);
+        state.BeginBoot(wokeFromDeepSleep: false, 0);
         Assert.Equal(1, state.Boot);
         Assert.Equal(1, state.TakeSeq());
     }
@@ -19,21 +19,21 @@ public sealed class DeviceStateTests
     {
         var flash = new MemoryFlashRegion(512);
         var state = new DeviceState(flash);
-        state.BeginBoot(false);
+        state.BeginBoot(false, 0);
         state.TakeSeq();
         state.TakeSeq();
         state.Save();
 
         var woken = new DeviceState(flash);
         Assert.True(woken.TryLoad());
-        woken.BeginBoot(wokeFromDeepSleep: true);
+        woken.BeginBoot(wokeFromDeepSleep: true, 0);
         Assert.Equal(1, woken.Boot);
         Assert.Equal(3, woken.TakeSeq());
         woken.Save();
 
         var reset = new DeviceState(flash);
         Assert.True(reset.TryLoad());
-        reset.BeginBoot(wokeFromDeepSleep: false);
+        reset.BeginBoot(wokeFromDeepSleep: false, 0);
         Assert.Equal(2, reset.Boot);
         Assert.Equal(1, reset.TakeSeq());
     }
@@ -67,7 +67,7 @@ public sealed class DeviceStateTests
     {
         var flash = new MemoryFlashRegion(512);
         var state = new DeviceState(flash);
-        state.BeginBoot(false);
+        state.BeginBoot(false, 0);
         state.NextSeq = 100;
         state.Save();
         state.NextSeq = 200;

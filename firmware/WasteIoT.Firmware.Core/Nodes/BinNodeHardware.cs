@@ -1,0 +1,19 @@
+using WasteIoT.Firmware.Core.Hardware;
+
+namespace WasteIoT.Firmware.Core.Nodes
+{
+    /// <summary>The sensors of a bin node; a missing optional part is null.</summary>
+    public class BinNodeHardware
+    {
+        public IRangeSensor Range;
+
+        /// <summary>Optional: temperature for speed-of-sound compensation.</summary>
+        public IClimateSensor Climate;
+
+        /// <summary>Optional: high when the lid is open.</summary>
+        public IDigitalInput Lid;
+
+        /// <summary>Optional: high when the bin is tipped over.</summary>
+        public IDigitalInput Tilt;
+    }
+}

@@ -1,0 +1,231 @@
+using WasteIoT.Firmware.Core.Hardware;
+using WasteIoT.Firmware.Core.Protocol;
+using WasteIoT.Firmware.Core.Sensing;
+using WasteIoT.Firmware.Core.Site;
+using WasteIoT.Firmware.Core.Truck;
+
+namespace WasteIoT.Firmware.Core.Nodes
+{
+    /// <summary>
+    /// A mains-powered node in a public toilet or a transfer station: odour (NH3, H2S), dust, temperature
+    /// and humidity averaged over the publish interval; cleaner badge check-ins; the disinfection button;
+    /// optionally the level of a tank or leachate pond. <see cref="Tick"/> runs every 100–200 ms.
+    /// </summary>
+    public class SiteNode : NodeBase
+    {
+        public const long GasSampleIntervalMs = 2000;
+
+        private readonly SiteNodeHardware _hardware;
+        private readonly CleaningVisitTracker _visits = new CleaningVisitTracker();
+        private readonly SwitchDebouncer _button = new SwitchDebouncer();
+        private readonly RollingAverage _nh3 = new RollingAverage(150);
+        private readonly RollingAverage _h2s = new RollingAverage(150);
+        private readonly RollingAverage _pm25 = new RollingAverage(30);
+        private readonly RollingAverage _pm10 = new RollingAverage(30);
+        private readonly AirReading _air = new AirReading();
+        private readonly BadgeEvent _badge = new BadgeEvent();
+        private readonly DisinfectionEvent _disinfect = new DisinfectionEvent();
+        private readonly LevelReading _level = new LevelReading();
+        private readonly byte[] _uart = new byte[64];
+        private long _lastGasSample = long.MinValue;
+        private long _lastAirPublish;
+        private long _lastLevel = long.MinValue;
+
+        public SiteNode(NodeContext context, SiteNodeHardware hardware)
+            : base(context)
+        {
+            _hardware = hardware;
+            _button.StableMs = 50;
+            _lastAirPublish = context.Clock.UptimeMs;
+            ApplyConfig(context.State.Config);
+        }
+
+        public CleaningVisitTracker Visits
+        {
+            get { return _visits; }
+        }
+
+        public override void OnConfigApplied(DeviceConfig config)
+        {
+            ApplyConfig(config);
+        }
+
+        public void Tick()
+        {
+            long uptime = Clock.UptimeMs;
+            ReadDust();
+            if (Due(ref _lastGasSample, uptime, GasSampleIntervalMs))
+            {
+                SampleGases();
+            }
+
+            ReadBadge(uptime);
+            if (_visits.Poll(uptime) > 0)
+            {
+                PublishVisit(_visits.First);
+            }
+
+            if (_hardware.DisinfectButton != null && _button.Update(_hardware.DisinfectButton.IsHigh, uptime) && _button.State)
+            {
+                _disinfect.Badge = _visits.OpenBadge;
+                Session.Enqueue(_disinfect);
+            }
+
+            if (uptime - _lastAirPublish >= State.Config.PublishIntervalS * 1000L)
+            {
+                _lastAirPublish = uptime;
+                PublishAir(uptime);
+            }
+
+            if (_hardware.Level != null && Due(ref _lastLevel, uptime, State.Config.MeasureIntervalS * 1000L))
+            {
+                PublishLevel();
+            }
+
+            HeartbeatIfDue(null, false);
+            Session.Service();
+            Context.Power.FeedWatchdog();
+        }
+
+        private void ApplyConfig(DeviceConfig config)
+        {
+            _visits.MinDwellMs = config.MinDwellS * 1000L;
+        }
+
+        private void ReadDust()
+        {
+            if (_hardware.Dust == null || _hardware.DustParser == null)
+            {
+                return;
+            }
+
+            int count;
+            while ((count = _hardware.Dust.Read(_uart, 0, _uart.Length)) > 0)
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    if (_hardware.DustParser.Feed(_uart[i]))
+                    {
+                        Sds011Parser sds = _hardware.DustParser as Sds011Parser;
+                        Pms5003Parser pms = _hardware.DustParser as Pms5003Parser;
+                        _pm25.Add(sds != null ? sds.Pm25 : pms.Pm25);
+                        _pm10.Add(sds != null ? sds.Pm10 : pms.Pm10);
+                    }
+                }
+            }
+        }
+
+        private void SampleGases()
+        {
+            double volts;
+            if (_hardware.Nh3 != null && _hardware.Nh3.TryReadVolts(out volts))
+            {
+                _nh3.Add(_hardware.Nh3Calibration.ToMilligramsPerCubicMetre(volts));
+            }
+
+            if (_hardware.H2s != null && _hardware.H2s.TryReadVolts(out volts))
+            {
+                _h2s.Add(_hardware.H2sCalibration.ToMilligramsPerCubicMetre(volts));
+            }
+        }
+
+        private void ReadBadge(long uptime)
+        {
+            string uid;
+            if (_hardware.BadgeReader == null || !_hardware.BadgeReader.TryReadTag(out uid))
+            {
+                return;
+            }
+
+            int changes = _visits.OnBadge(uid, uptime);
+            if (changes >= 1)
+            {
+                PublishVisit(_visits.First);
+            }
+
+            if (changes == 2)
+            {
+                PublishVisit(_visits.Second);
+            }
+        }
+
+        private void PublishVisit(VisitChange change)
+        {
+            _badge.Badge = change.Badge;
+            _badge.Action = change.Action;
+            _badge.DwellS = change.DwellS;
+            Session.Enqueue(_badge);
+            if (change.Feedback != FeedbackPattern.Off && _hardware.Indicator != null)
+            {
+                _hardware.Indicator.Show(change.Feedback);
+            }
+        }
+
+        private void PublishAir(long uptime)
+        {
+            double celsius = double.NaN;
+            double humidity = double.NaN;
+            if (_hardware.Climate == null || !_hardware.Climate.TryRead(out celsius, out humidity))
+            {
+                celsius = double.NaN;
+                humidity = double.NaN;
+            }
+
+            long warmUp = 0;
+            if (_hardware.Nh3Calibration != null)
+            {
+                warmUp = _hardware.Nh3Calibration.WarmUpMs;
+            }
+
+            if (_hardware.H2sCalibration != null && _hardware.H2sCalibration.WarmUpMs > warmUp)
+            {
+                warmUp = _hardware.H2sCalibration.WarmUpMs;
+            }
+
+            _air.Nh3 = _nh3.Value;
+            _air.Sh2 = _h2s.Value;
+            _air.Pm25 = _pm25.Value;
+            _air.Pm10 = _pm10.Value;
+            _air.Temperature = celsius;
+            _air.RelativeHumidity = double.IsNaN(humidity) ? double.NaN : humidity / 100.0;
+            _air.WarmingUp = uptime < warmUp;
+            _pm25.Clear();
+            _pm10.Clear();
+            if (!double.IsNaN(_air.Nh3) || !double.IsNaN(_air.Sh2) || !double.IsNaN(_air.Pm25) || !double.IsNaN(_air.Temperature))
+            {
+                Session.Enqueue(_air);
+            }
+        }
+
+        private void PublishLevel()
+        {
+            int echoes = 0;
+            long sum = 0;
+            for (int i = 0; i < 5; i++)
+            {
+                int distance;
+                if (_hardware.Level.TryMeasure(out distance) && distance > 0 && distance <= _hardware.LevelGaugeZeroMm)
+                {
+                    sum += distance;
+                    echoes++;
+                }
+
+                Clock.Delay(BinNode.PingGapMs);
+            }
+
+            _level.Battery = Context.Power.BatteryVolts;
+            if (echoes < 3)
+            {
+                _level.Echo = EchoStatus.Lost;
+                _level.Level = double.NaN;
+            }
+            else
+            {
+                _level.Echo = EchoStatus.Ok;
+                _level.Level = (_hardware.LevelGaugeZeroMm - (sum / (double)echoes)) / 1000.0;
+            }
+
+            Session.Enqueue(_level);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using WasteIoT.Firmware.Core.Hardware;
+using WasteIoT.Firmware.Core.Sensing;
+
+namespace WasteIoT.Firmware.Core.Nodes
+{
+    /// <summary>The parts of a toilet or transfer-station node; any optional part may be null.</summary>
+    public class SiteNodeHardware
+    {
+        public IAnalogInput Nh3;
+
+        public GasCellCalibration Nh3Calibration;
+
+        public IAnalogInput H2s;
+
+        public GasCellCalibration H2sCalibration;
+
+        /// <summary>UART of the dust sensor, read with <see cref="DustParser"/>.</summary>
+        public IByteStream Dust;
+
+        /// <summary>An <see cref="Sds011Parser"/> or a <see cref="Pms5003Parser"/>, matching the sensor fitted.</summary>
+        public SerialFrameParser DustParser;
+
+        public IClimateSensor Climate;
+
+        public ITagReader BadgeReader;
+
+        public IDigitalInput DisinfectButton;
+
+        /// <summary>Optional level sensor over a tank or leachate pond.</summary>
+        public IRangeSensor Level;
+
+        /// <summary>Sensor face to the gauge zero (the pond's bottom reference), mm.</summary>
+        public int LevelGaugeZeroMm;
+
+        public IIndicator Indicator;
+    }
+}

@@ -1,0 +1,182 @@
+using WasteIoT.Firmware.Core.Gnss;
+using WasteIoT.Firmware.Core.Hardware;
+using WasteIoT.Firmware.Core.Protocol;
+using WasteIoT.Firmware.Core.Truck;
+
+namespace WasteIoT.Firmware.Core.Nodes
+{
+    /// <summary>
+    /// A truck node (vehicle-powered): positions through the movement filter, pickup scans with the latest
+    /// fix and immediate feedback to the crew, cargo cover changes, and the cover state in every heartbeat.
+    /// <see cref="Tick"/> runs every 50–100 ms so scans feel instant.
+    /// </summary>
+    public class TruckNode : NodeBase
+    {
+        /// <summary>A fix older than this is not attached to a scan.</summary>
+        public const long MaxFixAgeMs = 30000;
+
+        private readonly TruckNodeHardware _hardware;
+        private readonly NmeaLineAssembler _lines = new NmeaLineAssembler();
+        private readonly NmeaDecoder _decoder = new NmeaDecoder();
+        private readonly GnssFix _fix = new GnssFix();
+        private readonly GnssFix _latest = new GnssFix();
+        private readonly PositionReporter _reporter = new PositionReporter();
+        private readonly ScanDebouncer _scans = new ScanDebouncer(32);
+        private readonly ScanFeedbackTracker _answers = new ScanFeedbackTracker(16);
+        private readonly SwitchDebouncer _cover = new SwitchDebouncer();
+        private readonly PositionReading _position = new PositionReading();
+        private readonly PickupScanEvent _scan = new PickupScanEvent();
+        private readonly CoverEvent _coverEvent = new CoverEvent();
+        private readonly byte[] _uart = new byte[256];
+        private long _latestAtUptime = long.MinValue;
+        private bool _coverKnown;
+
+        public TruckNode(NodeContext context, TruckNodeHardware hardware)
+            : base(context)
+        {
+            _hardware = hardware;
+            ApplyConfig(context.State.Config);
+        }
+
+        public bool CoverOpen
+        {
+            get { return _cover.State; }
+        }
+
+        public PositionReporter Reporter
+        {
+            get { return _reporter; }
+        }
+
+        public override void OnConfigApplied(DeviceConfig config)
+        {
+            ApplyConfig(config);
+        }
+
+        public override void OnScanFeedback(ScanFeedback feedback)
+        {
+            int pattern = _answers.Answered(feedback);
+            if (pattern != FeedbackPattern.Off && _hardware.Indicator != null)
+            {
+                _hardware.Indicator.Show(pattern);
+            }
+        }
+
+        public void Tick()
+        {
+            long uptime = Clock.UptimeMs;
+            ReadGnss(uptime);
+            ReadTag(uptime);
+            ReadCover(uptime);
+            HeartbeatIfDue(_coverKnown ? (_cover.State ? CoverState.Open : CoverState.Closed) : null, false);
+            int overdue = _answers.Poll(uptime);
+            if (overdue != FeedbackPattern.Off && _hardware.Indicator != null)
+            {
+                _hardware.Indicator.Show(overdue);
+            }
+
+            Session.Service();
+            Context.Power.FeedWatchdog();
+        }
+
+        private void ApplyConfig(DeviceConfig config)
+        {
+            _scans.WindowMs = config.ScanDebounceS * 1000L;
+        }
+
+        private void ReadGnss(long uptime)
+        {
+            int count;
+            while ((count = _hardware.Gnss.Read(_uart, 0, _uart.Length)) > 0)
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    if (!_lines.Feed(_uart[i]) || !_decoder.Process(_lines.Line, _lines.Length))
+                    {
+                        continue;
+                    }
+
+                    while (_decoder.TryTakeFix(_fix))
+                    {
+                        _fix.CopyTo(_latest);
+                        _latestAtUptime = uptime;
+                        if (_reporter.Consider(_fix))
+                        {
+                            PublishPosition();
+                        }
+                    }
+                }
+            }
+        }
+
+        private void PublishPosition()
+        {
+            _position.Lat = _reporter.Lat;
+            _position.Lon = _reporter.Lon;
+            _position.Speed = _reporter.SpeedKmh;
+            _position.Heading = _reporter.IsMoving ? _fix.Track : double.NaN;
+            _position.Hdop = _fix.Hdop;
+            _position.Sats = _fix.Satellites >= 0 ? _fix.Satellites : Absent.Int;
+            _position.Fix = _fix.Quality > 0 ? _fix.Quality : 1;
+            Session.Enqueue(_position);
+        }
+
+        private void ReadTag(long uptime)
+        {
+            string uid;
+            if (_hardware.TagReader == null || !_hardware.TagReader.TryReadTag(out uid) || !_scans.Accept(uid, uptime))
+            {
+                return;
+            }
+
+            _scan.Tag = uid;
+            long age = _latestAtUptime == long.MinValue ? long.MaxValue : uptime - _latestAtUptime;
+            if (age <= MaxFixAgeMs)
+            {
+                _scan.Lat = _latest.Lat;
+                _scan.Lon = _latest.Lon;
+                _scan.Hdop = _latest.Hdop;
+                _scan.FixAgeS = (int)(age / 1000);
+            }
+            else
+            {
+                _scan.Lat = double.NaN;
+                _scan.Lon = double.NaN;
+                _scan.Hdop = double.NaN;
+                _scan.FixAgeS = Absent.Int;
+            }
+
+            if (_hardware.Indicator != null)
+            {
+                _hardware.Indicator.Show(FeedbackPattern.Read);
+            }
+
+            if (Session.Enqueue(_scan))
+            {
+                _answers.Sent(_scan.Seq, uptime);
+            }
+        }
+
+        private void ReadCover(long uptime)
+        {
+            if (_hardware.Cover == null)
+            {
+                return;
+            }
+
+            bool changed = _cover.Update(_hardware.Cover.IsHigh, uptime);
+            if (!_coverKnown)
+            {
+                // The first stable state is news too: the cloud must know how the trip started.
+                _coverKnown = true;
+                changed = true;
+            }
+
+            if (changed)
+            {
+                _coverEvent.State = _cover.State ? CoverState.Open : CoverState.Closed;
+                Session.Enqueue(_coverEvent);
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using WasteIoT.Firmware.Core.Nodes;
+using WasteIoT.Firmware.Core.Session;
+using WasteIoT.Firmware.Core.Storage;
+
+namespace WasteIoT.Firmware.Core.Tests.Fakes;
+
+/// <summary>One device's flash, clock and radio; <see cref="Boot"/> starts (or restarts) its firmware on them.</summary>
+internal sealed class DeviceRig
+{
+    public static readonly long Start = new DateTimeOffset(2026, 11, 27, 6, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+
+    public DeviceRig(string device)
+    {
+        Device = device;
+    }
+
+    public string Device { get; }
+
+    public MemoryFlashRegion RingFlash { get; } = new(256 * 64);
+
+    public MemoryFlashRegion StateFlash { get; } = new(512);
+
+    public FakeClock Clock { get; } = new(Start);
+
+    public FakeMqtt Mqtt { get; } = new();
+
+    public FakePower Power { get; } = new();
+
+    public NodeContext Boot(bool wokeFromDeepSleep = false)
+    {
+        Power.WokeFromDeepSleep = wokeFromDeepSleep;
+        var state = new DeviceState(StateFlash);
+        state.TryLoad();
+        state.BeginBoot(wokeFromDeepSleep, Clock.UtcNowMs);
+        state.Save();
+        var ring = new RecordRing(RingFlash, 256);
+        ring.Mount();
+        var session = new UplinkSession(Mqtt, ring, state, Clock, new Random(1), Device, "secret", "1.0.0", 4);
+        return new NodeContext(Clock, Power, state, session, "1.0.0");
+    }
+}
