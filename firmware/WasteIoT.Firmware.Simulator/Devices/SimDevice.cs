@@ -1,0 +1,101 @@
+using WasteIoT.Firmware.Core.Nodes;
+using WasteIoT.Firmware.Core.Session;
+using WasteIoT.Firmware.Core.Storage;
+using WasteIoT.Firmware.Simulator.Fleet;
+using WasteIoT.Firmware.Simulator.Transport;
+using WasteIoT.Firmware.Simulator.World;
+
+namespace WasteIoT.Firmware.Simulator.Devices;
+
+/// <summary>
+/// One simulated ESP32: its flash (record ring and device state) outlives reboots, its firmware objects do
+/// not — <see cref="Boot"/> builds them again from flash, as a real reset does.
+/// </summary>
+internal abstract class SimDevice : IDisposable
+{
+    public const string FirmwareVersion = "1.0.0-sim";
+
+    private readonly MemoryFlashRegion _ringFlash = new(256 * 512);
+    private readonly MemoryFlashRegion _stateFlash = new(1024);
+    private readonly List<FaultDefinition> _faults;
+    private bool _rebooted;
+
+    protected SimDevice(string device, string password, SimulationTime time, BrokerEndpoint broker, IEnumerable<FaultDefinition> faults, Random random)
+    {
+        Device = device;
+        Password = password;
+        Time = time;
+        Random = random;
+        Clock = new DeviceClock(time);
+        Transport = new MqttNetTransport(broker.Host, broker.Port);
+        Power = new SimPower(3.6, -60 - random.Next(35));
+        _faults = faults.Where(f => f.Device == device).ToList();
+    }
+
+    public string Device { get; }
+
+    protected string Password { get; }
+
+    protected SimulationTime Time { get; }
+
+    protected Random Random { get; }
+
+    protected DeviceClock Clock { get; }
+
+    public MqttNetTransport Transport { get; }
+
+    protected SimPower Power { get; }
+
+    public UplinkSession? Session { get; private set; }
+
+    public int Boots { get; private set; }
+
+    /// <summary>Advances the device to the world's current time.</summary>
+    public void Step(long stepMs)
+    {
+        var now = Time.TimeOfDay;
+        Transport.Blocked = _faults.Any(f => f.Type == FaultTypes.DeadZone && now >= f.From && now < f.To);
+        if (!_rebooted && _faults.FirstOrDefault(f => f.Type == FaultTypes.Reboot) is { } reboot && now >= reboot.From)
+        {
+            _rebooted = true;
+            Transport.Disconnect();
+            Boot(wokeFromDeepSleep: false);
+        }
+
+        OnStep(stepMs);
+    }
+
+    protected bool InFault(string type)
+    {
+        var now = Time.TimeOfDay;
+        return _faults.Any(f => f.Type == type && now >= f.From && now < f.To);
+    }
+
+    protected FaultDefinition? Fault(string type) => _faults.FirstOrDefault(f => f.Type == type);
+
+    /// <summary>Starts the firmware from what is in flash.</summary>
+    protected NodeContext Boot(bool wokeFromDeepSleep)
+    {
+        Boots += wokeFromDeepSleep ? 0 : 1;
+        Power.WokeFromDeepSleep = wokeFromDeepSleep;
+        Clock.Restart();
+        var state = new DeviceState(_stateFlash);
+        state.TryLoad();
+        state.BeginBoot(wokeFromDeepSleep, Clock.UtcNowMs);
+        state.Save();
+        var ring = new RecordRing(_ringFlash, 256);
+        ring.Mount();
+        Session = new UplinkSession(Transport, ring, state, Clock, new Random(Random.Next()), Device, Password, FirmwareVersion, 8);
+        var context = new NodeContext(Clock, Power, state, Session, FirmwareVersion);
+        OnBoot(context);
+        return context;
+    }
+
+    public abstract void Start();
+
+    protected abstract void OnBoot(NodeContext context);
+
+    protected abstract void OnStep(long stepMs);
+
+    public void Dispose() => Transport.Dispose();
+}

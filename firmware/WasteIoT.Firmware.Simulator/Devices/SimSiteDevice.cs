@@ -1,0 +1,106 @@
+using WasteIoT.Firmware.Core.Hardware;
+using WasteIoT.Firmware.Core.Nodes;
+using WasteIoT.Firmware.Core.Sensing;
+using WasteIoT.Firmware.Simulator.Fleet;
+using WasteIoT.Firmware.Simulator.World;
+
+namespace WasteIoT.Firmware.Simulator.Devices;
+
+/// <summary>A toilet or transfer-station node: the cleaner comes and goes, visitors raise the odour.</summary>
+internal sealed class SimSiteDevice : SimDevice
+{
+    private static readonly long TickMs = 200;
+
+    private readonly GasCellCalibration _nh3 = new(0.400, 0.010, GasCellCalibration.MolarMassNh3) { WarmUpMs = 180_000 };
+    private readonly GasCellCalibration _h2s = new(0.200, 0.500, GasCellCalibration.MolarMassH2s) { WarmUpMs = 180_000 };
+    private readonly SimTagReader _badges = new();
+    private readonly List<(long CheckIn, long CheckOut, bool Disinfect)> _visits = [];
+    private SiteNode? _node;
+    private long _nextTickAt;
+    private bool _button;
+    private long _buttonUntil;
+
+    public SimSiteDevice(SiteDefinition definition, SimulationTime time, BrokerEndpoint broker, IEnumerable<FaultDefinition> faults, Random random)
+        : base(definition.Device, definition.Password ?? broker.DefaultPassword, time, broker, faults, random)
+    {
+        var cleanings = Fault(FaultTypes.CleaningsOnly)?.Count ?? definition.CleaningsPerDay;
+        Model = new ToiletModel(definition, time, random, cleanings);
+        foreach (var start in Model.CleaningStarts)
+        {
+            var dwell = random.Next(8 * 60_000, 15 * 60_000);
+            _visits.Add((start, start + dwell, definition.Kind != "toilet" || random.NextDouble() < 0.5));
+        }
+
+        if (definition.Kind != "toilet")
+        {
+            // A transfer station is disinfected once a day, at the end of the morning shift.
+            _visits.Add((time.At(new TimeOnly(11, 30)), time.At(new TimeOnly(11, 40)), true));
+        }
+
+        _visits.Sort();
+    }
+
+    public ToiletModel Model { get; }
+
+    public SimIndicator Indicator { get; } = new();
+
+    public override void Start() => Boot(wokeFromDeepSleep: false);
+
+    protected override void OnBoot(NodeContext context)
+    {
+        var hardware = new SiteNodeHardware
+        {
+            Nh3 = new SimGasInput(() => Model.Nh3, _nh3, Random),
+            Nh3Calibration = _nh3,
+            H2s = new SimGasInput(() => Model.H2s, _h2s, Random),
+            H2sCalibration = _h2s,
+            Climate = new SimClimate(Time),
+            BadgeReader = _badges,
+            DisinfectButton = new SimSwitch(() => _button),
+            Indicator = Indicator,
+        };
+        if (Model.Definition.PondGaugeZeroMm > 0)
+        {
+            hardware.Level = new SimRangeSensor(() => Model.Definition.PondGaugeZeroMm - (int)(Model.PondLevelM * 1000), Random);
+            hardware.LevelGaugeZeroMm = Model.Definition.PondGaugeZeroMm;
+        }
+
+        _node = new SiteNode(context, hardware);
+    }
+
+    protected override void OnStep(long stepMs)
+    {
+        Model.Update(Time);
+        var now = Time.NowMs;
+        foreach (var (checkIn, checkOut, disinfect) in _visits)
+        {
+            if (now - stepMs < checkIn && checkIn <= now)
+            {
+                _badges.Present(Model.Definition.Cleaner);
+            }
+
+            if (now - stepMs < checkOut && checkOut <= now)
+            {
+                if (disinfect)
+                {
+                    _button = true;
+                    _buttonUntil = now + 2_000;
+                }
+
+                Model.Clean();
+                _badges.Present(Model.Definition.Cleaner);
+            }
+        }
+
+        if (_button && now >= _buttonUntil)
+        {
+            _button = false;
+        }
+
+        while (_nextTickAt <= now)
+        {
+            _nextTickAt = (_nextTickAt == 0 ? now : _nextTickAt) + TickMs;
+            _node!.Tick();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+namespace WasteIoT.Firmware.Simulator.Fleet;
+
+/// <summary>
+/// A fault to inject. <see cref="Type"/>: coverOpenWhileDriving (after stop <see cref="AfterStop"/>),
+/// skipHousehold (<see cref="Household"/>), cleaningsOnly (<see cref="Count"/> a day), sensorDropout,
+/// reboot (at <see cref="From"/>), deadZone (no radio <see cref="From"/>..<see cref="To"/>).
+/// </summary>
+public sealed record FaultDefinition
+{
+    public required string Type { get; init; }
+
+    public required string Device { get; init; }
+
+    public int AfterStop { get; init; }
+
+    public string? Household { get; init; }
+
+    public int Count { get; init; }
+
+    /// <summary>Local time of day.</summary>
+    public TimeOnly From { get; init; }
+
+    public TimeOnly To { get; init; }
+}

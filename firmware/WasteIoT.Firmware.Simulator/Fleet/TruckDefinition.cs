@@ -1,0 +1,20 @@
+namespace WasteIoT.Firmware.Simulator.Fleet;
+
+public sealed record TruckDefinition
+{
+    public required string Device { get; init; }
+
+    public string? Password { get; init; }
+
+    public double DepotLat { get; init; }
+
+    public double DepotLon { get; init; }
+
+    public TimeOnly DepartAt { get; init; } = new(6, 30);
+
+    public double SpeedKmh { get; init; } = 25;
+
+    public int StopSeconds { get; init; } = 30;
+
+    public IReadOnlyList<HouseholdStop> Households { get; init; } = [];
+}
