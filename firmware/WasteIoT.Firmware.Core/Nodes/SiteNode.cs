@@ -36,6 +36,9 @@ namespace WasteIoT.Firmware.Core.Nodes
         {
             _hardware = hardware;
             _button.StableMs = 50;
+
+            // Air every 5 minutes, pond level every 10, heartbeat hourly until the cloud says otherwise.
+            context.State.Config.UseDefaults(600, 300, 3600);
             _lastAirPublish = context.Clock.UptimeMs;
             ApplyConfig(context.State.Config);
         }

@@ -35,6 +35,9 @@ namespace WasteIoT.Firmware.Core.Nodes
             : base(context)
         {
             _hardware = hardware;
+
+            // The heartbeat carries the cover state: every 5 minutes on a truck.
+            context.State.Config.UseDefaults(900, 3600, 300);
             ApplyConfig(context.State.Config);
         }
 

@@ -16,6 +16,22 @@ namespace WasteIoT.Firmware.Core.Protocol
         public int ScanDebounceS = 30;
         public int MinDwellS = 300;
 
+        /// <summary>
+        /// Sets a node type's own defaults on a device that never received a config (revision -1); the
+        /// field initialisers are the bin node's.
+        /// </summary>
+        public void UseDefaults(int measureIntervalS, int publishIntervalS, int heartbeatIntervalS)
+        {
+            if (Revision >= 0)
+            {
+                return;
+            }
+
+            MeasureIntervalS = measureIntervalS;
+            PublishIntervalS = publishIntervalS;
+            HeartbeatIntervalS = heartbeatIntervalS;
+        }
+
         /// <summary>Applies a parsed config addressed to <paramref name="device"/> if its revision is newer.</summary>
         /// <returns>True when something was applied; false with <paramref name="error"/> null when it was not newer.</returns>
         public bool TryApply(JsonFields fields, string device, out string error)
