@@ -1,3 +1,5 @@
+using WasteIoT.Testing;
+
 namespace WasteIoT.Firmware.Core.Tests.NanoCompat;
 
 /// <summary>

@@ -3,7 +3,7 @@ using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
 
-namespace WasteIoT.Firmware.Core.Tests.NanoCompat;
+namespace WasteIoT.Testing;
 
 /// <summary>
 /// Finds what the nanoFramework v1 runtime cannot execute although Roslyn compiles it against mscorlib v1:
@@ -18,6 +18,7 @@ internal static class NanoMetadataChecker
         return Check(stream, allowedReferences);
     }
 
+    /// <param name="allowedReferences">Assemblies it may reference (default: only mscorlib); "*" allows any.</param>
     public static IReadOnlyList<string> Check(Stream assembly, params string[] allowedReferences)
     {
         using var pe = new PEReader(assembly);
@@ -28,7 +29,7 @@ internal static class NanoMetadataChecker
         foreach (var handle in md.AssemblyReferences)
         {
             var name = md.GetString(md.GetAssemblyReference(handle).Name);
-            if (!allowed.Contains(name))
+            if (!allowed.Contains(name) && !allowed.Contains("*"))
             {
                 problems.Add($"references assembly '{name}'");
             }

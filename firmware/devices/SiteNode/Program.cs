@@ -1,0 +1,77 @@
+using System;
+using System.Device.Adc;
+using System.Device.Gpio;
+using System.Device.I2c;
+using System.Device.Spi;
+using System.Diagnostics;
+using System.IO.Ports;
+using System.Threading;
+using Iot.Device.Ads1115;
+using Iot.Device.Mfrc522;
+using nanoFramework.Hardware.Esp32;
+using WasteIoT.Firmware.Core.Nodes;
+using WasteIoT.Firmware.Core.Sensing;
+using WasteIoT.Firmware.Core.Session;
+using WasteIoT.Firmware.Core.Storage;
+using WasteIoT.Firmware.Drivers;
+
+namespace WasteIoT.Firmware.Devices
+{
+    /// <summary>Site node (toilet or transfer station), mains powered: a loop every 200 ms. Pin map: hardware/site-node/README.md.</summary>
+    public class Program
+    {
+        public static void Main()
+        {
+            Configuration.SetPinFunction(21, DeviceFunction.I2C1_DATA);
+            Configuration.SetPinFunction(22, DeviceFunction.I2C1_CLOCK);
+            Configuration.SetPinFunction(16, DeviceFunction.COM2_RX);
+            Configuration.SetPinFunction(17, DeviceFunction.COM2_TX);
+            Configuration.SetPinFunction(23, DeviceFunction.SPI1_MOSI);
+            Configuration.SetPinFunction(19, DeviceFunction.SPI1_MISO);
+            Configuration.SetPinFunction(18, DeviceFunction.SPI1_CLOCK);
+
+            Esp32Power power = new Esp32Power(null, 1.0, 30000);
+            NanoClock clock = new NanoClock();
+            DeviceState state = new DeviceState(new FileFlashRegion("I:\\state.bin", 1024));
+            state.TryLoad();
+            state.BeginBoot(false, clock.UtcNowMs);
+            state.Save();
+            RecordRing ring = new RecordRing(new FileFlashRegion("I:\\ring.bin", 256 * 1024), 256);
+            ring.Mount();
+
+            M2MqttTransport transport = new M2MqttTransport(DeviceSettings.GatewayHost, DeviceSettings.GatewayPort, DeviceSettings.WifiSsid, DeviceSettings.WifiPassword);
+            UplinkSession session = new UplinkSession(transport, ring, state, clock, new Random(), DeviceSettings.DeviceId, DeviceSettings.Secret, DeviceSettings.Firmware, 8);
+            NodeContext context = new NodeContext(clock, power, state, session, DeviceSettings.Firmware);
+
+            GpioController gpio = new GpioController();
+            Ads1115 adc = new Ads1115(I2cDevice.Create(new I2cConnectionSettings(1, (byte)I2cAddress.GND)), InputMultiplexer.AIN0, MeasuringRange.FS2048, DataRate.SPS128, DeviceMode.PowerDown);
+            SiteNodeHardware hardware = new SiteNodeHardware();
+            hardware.Nh3 = new Ads1115AnalogInput(adc, InputMultiplexer.AIN0);
+            hardware.Nh3Calibration = new GasCellCalibration(0.400, 0.010, GasCellCalibration.MolarMassNh3);
+            hardware.H2s = new Ads1115AnalogInput(adc, InputMultiplexer.AIN1);
+            hardware.H2sCalibration = new GasCellCalibration(0.200, 0.500, GasCellCalibration.MolarMassH2s);
+            hardware.Dust = new SerialByteStream(new SerialPort("COM2", 9600));
+            hardware.DustParser = new Sds011Parser();
+            hardware.Climate = new Sht3xClimateSensor(I2cDevice.Create(new I2cConnectionSettings(1, 0x44)));
+            hardware.BadgeReader = new Mfrc522TagReader(new MfRc522(SpiDevice.Create(new SpiConnectionSettings(1, 5)), 4, gpio, false));
+            hardware.DisinfectButton = new GpioDigitalInput(gpio, 32, true);
+            hardware.Indicator = new GpioIndicator(gpio, 25, 26, 27);
+            SiteNode node = new SiteNode(context, hardware);
+
+            while (true)
+            {
+                try
+                {
+                    node.Tick();
+                }
+                catch (Exception ex)
+                {
+                    // One catch-all around the loop: a sensor hiccup must not stop the node; the watchdog covers hangs.
+                    Debug.WriteLine("tick failed: " + ex.Message);
+                }
+
+                Thread.Sleep(200);
+            }
+        }
+    }
+}

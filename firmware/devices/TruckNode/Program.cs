@@ -1,0 +1,65 @@
+using System;
+using System.Device.Gpio;
+using System.Device.Spi;
+using System.Diagnostics;
+using System.IO.Ports;
+using System.Threading;
+using Iot.Device.Mfrc522;
+using nanoFramework.Hardware.Esp32;
+using WasteIoT.Firmware.Core.Nodes;
+using WasteIoT.Firmware.Core.Session;
+using WasteIoT.Firmware.Core.Storage;
+using WasteIoT.Firmware.Drivers;
+
+namespace WasteIoT.Firmware.Devices
+{
+    /// <summary>Truck node, powered from the cab: a loop every 100 ms so a scan is answered at once. Pin map: hardware/truck-node/README.md.</summary>
+    public class Program
+    {
+        public static void Main()
+        {
+            Configuration.SetPinFunction(16, DeviceFunction.COM2_RX);
+            Configuration.SetPinFunction(17, DeviceFunction.COM2_TX);
+            Configuration.SetPinFunction(23, DeviceFunction.SPI1_MOSI);
+            Configuration.SetPinFunction(19, DeviceFunction.SPI1_MISO);
+            Configuration.SetPinFunction(18, DeviceFunction.SPI1_CLOCK);
+
+            Esp32Power power = new Esp32Power(null, 1.0, 30000);
+            NanoClock clock = new NanoClock();
+            DeviceState state = new DeviceState(new FileFlashRegion("I:\\state.bin", 1024));
+            state.TryLoad();
+            state.BeginBoot(false, clock.UtcNowMs);
+            state.Save();
+
+            // A truck may spend an hour in a dead zone: 4,096 slots hold over an hour of positions and every scan.
+            RecordRing ring = new RecordRing(new FileFlashRegion("I:\\ring.bin", 256 * 4096), 256);
+            ring.Mount();
+
+            M2MqttTransport transport = new M2MqttTransport(DeviceSettings.GatewayHost, DeviceSettings.GatewayPort, DeviceSettings.WifiSsid, DeviceSettings.WifiPassword);
+            UplinkSession session = new UplinkSession(transport, ring, state, clock, new Random(), DeviceSettings.DeviceId, DeviceSettings.Secret, DeviceSettings.Firmware, 8);
+            NodeContext context = new NodeContext(clock, power, state, session, DeviceSettings.Firmware);
+
+            GpioController gpio = new GpioController();
+            TruckNodeHardware hardware = new TruckNodeHardware();
+            hardware.Gnss = new SerialByteStream(new SerialPort("COM2", 9600));
+            hardware.TagReader = new Mfrc522TagReader(new MfRc522(SpiDevice.Create(new SpiConnectionSettings(1, 5)), 4, gpio, false));
+            hardware.Cover = new GpioDigitalInput(gpio, 34, false);
+            hardware.Indicator = new GpioIndicator(gpio, 25, 26, 27);
+            TruckNode node = new TruckNode(context, hardware);
+
+            while (true)
+            {
+                try
+                {
+                    node.Tick();
+                }
+                catch (Exception ex)
+                {
+                    Debug.WriteLine("tick failed: " + ex.Message);
+                }
+
+                Thread.Sleep(100);
+            }
+        }
+    }
+}
