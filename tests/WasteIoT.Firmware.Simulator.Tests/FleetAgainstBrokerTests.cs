@@ -97,6 +97,48 @@ public sealed class FleetAgainstBrokerTests
         Assert.Contains(messages, m => m.Device == truck.Device && m.Ts.UtcDateTime < deadZoneEnd.AddHours(-8) && m.Ts.UtcDateTime > deadZoneEnd.AddHours(-8).AddMinutes(-10));
     }
 
+    [Fact]
+    public async Task ToiletCleanedFourTimesAndDroppedSensorShowInAFullDay()
+    {
+        await using var broker = await LocalBroker.StartAsync();
+        var fleet = new FleetDefinition
+        {
+            Seed = 11,
+            Start = new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.FromHours(8)),
+            Duration = TimeSpan.FromHours(24),
+            Broker = new BrokerEndpoint { Port = broker.Port },
+            Sites =
+            [
+                new SiteDefinition { Device = "site-t01", Cleaner = "04A20001" },
+                new SiteDefinition { Device = "site-t02", Cleaner = "04A20002" },
+            ],
+            Bins = [new BinDefinition { Device = "bin-0001" }],
+            Faults =
+            [
+                new FaultDefinition { Type = FaultTypes.CleaningsOnly, Device = "site-t02", Count = 4 },
+                new FaultDefinition { Type = FaultTypes.SensorDropout, Device = "bin-0001", From = new TimeOnly(10, 0), To = new TimeOnly(12, 0) },
+            ],
+        };
+
+        using var runner = new FleetRunner(fleet, progress: null);
+        await runner.RunAsync(speed: 0, CancellationToken.None);
+        var messages = Decode(broker, fleet.Start.AddDays(1).AddHours(1));
+
+        int Visits(string device) => messages.OfType<CleanerBadgeEvent>().Count(b => b.Device == device && b.Action == BadgeAction.CheckOut && b.DwellS >= 300);
+        Assert.Equal(6, Visits("site-t01"));
+        Assert.Equal(4, Visits("site-t02"));
+
+        var fills = messages.OfType<BinFillReading>().Where(f => f.Device == "bin-0001").ToList();
+        var dropout = fills.Where(f => f.Ts >= fleet.Start.AddHours(10) && f.Ts < fleet.Start.AddHours(12)).ToList();
+        Assert.NotEmpty(dropout);
+        Assert.All(dropout, f => Assert.True(f.Echo == EchoStatus.Lost && f.FillingLevel is null));
+        Assert.Contains(fills, f => f.Ts >= fleet.Start.AddHours(12) && f.Echo == EchoStatus.Ok);
+
+        // Odour rises with visitors during the day and falls after cleanings: not flat.
+        var nh3 = messages.OfType<SiteAirReading>().Where(a => a.Device == "site-t01" && a.Nh3 is not null).Select(a => a.Nh3!.Value).ToList();
+        Assert.True(nh3.Max() > 2 * nh3.Min(), $"NH3 {nh3.Min()}..{nh3.Max()}");
+    }
+
     private static bool IsOpen(List<CargoCoverEvent> covers, DateTimeOffset at) =>
         covers.LastOrDefault(c => c.Ts <= at)?.State == CoverState.Open;
 
