@@ -25,18 +25,30 @@ install_missing() {
 
 run_tests() {
   install_missing
-  local log
-  log=$(mktemp)
+  local results
+  results=$(mktemp -d)
   local status=0
-  dotnet test WasteIoT.sln -c Release "$@" 2>&1 | tee "$log" || status=$?
-  # One closing line for CI: the sum over every test assembly.
-  awk '/(Passed|Failed)! +- Failed:/ {
-         for (i = 1; i <= NF; i++) {
-           if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1)
-         }
-       }
-       END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' FS='[ ,]+' "$log"
-  rm -f "$log"
+  dotnet test WasteIoT.sln -c Release --logger "trx" --results-directory "$results" "$@" || status=$?
+  # One closing line for CI, summed from every assembly's TRX (console lines of parallel runs interleave).
+  python3 - "$results" <<'PY' || true
+import glob, re, sys
+passed = failed = skipped = 0
+for path in glob.glob(sys.argv[1] + "/*.trx"):
+    text = open(path, encoding="utf-8-sig").read()
+    m = re.search(r"<Counters [^>]*>", text)
+    if not m:
+        continue
+    attrs = dict(re.findall(r'(\w+)="(\d+)"', m.group(0)))
+    failures = int(attrs.get("failed", 0)) + int(attrs.get("error", 0)) + int(attrs.get("timeout", 0)) + int(attrs.get("aborted", 0))
+    outcome = re.search(r'<ResultSummary outcome="(\w+)"', text)
+    if outcome and outcome.group(1) not in ("Completed", "Passed", "Warning") and failures == 0:
+        failures = 1  # a crashed or aborted test host counts as a failure
+    passed += int(attrs.get("passed", 0))
+    failed += failures
+    skipped += int(attrs.get("notExecuted", 0))
+print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
+PY
+  rm -rf "$results"
   return "$status"
 }
 

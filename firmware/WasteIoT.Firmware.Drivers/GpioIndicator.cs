@@ -1,3 +1,4 @@
+using System;
 using System.Device.Gpio;
 using System.Threading;
 using WasteIoT.Firmware.Core.Hardware;
@@ -8,14 +9,16 @@ namespace WasteIoT.Firmware.Drivers
     /// A green and a red LED and an active buzzer. Patterns play on their own thread so the main loop never
     /// waits for a beep; a new pattern replaces one still playing.
     /// </summary>
-    public class GpioIndicator : IIndicator
+    public class GpioIndicator : IIndicator, IDisposable
     {
         private readonly GpioController _gpio;
         private readonly int _green;
         private readonly int _red;
         private readonly int _buzzer;
         private readonly AutoResetEvent _signal = new AutoResetEvent(false);
+        private readonly Thread _player;
         private int _pattern;
+        private bool _disposed;
 
         public GpioIndicator(GpioController gpio, int greenPin, int redPin, int buzzerPin)
         {
@@ -26,12 +29,12 @@ namespace WasteIoT.Firmware.Drivers
             gpio.OpenPin(greenPin, PinMode.Output);
             gpio.OpenPin(redPin, PinMode.Output);
             gpio.OpenPin(buzzerPin, PinMode.Output);
-            Thread player = new Thread(Play);
+            _player = new Thread(Play);
 #if !NANOFRAMEWORK_1_0
             // On a host the process must be able to exit with the player still waiting.
-            player.IsBackground = true;
+            _player.IsBackground = true;
 #endif
-            player.Start();
+            _player.Start();
         }
 
         public void Show(int pattern)
@@ -40,11 +43,24 @@ namespace WasteIoT.Firmware.Drivers
             _signal.Set();
         }
 
+        /// <summary>Stops the player after the pattern in progress; call before disposing the controller.</summary>
+        public void Dispose()
+        {
+            _disposed = true;
+            _signal.Set();
+            _player.Join();
+        }
+
         private void Play()
         {
             while (true)
             {
                 _signal.WaitOne();
+                if (_disposed)
+                {
+                    return;
+                }
+
                 int pattern = _pattern;
                 switch (pattern)
                 {

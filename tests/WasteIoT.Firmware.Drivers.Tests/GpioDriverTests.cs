@@ -24,7 +24,7 @@ public sealed class GpioDriverTests
     {
         var driver = new FakeGpioDriver();
         using var gpio = new GpioController(driver);
-        var indicator = new GpioIndicator(gpio, greenPin: 25, redPin: 26, buzzerPin: 27);
+        using var indicator = new GpioIndicator(gpio, greenPin: 25, redPin: 26, buzzerPin: 27);
 
         indicator.Show(FeedbackPattern.UnknownTag);
         var deadline = DateTime.UtcNow.AddSeconds(5);
