@@ -7,8 +7,6 @@ using Iot.Device.Sht3x;
 using nanoFramework.Hardware.Esp32;
 using WasteIoT.Firmware.Core.Nodes;
 using WasteIoT.Firmware.Core.Sensing;
-using WasteIoT.Firmware.Core.Session;
-using WasteIoT.Firmware.Core.Storage;
 using WasteIoT.Firmware.Drivers;
 
 namespace WasteIoT.Firmware.Devices
@@ -30,16 +28,7 @@ namespace WasteIoT.Firmware.Devices
                 AdcController adc = new AdcController();
                 power = new Esp32Power(adc.OpenChannel(6), 2.0, 60000);
 
-                NanoClock clock = new NanoClock();
-                DeviceState state = new DeviceState(new FileFlashRegion("I:\\state.bin", 1024));
-                state.TryLoad();
-                state.BeginBoot(power.WokeFromDeepSleep, clock.UtcNowMs);
-                RecordRing ring = new RecordRing(new FileFlashRegion("I:\\ring.bin", 256 * 256), 256);
-                ring.Mount();
-
-                M2MqttTransport transport = new M2MqttTransport(DeviceSettings.GatewayHost, DeviceSettings.GatewayPort, DeviceSettings.WifiSsid, DeviceSettings.WifiPassword);
-                UplinkSession session = new UplinkSession(transport, ring, state, clock, new Random(), DeviceSettings.DeviceId, DeviceSettings.Secret, DeviceSettings.Firmware, 4);
-                NodeContext context = new NodeContext(clock, power, state, session, DeviceSettings.Firmware);
+                NodeContext context = DeviceBoot.Start(power, 256, 4);
 
                 BinNodeHardware hardware = new BinNodeHardware();
                 hardware.Range = new Hcsr04RangeSensor(triggerPin: 25, echoPin: 26);

@@ -7,8 +7,6 @@ using System.Threading;
 using Iot.Device.Mfrc522;
 using nanoFramework.Hardware.Esp32;
 using WasteIoT.Firmware.Core.Nodes;
-using WasteIoT.Firmware.Core.Session;
-using WasteIoT.Firmware.Core.Storage;
 using WasteIoT.Firmware.Drivers;
 
 namespace WasteIoT.Firmware.Devices
@@ -25,19 +23,8 @@ namespace WasteIoT.Firmware.Devices
             Configuration.SetPinFunction(18, DeviceFunction.SPI1_CLOCK);
 
             Esp32Power power = new Esp32Power(null, 1.0, 30000);
-            NanoClock clock = new NanoClock();
-            DeviceState state = new DeviceState(new FileFlashRegion("I:\\state.bin", 1024));
-            state.TryLoad();
-            state.BeginBoot(false, clock.UtcNowMs);
-            state.Save();
-
             // A truck may spend an hour in a dead zone: 4,096 slots hold over an hour of positions and every scan.
-            RecordRing ring = new RecordRing(new FileFlashRegion("I:\\ring.bin", 256 * 4096), 256);
-            ring.Mount();
-
-            M2MqttTransport transport = new M2MqttTransport(DeviceSettings.GatewayHost, DeviceSettings.GatewayPort, DeviceSettings.WifiSsid, DeviceSettings.WifiPassword);
-            UplinkSession session = new UplinkSession(transport, ring, state, clock, new Random(), DeviceSettings.DeviceId, DeviceSettings.Secret, DeviceSettings.Firmware, 8);
-            NodeContext context = new NodeContext(clock, power, state, session, DeviceSettings.Firmware);
+            NodeContext context = DeviceBoot.Start(power, 4096, 8);
 
             GpioController gpio = new GpioController();
             TruckNodeHardware hardware = new TruckNodeHardware();
