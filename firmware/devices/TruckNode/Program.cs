@@ -23,7 +23,8 @@ namespace WasteIoT.Firmware.Devices
             Configuration.SetPinFunction(18, DeviceFunction.SPI1_CLOCK);
 
             Esp32Power power = new Esp32Power(null, 1.0, 30000);
-            // A truck may spend an hour in a dead zone: 4,096 slots hold over an hour of positions and every scan.
+            // A truck may spend an hour in a dead zone: 4,096 slots hold about an hour of driving (a position a second)
+            // plus its scans. 1 MiB of internal storage: an 8 MB module or a custom partition table.
             NodeContext context = DeviceBoot.Start(power, 4096, 8);
 
             GpioController gpio = new GpioController();
