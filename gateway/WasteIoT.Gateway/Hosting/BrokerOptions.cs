@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace WasteIoT.Gateway.Hosting;
+
+/// <summary>The device-facing MQTT broker.</summary>
+public sealed class BrokerOptions
+{
+    /// <summary>Plain MQTT port (0: a free port, for tests).</summary>
+    [Range(0, 65535)]
+    public int Port { get; set; } = 1883;
+
+    /// <summary>Address to listen on; the Pi's access-point interface in the field.</summary>
+    [Required]
+    public string BindAddress { get; set; } = "0.0.0.0";
+
+    /// <summary>TLS port (0: no TLS listener).</summary>
+    [Range(0, 65535)]
+    public int TlsPort { get; set; }
+
+    /// <summary>PKCS#12 certificate for the TLS listener.</summary>
+    public string? CertificatePath { get; set; }
+
+    public string? CertificatePassword { get; set; }
+
+    [Range(1, 100_000)]
+    public int MaxConnections { get; set; } = 2_000;
+
+    /// <summary>Largest MQTT packet accepted, checked on the length header before MQTTnet allocates anything.</summary>
+    [Range(64, 16 * 1024 * 1024)]
+    public int MaxPacketBytes { get; set; } = 4 * 1024;
+
+    /// <summary>Sustained publishes per second allowed per device (a burst of twice this is tolerated).</summary>
+    [Range(1, 100_000)]
+    public int MaxMessagesPerSecondPerDevice { get; set; } = 50;
+}
