@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using MQTTnet.Adapter;
+using MQTTnet.Diagnostics.Logger;
+using MQTTnet.Formatter;
+using MQTTnet.Server;
+using WasteIoT.Gateway.Hosting;
+using WasteIoT.Gateway.Observability;
+
+namespace WasteIoT.Gateway.Broker;
+
+/// <summary>
+/// The broker's TCP (and optional TLS) listener: enforces the connection limit at accept and wraps every
+/// connection in a <see cref="GuardedChannel"/> before MQTTnet reads a byte of it.
+/// </summary>
+internal sealed partial class GuardedTcpServerAdapter(BrokerOptions options, GatewayMetrics metrics, ILogger<GuardedTcpServerAdapter> logger) : IMqttServerAdapter
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<TcpListener> _listeners = [];
+    private X509Certificate2? _certificate;
+    private int _active;
+    private bool _disposed;
+
+    public Func<IMqttChannelAdapter, Task>? ClientHandler { get; set; }
+
+    /// <summary>The plain port actually bound (useful when configured as 0).</summary>
+    public int BoundPort { get; private set; }
+
+    public int BoundTlsPort { get; private set; }
+
+    public Task StartAsync(MqttServerOptions serverOptions, IMqttNetLogger mqttLogger)
+    {
+        var address = IPAddress.Parse(options.BindAddress);
+        BoundPort = Listen(address, options.Port, tls: false, mqttLogger);
+        if (options.TlsPort > 0)
+        {
+            _certificate = X509CertificateLoader.LoadPkcs12FromFile(options.CertificatePath!, options.CertificatePassword);
+            BoundTlsPort = Listen(address, options.TlsPort, tls: true, mqttLogger);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync()
+    {
+        if (!_disposed)
+        {
+            _stopping.Cancel();
+            foreach (var listener in _listeners)
+            {
+                listener.Stop();
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        StopAsync();
+        _disposed = true;
+        foreach (var listener in _listeners)
+        {
+            listener.Dispose();
+        }
+
+        _certificate?.Dispose();
+        _stopping.Dispose();
+    }
+
+    private int Listen(IPAddress address, int port, bool tls, IMqttNetLogger mqttLogger)
+    {
+        var listener = new TcpListener(address, port);
+        listener.Server.NoDelay = true;
+        listener.Start(1024);
+        _listeners.Add(listener);
+        _ = Task.Run(() => AcceptLoopAsync(listener, tls, mqttLogger));
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private async Task AcceptLoopAsync(TcpListener listener, bool tls, IMqttNetLogger mqttLogger)
+    {
+        while (!_disposed && !_stopping.IsCancellationRequested)
+        {
+            Socket socket;
+            try
+            {
+                socket = await listener.AcceptSocketAsync(_stopping.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException or InvalidOperationException)
+            {
+                if (_disposed || _stopping.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            if (Interlocked.Increment(ref _active) > options.MaxConnections)
+            {
+                Interlocked.Decrement(ref _active);
+                metrics.Reject("maxConnections");
+                socket.Dispose();
+                continue;
+            }
+
+            _ = Task.Run(() => ServeAsync(socket, tls, mqttLogger));
+        }
+    }
+
+    private async Task ServeAsync(Socket socket, bool tls, IMqttNetLogger mqttLogger)
+    {
+        try
+        {
+            socket.NoDelay = true;
+            Stream stream = new NetworkStream(socket, ownsSocket: true);
+            if (tls)
+            {
+                var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
+                using var handshake = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+                handshake.CancelAfter(TimeSpan.FromSeconds(10));
+                await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = _certificate }, handshake.Token).ConfigureAwait(false);
+                stream = ssl;
+            }
+
+            var channel = new GuardedChannel(stream, socket.RemoteEndPoint!, socket.LocalEndPoint!, options.MaxPacketBytes, tls, () => metrics.Reject("oversizedPacket"));
+            using var adapter = new MqttChannelAdapter(channel, new MqttPacketFormatterAdapter(new MqttBufferWriter(4096, 65536)), mqttLogger);
+            if (ClientHandler is { } handler)
+            {
+                await handler(adapter).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or System.Security.Authentication.AuthenticationException or OperationCanceledException or ObjectDisposedException)
+        {
+            LogConnectionFailed(logger, socket.RemoteEndPoint?.ToString() ?? "?", ex.Message);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _active);
+            socket.Dispose();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Connection from {Remote} ended: {Reason}")]
+    private static partial void LogConnectionFailed(ILogger logger, string remote, string reason);
+}

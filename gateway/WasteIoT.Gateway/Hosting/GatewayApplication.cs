@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Options;
+using WasteIoT.Gateway.Broker;
+using WasteIoT.Gateway.Devices;
+using WasteIoT.Gateway.Downlink;
+using WasteIoT.Gateway.Ingest;
+using WasteIoT.Gateway.Observability;
+using WasteIoT.Gateway.Store;
+using WasteIoT.Gateway.Uplink;
+
+namespace WasteIoT.Gateway.Hosting;
+
+/// <summary>Builds the gateway host; used by Program and by tests that start it on free ports.</summary>
+public static class GatewayApplication
+{
+    public static WebApplication Build(string[] args, TimeProvider? time = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Configuration.AddEnvironmentVariables("WASTEIOT_");
+        builder.Host.UseSystemd();
+        builder.Services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        builder.Services.AddOptions<GatewayOptions>().Bind(builder.Configuration.GetSection(GatewayOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton(time ?? TimeProvider.System);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<GatewayOptions>>().Value);
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<GatewayOptions>();
+            return GatewayStore.Open(DatabasePath(options), options.Store, sp.GetRequiredService<TimeProvider>());
+        });
+        builder.Services.AddSingleton<DeviceRegistry>();
+        builder.Services.AddSingleton<GatewayMetrics>();
+        builder.Services.AddSingleton<RouteBook>();
+        builder.Services.AddSingleton<RejectLog>();
+        builder.Services.AddSingleton(sp => new RateLimiter(sp.GetRequiredService<GatewayOptions>().Broker.MaxMessagesPerSecondPerDevice, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<IngestPipeline>();
+        builder.Services.AddSingleton(sp => new GuardedTcpServerAdapter(sp.GetRequiredService<GatewayOptions>().Broker, sp.GetRequiredService<GatewayMetrics>(), sp.GetRequiredService<ILogger<GuardedTcpServerAdapter>>()));
+        builder.Services.AddSingleton(sp => new DeviceBroker(
+            sp.GetRequiredService<GuardedTcpServerAdapter>(),
+            sp.GetRequiredService<DeviceRegistry>(),
+            sp.GetRequiredService<IngestPipeline>(),
+            sp.GetRequiredService<GatewayMetrics>(),
+            sp.GetRequiredService<ILogger<DeviceBroker>>()));
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DeviceBroker>());
+        builder.Services.AddSingleton<CloudUplink>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CloudUplink>());
+
+        var app = builder.Build();
+        app.MapGet("/health", (GatewayMetrics metrics, DeviceBroker broker) => TypedResults.Ok(new HealthReport("ok", broker.Port, metrics.Connected, metrics.UplinkConnected, metrics.BacklogRows)));
+        app.MapGet("/metrics", (GatewayMetrics metrics) => TypedResults.Text(metrics.ToPrometheus(), "text/plain; version=0.0.4"));
+        return app;
+    }
+
+    public static string DatabasePath(GatewayOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Path.Combine(options.DataDirectory, "gateway.db");
+    }
+}

@@ -1,0 +1,151 @@
+using System.Buffers;
+using MQTTnet;
+using MQTTnet.Protocol;
+using MQTTnet.Server;
+using WasteIoT.Contracts;
+using WasteIoT.Contracts.Downlink;
+using WasteIoT.Contracts.Messages;
+using WasteIoT.Contracts.Serialization;
+using WasteIoT.Contracts.Validation;
+using WasteIoT.Gateway.Downlink;
+using WasteIoT.Gateway.Observability;
+using WasteIoT.Gateway.Store;
+
+namespace WasteIoT.Gateway.Ingest;
+
+/// <summary>
+/// Every device publish passes here before MQTTnet sends its PUBACK: authorise the topic, decode and validate,
+/// commit to disk, then answer. A valid message is acknowledged only once committed; a store failure or a full
+/// disk closes the connection without a PUBACK, so the device keeps the message and sends it again.
+/// A refused message is quarantined and acknowledged (sending it again cannot make it valid).
+/// </summary>
+public sealed class IngestPipeline(GatewayStore store, RateLimiter rateLimiter, RejectLog rejectLog, GatewayMetrics metrics, RouteBook routes, TimeProvider time)
+{
+    /// <summary>Sender id of messages the gateway injects itself; '$' cannot appear in a device id.</summary>
+    public const string GatewaySender = "$gateway";
+
+    private MqttServer? _server;
+
+    public void Attach(MqttServer server) => _server = server;
+
+    public async Task HandleAsync(InterceptingPublishEventArgs e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e.ClientId == GatewaySender)
+        {
+            return;
+        }
+
+        var client = e.ClientId;
+        var topic = e.ApplicationMessage.Topic;
+        if (!rateLimiter.TryTake(client))
+        {
+            // No PUBACK: the device backs off and sends it again; nothing is lost.
+            metrics.Reject("rateLimited");
+            rejectLog.Rejected(client, "rateLimited", "more messages per second than allowed");
+            e.ProcessPublish = false;
+            e.CloseConnection = true;
+            return;
+        }
+
+        if (!Topics.TryParse(topic, out var parts) || !parts.IsDevice || !string.Equals(parts.ClientId, client, StringComparison.Ordinal))
+        {
+            await RefuseAsync(e, client, topic, new ContractViolation(ViolationReason.TopicMismatch, null, $"'{client}' may not publish on '{topic}'"));
+            return;
+        }
+
+        if (parts.Direction == TopicDirection.Status)
+        {
+            // Presence is retained by the broker for the gateway's own use.
+            return;
+        }
+
+        if (parts.Direction != TopicDirection.Up)
+        {
+            await RefuseAsync(e, client, topic, new ContractViolation(ViolationReason.TopicMismatch, null, "devices publish only on up and status topics"));
+            return;
+        }
+
+        var arrived = time.GetTimestamp();
+        var payload = e.ApplicationMessage.Payload.ToArray();
+        var now = time.GetUtcNow();
+        var decoded = WireCodec.DecodeDevicePublish(topic, payload, now);
+        if (!decoded.IsValid)
+        {
+            await RefuseAsync(e, client, topic, decoded.Violation, payload);
+            return;
+        }
+
+        var message = decoded.Value;
+        AppendResult result;
+        try
+        {
+            result = await store.AppendAsync(
+                new IncomingReading(message.Device, message.Boot, message.Seq, message.Kind, message.Ts.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds(), payload, BusinessKinds.Contains(message.Kind)),
+                e.CancellationToken);
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or ObjectDisposedException or OperationCanceledException)
+        {
+            metrics.Reject("storeFailed");
+            rejectLog.Rejected(client, "storeFailed", ex.Message);
+            e.ProcessPublish = false;
+            e.CloseConnection = true;
+            return;
+        }
+
+        e.ProcessPublish = false;
+        switch (result)
+        {
+            case AppendResult.RefusedQuota:
+                metrics.Reject("diskQuota");
+                rejectLog.Rejected(client, "diskQuota", "store over its quota; the device keeps the message");
+                e.CloseConnection = true;
+                return;
+            case AppendResult.Duplicate:
+                metrics.Duplicate();
+                break;
+            default:
+                metrics.Stored();
+                metrics.CommitLatency(time.GetElapsedTime(arrived));
+                break;
+        }
+
+        if (message is PickupScan scan && result == AppendResult.Stored)
+        {
+            await AnswerScanAsync(scan);
+        }
+    }
+
+    private async Task AnswerScanAsync(PickupScan scan)
+    {
+        if (_server is null)
+        {
+            return;
+        }
+
+        var (outcome, household) = routes.Answer(scan.Tag);
+        var feedback = new ScanFeedback { Device = scan.Device, Boot = scan.Boot, Seq = scan.Seq, Tag = scan.Tag, Outcome = outcome, Household = household };
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(Topics.DeviceDown(scan.Device, MessageKinds.ScanResult))
+            .WithPayload(WireCodec.Encode(feedback, ContractJsonContext.Default.ScanFeedback))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build();
+        await _server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = GatewaySender });
+    }
+
+    private async Task RefuseAsync(InterceptingPublishEventArgs e, string client, string topic, ContractViolation violation, byte[]? payload = null)
+    {
+        e.ProcessPublish = false;
+        metrics.Reject(violation.Reason);
+        rejectLog.Rejected(client, violation.Reason, violation.Detail);
+        payload ??= e.ApplicationMessage.Payload.ToArray();
+        try
+        {
+            await store.QuarantineAsync(new QuarantineEntry(time.GetUtcNow().ToUnixTimeMilliseconds(), client, topic, violation.Reason, violation.ToString(), payload), e.CancellationToken);
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or ObjectDisposedException or OperationCanceledException)
+        {
+            // The quarantine is for inspection; failing to keep a bad message must not fail the connection.
+        }
+    }
+}

@@ -1,0 +1,219 @@
+using System.Net.Sockets;
+using System.Text;
+using MQTTnet;
+using MQTTnet.Adapter;
+using MQTTnet.Exceptions;
+using MQTTnet.Protocol;
+using WasteIoT.Contracts.Downlink;
+using WasteIoT.Gateway.Downlink;
+using WasteIoT.Gateway.Observability;
+
+namespace WasteIoT.Gateway.Tests.Broker;
+
+/// <summary>The device-facing broker over real sockets on loopback.</summary>
+public sealed class DeviceBrokerTests
+{
+    [Fact]
+    public async Task AcknowledgedReadingIsCommitted()
+    {
+        await using var gateway = await RunningGateway.StartAsync();
+        using var device = await gateway.ConnectDeviceAsync("bin-0001");
+
+        var result = await device.PublishAsync(DeviceMessages.Up("bin-0001", "fill", DeviceMessages.Fill("bin-0001", 1, 1)));
+
+        Assert.True(result.IsSuccess);
+        var row = Assert.Single(await gateway.Store.ReadOutboxAsync(0, 10, CancellationToken.None));
+        Assert.Equal("bin-0001", row.Device);
+    }
+
+    [Fact]
+    public async Task WrongSecretIsRefused()
+    {
+        await using var gateway = await RunningGateway.StartAsync();
+        gateway.Registry.Provision("bin-0001");
+        Assert.Equal(MqttClientConnectResultCode.BadUserNameOrPassword, await ConnectResultAsync(gateway.DeviceOptions("bin-0001", "bin-0001", "guess")));
+    }
+
+    [Fact]
+    public async Task ClientIdMustBeTheDeviceIdItAuthenticatesAs()
+    {
+        await using var gateway = await RunningGateway.StartAsync();
+        var secret = gateway.Registry.Provision("bin-0001");
+        gateway.Registry.Provision("bin-0002");
+
+        // bin-0001's credentials used to take over bin-0002's session.
+        Assert.Equal(MqttClientConnectResultCode.ClientIdentifierNotValid, await ConnectResultAsync(gateway.DeviceOptions("bin-0002", "bin-0001", secret)));
+        Assert.Equal(MqttClientConnectResultCode.BadUserNameOrPassword, await ConnectResultAsync(gateway.DeviceOptions("bin-0002", "bin-0002", secret)));
+        Assert.Equal(MqttClientConnectResultCode.Success, await ConnectResultAsync(gateway.DeviceOptions("bin-0001", "bin-0001", secret)));
+    }
+
+    [Fact]
+    public async Task SpoofedTopicIsNotStoredButQuarantined()
+    {
+        await using var gateway = await RunningGateway.StartAsync();
+        using var device = await gateway.ConnectDeviceAsync("bin-0001");
+
+        await device.PublishAsync(DeviceMessages.Up("bin-0002", "fill", DeviceMessages.Fill("bin-0002", 1, 1)));
+
+        Assert.Empty(await gateway.Store.ReadOutboxAsync(0, 10, CancellationToken.None));
+        var entry = Assert.Single(await gateway.Store.ReadQuarantineAsync(10, CancellationToken.None));
+        Assert.Equal("topicMismatch", entry.Reason);
+        Assert.Equal("bin-0001", entry.Client);
+    }
+
+    [Fact]
+    public async Task ReplayedMessageIsStoredOnceAndRebootIsNotADuplicate()
+    {
+        await using var gateway = await RunningGateway.StartAsync();
+        using var device = await gateway.ConnectDeviceAsync("bin-0001");
+
+        await device.PublishAsync(DeviceMessages.Up("bin-0001", "fill", DeviceMessages.Fill("bin-0001", 1, 7)));
+        await device.PublishAsync(DeviceMessages.Up("bin-0001", "fill", DeviceMessages.Fill("bin-0001", 1, 7)));
+        await device.PublishAsync(DeviceMessages.Up("bin-0001", "fill", DeviceMessages.Fill("bin-0001", 2, 7)));
+
+        Assert.Equal(2, (await gateway.Store.ReadOutboxAsync(0, 10, CancellationToken.None)).Count);
+        Assert.Equal(1, gateway.Service<GatewayMetrics>().Duplicates);
+    }
+
+    [Fact]
+    public async Task MalformedMessageNextToValidOnesLosesNothingGood()
+    {
+        await using var gateway = await RunningGateway.StartAsync();
+        using var device = await gateway.ConnectDeviceAsync("bin-0001");
+
+        await device.PublishAsync(DeviceMessages.Up("bin-0001", "fill", DeviceMessages.Fill("bin-0001", 1, 1)));
+        await device.PublishAsync(DeviceMessages.Up("bin-0001", "fill", "{\"kind\":\"fill\",\"schema\":1,"));
+        await device.PublishAsync(DeviceMessages.Up("bin-0001", "fill", DeviceMessages.Fill("bin-0001", 1, 2, level: 1.7)));
+        await device.PublishAsync(DeviceMessages.Up("bin-0001", "fill", DeviceMessages.Fill("bin-0001", 1, 3)));
+
+        Assert.Equal(2, (await gateway.Store.ReadOutboxAsync(0, 10, CancellationToken.None)).Count);
+        var reasons = (await gateway.Store.ReadQuarantineAsync(10, CancellationToken.None)).Select(q => q.Reason).Order().ToList();
+        Assert.Equal(["malformedJson", "outOfRange"], reasons);
+        var metrics = await gateway.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.Contains("wasteiot_gateway_rejects_total{reason=\"malformedJson\"} 1", metrics, StringComparison.Ordinal);
+        Assert.True(device.IsConnected);
+    }
+
+    [Fact]
+    public async Task DeviceMaySubscribeOnlyToItsOwnDownlink()
+    {
+        await using var gateway = await RunningGateway.StartAsync();
+        using var device = await gateway.ConnectDeviceAsync("truck-07");
+        var result = await device.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter("wiot/v1/dev/truck-07/down/#", MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithTopicFilter("wiot/v1/dev/truck-08/down/#", MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithTopicFilter("wiot/v1/#", MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build());
+        var codes = result.Items.Select(i => i.ResultCode).ToList();
+        Assert.Equal(MqttClientSubscribeResultCode.GrantedQoS1, codes[0]);
+        Assert.NotEqual(MqttClientSubscribeResultCode.GrantedQoS1, codes[1]);
+        Assert.NotEqual(MqttClientSubscribeResultCode.GrantedQoS1, codes[2]);
+    }
+
+    [Fact]
+    public async Task OversizedLengthHeaderIsCutOffBeforeAllocation()
+    {
+        await using var gateway = await RunningGateway.StartAsync();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        using var socket = new TcpClient();
+        await socket.ConnectAsync("127.0.0.1", gateway.Port);
+        var stream = socket.GetStream();
+
+        // A CONNECT whose remaining length claims 268,435,455 bytes, then a trickle of body.
+        await stream.WriteAsync(new byte[] { 0x10, 0xFF, 0xFF, 0xFF, 0x7F, 0x00, 0x04 });
+        var buffer = new byte[16];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        var read = await stream.ReadAsync(buffer, timeout.Token);
+
+        Assert.Equal(0, read);
+        Assert.True(GC.GetTotalAllocatedBytes(precise: true) - before < 16 * 1024 * 1024, "the claimed length was allocated");
+        Assert.Equal(1, gateway.Service<GatewayMetrics>().Rejects("oversizedPacket"));
+    }
+
+    [Fact]
+    public async Task OversizedPublishFromAnAuthenticatedDeviceClosesItsConnection()
+    {
+        await using var gateway = await RunningGateway.StartAsync();
+        using var device = await gateway.ConnectDeviceAsync("bin-0001");
+        var big = new string('x', 8 * 1024);
+        await Assert.ThrowsAnyAsync<Exception>(() => device.PublishAsync(DeviceMessages.Up("bin-0001", "fill", big)));
+        await Task.Delay(200);
+        Assert.False(device.IsConnected);
+        Assert.Empty(await gateway.Store.ReadOutboxAsync(0, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ScanIsAnsweredFromTodaysRouteWithin200Ms()
+    {
+        await using var gateway = await RunningGateway.StartAsync();
+        gateway.Service<RouteBook>().Load(new DailyRoute
+        {
+            Gateway = "gw-test",
+            Route = "r-1",
+            Truck = "truck-07",
+            Date = DateOnly.FromDateTime(DateTime.UtcNow),
+            Households = [new RouteStop("hh-1", "E2800001", 31.23, 121.47), new RouteStop("hh-2", "E2800002", 31.24, 121.48)],
+        });
+        using var truck = await gateway.ConnectDeviceAsync("truck-07");
+        var answers = new System.Collections.Concurrent.BlockingCollection<string>();
+        truck.ApplicationMessageReceivedAsync += e =>
+        {
+            answers.Add(Encoding.UTF8.GetString(e.ApplicationMessage.Payload));
+            return Task.CompletedTask;
+        };
+        await truck.SubscribeAsync("wiot/v1/dev/truck-07/down/#", MqttQualityOfServiceLevel.AtLeastOnce);
+
+        async Task<(string Answer, TimeSpan Took)> ScanAsync(long seq, string tag)
+        {
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            await truck.PublishAsync(DeviceMessages.Up("truck-07", "scan", DeviceMessages.Scan("truck-07", 1, seq, tag)));
+            Assert.True(answers.TryTake(out var answer, TimeSpan.FromSeconds(2)), "no scanResult");
+            return (answer!, started.Elapsed);
+        }
+
+        var first = await ScanAsync(1, "E2800001");
+        Assert.Contains("\"outcome\":\"accepted\"", first.Answer, StringComparison.Ordinal);
+        Assert.Contains("\"household\":\"hh-1\"", first.Answer, StringComparison.Ordinal);
+        Assert.True(first.Took < TimeSpan.FromMilliseconds(200), $"{first.Took.TotalMilliseconds} ms");
+        Assert.Contains("\"outcome\":\"duplicate\"", (await ScanAsync(2, "E2800001")).Answer, StringComparison.Ordinal);
+        Assert.Contains("\"outcome\":\"unknownTag\"", (await ScanAsync(3, "FFFF0000")).Answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FloodingDeviceIsDisconnectedAndKeepsItsMessages()
+    {
+        await using var gateway = await RunningGateway.StartAsync(extra: ["--Gateway:Broker:MaxMessagesPerSecondPerDevice", "5"]);
+        using var device = await gateway.ConnectDeviceAsync("bin-0001");
+        var acknowledged = 0;
+        try
+        {
+            for (var i = 1; i <= 50; i++)
+            {
+                await device.PublishAsync(DeviceMessages.Up("bin-0001", "fill", DeviceMessages.Fill("bin-0001", 1, i)));
+                acknowledged++;
+            }
+        }
+        catch (Exception ex) when (ex is MqttCommunicationException or OperationCanceledException or InvalidOperationException)
+        {
+            // Expected: the gateway closed the connection without a PUBACK.
+        }
+
+        Assert.InRange(acknowledged, 10, 11);
+        Assert.Equal(acknowledged, (await gateway.Store.ReadOutboxAsync(0, 100, CancellationToken.None)).Count);
+        Assert.True(gateway.Service<GatewayMetrics>().Rejects("rateLimited") >= 1);
+    }
+
+    private static async Task<MqttClientConnectResultCode> ConnectResultAsync(MqttClientOptions options)
+    {
+        using var client = new MqttClientFactory().CreateMqttClient();
+        try
+        {
+            var result = await client.ConnectAsync(options);
+            return result.ResultCode;
+        }
+        catch (MqttConnectingFailedException ex)
+        {
+            return Enum.GetValues<MqttClientConnectResultCode>().First(c => ex.Message.Contains(c.ToString(), StringComparison.Ordinal));
+        }
+    }
+}
