@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # Debian packages the tests use, as "command:package". Later features add mosquitto, postgresql, chromium.
-TEST_PACKAGES=()
+TEST_PACKAGES=("mosquitto:mosquitto")
 
 install_missing() {
   local missing=()

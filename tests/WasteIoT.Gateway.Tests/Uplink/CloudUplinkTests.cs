@@ -1,0 +1,102 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using MQTTnet;
+using MQTTnet.Protocol;
+using WasteIoT.Gateway.Downlink;
+using WasteIoT.Testing;
+
+namespace WasteIoT.Gateway.Tests.Uplink;
+
+/// <summary>The gateway's uplink against a real Mosquitto standing in for the cloud.</summary>
+public sealed class CloudUplinkTests
+{
+    [Fact]
+    public async Task BacklogDrainsInOrderWhenTheUplinkComesBack()
+    {
+        var port = MosquittoBroker.FreePort();
+        await using var gateway = await RunningGateway.StartAsync(extra: Uplink(port));
+        using var bin = await gateway.ConnectDeviceAsync("bin-0001");
+        using var truck = await gateway.ConnectDeviceAsync("truck-07");
+        for (var i = 1; i <= 300; i++)
+        {
+            await bin.PublishAsync(DeviceMessages.Up("bin-0001", "fill", DeviceMessages.Fill("bin-0001", 1, i)));
+            await truck.PublishAsync(DeviceMessages.Up("truck-07", "scan", DeviceMessages.Scan("truck-07", 1, i, $"E28{i:X8}")));
+        }
+
+        // The cloud is down: everything waits on disk.
+        Assert.Equal(600, (await gateway.Store.GetBacklogAsync(CancellationToken.None)).Rows);
+
+        using var cloud = MosquittoBroker.Start(port);
+        var received = await CollectAsync(cloud.Port, expected: 600, TimeSpan.FromSeconds(60));
+
+        foreach (var device in new[] { "bin-0001", "truck-07" })
+        {
+            var seqs = received.Where(r => r.Device == device).Select(r => r.Seq).ToList();
+            Assert.Equal(Enumerable.Range(1, 300).Select(i => (long)i), seqs);
+        }
+
+        await WaitUntilAsync(async () => (await gateway.Store.GetBacklogAsync(CancellationToken.None)).Rows == 0, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task RouteFromTheCloudAnswersScansAndSurvivesRestart()
+    {
+        using var cloud = MosquittoBroker.Start();
+        using var data = new TempDirectory();
+        await using (var gateway = await RunningGateway.StartAsync(data.Path, Uplink(cloud.Port)))
+        {
+            await WaitUntilAsync(() => Task.FromResult(gateway.Service<Observability.GatewayMetrics>().UplinkConnected), TimeSpan.FromSeconds(10));
+            using var publisher = await ConnectAsync(cloud.Port, "cloud-test");
+            var route = $$"""{"kind":"route","schema":1,"gateway":"gw-test","route":"r-east-03","truck":"truck-07","date":"{{DateTime.UtcNow:yyyy-MM-dd}}","households":[{"household":"hh-1","tag":"E2800001","lat":31.23,"lon":121.47}]}""";
+            await publisher.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("wiot/v1/gw/gw-test/down/route").WithPayload(route).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainFlag().Build());
+            await WaitUntilAsync(() => Task.FromResult(gateway.Service<RouteBook>().Current is not null), TimeSpan.FromSeconds(10));
+        }
+
+        // Restarted with the cloud unreachable: the route is still there.
+        await using var restarted = await RunningGateway.StartAsync(data.Path, Uplink(MosquittoBroker.FreePort()));
+        await WaitUntilAsync(() => Task.FromResult(restarted.Service<RouteBook>().Current is not null), TimeSpan.FromSeconds(10));
+        Assert.Equal(Contracts.Downlink.ScanOutcome.Accepted, restarted.Service<RouteBook>().Answer("E2800001").Outcome);
+    }
+
+    private static string[] Uplink(int port) =>
+        ["--Gateway:Broker:MaxMessagesPerSecondPerDevice", "100000", "--Gateway:Uplink:Mode", "Mqtt", "--Gateway:Uplink:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--Gateway:Uplink:MinBackoff", "00:00:00.200", "--Gateway:Uplink:MaxBackoff", "00:00:01"];
+
+    private static async Task<IMqttClient> ConnectAsync(int port, string clientId)
+    {
+        var client = new MqttClientFactory().CreateMqttClient();
+        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId(clientId).Build());
+        return client;
+    }
+
+    private static async Task<List<(string Device, long Seq)>> CollectAsync(int port, int expected, TimeSpan timeout)
+    {
+        var records = new ConcurrentQueue<(string, long)>();
+        using var cloud = await ConnectAsync(port, "cloud-collector");
+        cloud.ApplicationMessageReceivedAsync += e =>
+        {
+            using var batch = JsonDocument.Parse(e.ApplicationMessage.Payload.ToArray());
+            foreach (var record in batch.RootElement.GetProperty("records").EnumerateArray())
+            {
+                var msg = record.GetProperty("msg");
+                records.Enqueue((msg.GetProperty("device").GetString()!, msg.GetProperty("seq").GetInt64()));
+            }
+
+            return Task.CompletedTask;
+        };
+        await cloud.SubscribeAsync("wiot/v1/gw/+/up/batch", MqttQualityOfServiceLevel.AtLeastOnce);
+        await WaitUntilAsync(() => Task.FromResult(records.Count >= expected), timeout);
+        return [.. records];
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
+            await Task.Delay(50);
+        }
+    }
+}
