@@ -11,11 +11,11 @@ internal static class DeviceMessages
 
     public static string Fill(string device, long boot, long seq, double level = 0.5) => string.Create(
         CultureInfo.InvariantCulture,
-        $$"""{"kind":"fill","schema":1,"device":"{{device}}","boot":{{boot}},"seq":{{seq}},"ts":"{{At.AddSeconds(seq):yyyy-MM-ddTHH:mm:ssZ}}","fillingLevel":{{level}},"status":"ok","echo":"ok"}""");
+        $$"""{"kind":"fill","schema":1,"device":"{{device}}","boot":{{boot}},"seq":{{seq}},"ts":"{{At.AddMilliseconds(seq):yyyy-MM-ddTHH:mm:ss.fffZ}}","fillingLevel":{{level}},"status":"ok","echo":"ok"}""");
 
     public static string Scan(string device, long boot, long seq, string tag) => string.Create(
         CultureInfo.InvariantCulture,
-        $$"""{"kind":"scan","schema":1,"device":"{{device}}","boot":{{boot}},"seq":{{seq}},"ts":"{{At.AddSeconds(seq):yyyy-MM-ddTHH:mm:ssZ}}","tag":"{{tag}}"}""");
+        $$"""{"kind":"scan","schema":1,"device":"{{device}}","boot":{{boot}},"seq":{{seq}},"ts":"{{At.AddMilliseconds(seq):yyyy-MM-ddTHH:mm:ss.fffZ}}","tag":"{{tag}}"}""");
 
     public static MqttApplicationMessage Up(string device, string kind, string payload) =>
         new MqttApplicationMessageBuilder()
