@@ -17,6 +17,13 @@ public sealed class StoreOptions
     [Range(10, 1_000_000)]
     public int QuarantineRows { get; set; } = 10_000;
 
+    /// <summary>
+    /// SQLite <c>synchronous</c>: <c>Full</c> (default) fsyncs every commit, so an acknowledged message survives a
+    /// power cut; <c>Normal</c> survives a process kill but not a power cut, for gateways on a UPS.
+    /// </summary>
+    [RegularExpression("^(Full|Normal)$", ErrorMessage = "Gateway:Store:Synchronous must be Full or Normal")]
+    public string Synchronous { get; set; } = "Full";
+
     /// <summary>Delivered rows are kept this long for inspection, then deleted.</summary>
     public TimeSpan KeepDelivered { get; set; } = TimeSpan.FromDays(2);
 }

@@ -5,7 +5,7 @@ using WasteIoT.Gateway.Hosting;
 namespace WasteIoT.Gateway.Store;
 
 /// <summary>
-/// The gateway's durable store: SQLite in WAL mode with <c>synchronous=FULL</c>, written by one writer that
+/// The gateway's durable store: SQLite in WAL mode with <c>synchronous=FULL</c> (configurable), written by one writer that
 /// commits whatever is waiting as one transaction (group commit), so a burst from a hundred devices costs
 /// one fsync, not a hundred. An append completes only after its transaction is on disk.
 /// Quota policy: see docs/gateway.md, "Disk quota".
@@ -66,7 +66,7 @@ public sealed class GatewayStore : IAsyncDisposable
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = SqliteSchema.Pragmas;
+        command.CommandText = SqliteSchema.Pragmas + (_options.Synchronous == "Normal" ? "PRAGMA synchronous = NORMAL;" : "PRAGMA synchronous = FULL;");
         command.ExecuteNonQuery();
         return connection;
     }

@@ -5,7 +5,6 @@ internal static class SqliteSchema
 {
     public const string Pragmas = """
         PRAGMA journal_mode = WAL;
-        PRAGMA synchronous = FULL;
         PRAGMA busy_timeout = 5000;
         PRAGMA journal_size_limit = 8388608;
         PRAGMA foreign_keys = ON;
