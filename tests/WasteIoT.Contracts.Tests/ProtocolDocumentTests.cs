@@ -28,7 +28,7 @@ public sealed class ProtocolDocumentTests
         string[] all =
         [
             .. MessageKinds.DeviceUplink,
-            MessageKinds.Status, MessageKinds.Config, MessageKinds.ScanResult, MessageKinds.Route, MessageKinds.Batch, MessageKinds.Ack,
+            MessageKinds.Status, MessageKinds.Config, MessageKinds.ScanResult, MessageKinds.Route, MessageKinds.Batch, MessageKinds.Ack, MessageKinds.Alarm,
         ];
         Assert.Empty(all.Except(kinds!));
         Assert.True(ProtocolDocument.Vectors.Count(v => v.ExpectedReason is not null) >= 10);
@@ -94,6 +94,7 @@ public sealed class ProtocolDocumentTests
             MessageKinds.Route => RoundTrip(payload, ctx.DailyRoute, WireLimits.MaxDownlinkBytes, m => m.Validate()),
             MessageKinds.Batch => RoundTrip(payload, ctx.UplinkBatch, WireLimits.MaxBatchBytes, m => m.Validate()),
             MessageKinds.Ack => RoundTrip(payload, ctx.CloudAck, WireLimits.MaxDevicePayloadBytes, _ => null),
+            MessageKinds.Alarm => RoundTrip(payload, ctx.GatewayAlarm, WireLimits.MaxDevicePayloadBytes, m => m.Validate()),
             _ => throw new InvalidOperationException($"no round trip for kind '{kind}'"),
         };
     }

@@ -19,6 +19,7 @@ public static class MessageKinds
     public const string Route = "route";
     public const string Batch = "batch";
     public const string Ack = "ack";
+    public const string Alarm = "alarm";
 
     /// <summary>Kinds a device may publish on its uplink topic.</summary>
     public static readonly IReadOnlySet<string> DeviceUplink = new HashSet<string>(StringComparer.Ordinal)

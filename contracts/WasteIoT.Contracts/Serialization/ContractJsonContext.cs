@@ -23,4 +23,5 @@ namespace WasteIoT.Contracts.Serialization;
 [JsonSerializable(typeof(DailyRoute))]
 [JsonSerializable(typeof(UplinkBatch))]
 [JsonSerializable(typeof(CloudAck))]
+[JsonSerializable(typeof(GatewayAlarm))]
 public sealed partial class ContractJsonContext : JsonSerializerContext;

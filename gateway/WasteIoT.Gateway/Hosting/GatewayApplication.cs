@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using WasteIoT.Gateway.Broker;
 using WasteIoT.Gateway.Devices;
 using WasteIoT.Gateway.Downlink;
+using WasteIoT.Gateway.EdgeRules;
 using WasteIoT.Gateway.Ingest;
 using WasteIoT.Gateway.Observability;
 using WasteIoT.Gateway.Store;
@@ -31,6 +32,9 @@ public static class GatewayApplication
         builder.Services.AddSingleton<RouteBook>();
         builder.Services.AddSingleton<RejectLog>();
         builder.Services.AddSingleton(sp => new RateLimiter(sp.GetRequiredService<GatewayOptions>().Broker.MaxMessagesPerSecondPerDevice, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<IAlarmOutput>(sp => sp.GetRequiredService<GatewayOptions>().EdgeRule.AlarmPin is var pin and >= 0 ? new GpioAlarmOutput(pin) : new NoAlarmOutput());
+        builder.Services.AddSingleton<CoverAlarmRule>();
+        builder.Services.AddSingleton<AlarmQueue>();
         builder.Services.AddSingleton<IngestPipeline>();
         builder.Services.AddSingleton(sp => new GuardedTcpServerAdapter(sp.GetRequiredService<GatewayOptions>().Broker, sp.GetRequiredService<GatewayMetrics>(), sp.GetRequiredService<ILogger<GuardedTcpServerAdapter>>()));
         builder.Services.AddSingleton(sp => new DeviceBroker(

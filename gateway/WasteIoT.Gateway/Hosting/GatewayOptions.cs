@@ -24,4 +24,7 @@ public sealed class GatewayOptions
 
     [Required]
     public UplinkOptions Uplink { get; set; } = new();
+
+    [Required]
+    public EdgeRuleOptions EdgeRule { get; set; } = new();
 }

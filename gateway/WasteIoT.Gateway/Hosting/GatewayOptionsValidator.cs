@@ -13,6 +13,7 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         Collect(options.Broker, "Gateway:Broker", failures);
         Collect(options.Store, "Gateway:Store", failures);
         Collect(options.Uplink, "Gateway:Uplink", failures);
+        Collect(options.EdgeRule, "Gateway:EdgeRule", failures);
         if (options.Broker.TlsPort > 0 && string.IsNullOrEmpty(options.Broker.CertificatePath))
         {
             failures.Add("Gateway:Broker:CertificatePath is required when Gateway:Broker:TlsPort is set");

@@ -8,6 +8,7 @@ using WasteIoT.Contracts.Messages;
 using WasteIoT.Contracts.Serialization;
 using WasteIoT.Contracts.Validation;
 using WasteIoT.Gateway.Downlink;
+using WasteIoT.Gateway.EdgeRules;
 using WasteIoT.Gateway.Observability;
 using WasteIoT.Gateway.Store;
 
@@ -19,7 +20,7 @@ namespace WasteIoT.Gateway.Ingest;
 /// disk closes the connection without a PUBACK, so the device keeps the message and sends it again.
 /// A refused message is quarantined and acknowledged (sending it again cannot make it valid).
 /// </summary>
-public sealed class IngestPipeline(GatewayStore store, RateLimiter rateLimiter, RejectLog rejectLog, GatewayMetrics metrics, RouteBook routes, TimeProvider time)
+public sealed class IngestPipeline(GatewayStore store, RateLimiter rateLimiter, RejectLog rejectLog, GatewayMetrics metrics, RouteBook routes, CoverAlarmRule coverRule, AlarmQueue alarms, TimeProvider time)
 {
     /// <summary>Sender id of messages the gateway injects itself; '$' cannot appear in a device id.</summary>
     public const string GatewaySender = "$gateway";
@@ -110,7 +111,17 @@ public sealed class IngestPipeline(GatewayStore store, RateLimiter rateLimiter, 
                 break;
         }
 
-        if (message is PickupScan scan && result == AppendResult.Stored)
+        if (result != AppendResult.Stored)
+        {
+            return;
+        }
+
+        if (coverRule.Observe(message) is { } alarm)
+        {
+            alarms.Raise(alarm);
+        }
+
+        if (message is PickupScan scan)
         {
             await AnswerScanAsync(scan);
         }

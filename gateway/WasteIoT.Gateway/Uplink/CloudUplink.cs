@@ -9,6 +9,7 @@ using WasteIoT.Contracts.Serialization;
 using WasteIoT.Contracts.Uplink;
 using WasteIoT.Gateway.Broker;
 using WasteIoT.Gateway.Downlink;
+using WasteIoT.Gateway.EdgeRules;
 using WasteIoT.Gateway.Hosting;
 using WasteIoT.Gateway.Observability;
 using WasteIoT.Gateway.Store;
@@ -26,6 +27,7 @@ public sealed partial class CloudUplink(
     GatewayStore store,
     RouteBook routes,
     DeviceBroker broker,
+    AlarmQueue alarms,
     GatewayMetrics metrics,
     TimeProvider time,
     ILogger<CloudUplink> logger) : BackgroundService
@@ -103,7 +105,17 @@ public sealed partial class CloudUplink(
         await client.SubscribeAsync(Topics.GatewayDownFilter(options.Id), MqttQualityOfServiceLevel.AtLeastOnce, stoppingToken);
         var online = WireCodec.Encode(new StatusMessage { Client = options.Id, Online = true, Fw = typeof(CloudUplink).Assembly.GetName().Version?.ToString() }, ContractJsonContext.Default.StatusMessage);
         await client.PublishAsync(Message(Topics.GatewayStatus(options.Id), online, retain: true), stoppingToken);
-        await PumpAsync(client, stoppingToken);
+        using var session = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var alarmSender = Task.Run(() => SendAlarmsAsync(client, session.Token), session.Token);
+        try
+        {
+            await PumpAsync(client, stoppingToken);
+        }
+        finally
+        {
+            await session.CancelAsync();
+            await alarmSender.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
     }
 
     /// <summary>Sends batches until the connection fails, keeping up to <c>InFlightBatches</c> awaiting their PUBACK.</summary>
@@ -169,6 +181,24 @@ public sealed partial class CloudUplink(
         finally
         {
             window.Release();
+        }
+    }
+
+    /// <summary>Alarms go out at once, ahead of the batches.</summary>
+    private async Task SendAlarmsAsync(IMqttClient client, CancellationToken cancellationToken)
+    {
+        await foreach (var alarm in alarms.Reader.ReadAllAsync(cancellationToken))
+        {
+            try
+            {
+                var json = WireCodec.Encode(alarm, ContractJsonContext.Default.GatewayAlarm);
+                await client.PublishAsync(Message(Topics.GatewayUp(options.Id, MessageKinds.Alarm), json, retain: false), cancellationToken);
+            }
+            catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException or InvalidOperationException)
+            {
+                alarms.Retry(alarm);
+                return;
+            }
         }
     }
 

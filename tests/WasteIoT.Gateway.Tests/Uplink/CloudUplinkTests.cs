@@ -60,6 +60,33 @@ public sealed class CloudUplinkTests
         Assert.Equal(Contracts.Downlink.ScanOutcome.Accepted, restarted.Service<RouteBook>().Answer("E2800001").Outcome);
     }
 
+    [Fact]
+    public async Task CoverAlarmReachesTheCloudAtOnce()
+    {
+        using var cloud = MosquittoBroker.Start();
+        await using var gateway = await RunningGateway.StartAsync(extra: Uplink(cloud.Port));
+        await WaitUntilAsync(() => Task.FromResult(gateway.Service<Observability.GatewayMetrics>().UplinkConnected), TimeSpan.FromSeconds(10));
+        var alarms = new ConcurrentQueue<string>();
+        using var listener = await ConnectAsync(cloud.Port, "cloud-alarms");
+        listener.ApplicationMessageReceivedAsync += e =>
+        {
+            alarms.Enqueue(Encoding.UTF8.GetString(e.ApplicationMessage.Payload.ToArray()));
+            return Task.CompletedTask;
+        };
+        await listener.SubscribeAsync("wiot/v1/gw/gw-test/up/alarm", MqttQualityOfServiceLevel.AtLeastOnce);
+
+        using var truck = await gateway.ConnectDeviceAsync("truck-07");
+        var t0 = DateTimeOffset.UtcNow.AddMinutes(-2);
+        await truck.PublishAsync(DeviceMessages.Up("truck-07", "cover", $$"""{"kind":"cover","schema":1,"device":"truck-07","boot":1,"seq":1,"ts":"{{t0:yyyy-MM-ddTHH:mm:ss}}Z","state":"open"}"""));
+        for (var s = 1; s <= 40; s++)
+        {
+            await truck.PublishAsync(DeviceMessages.Up("truck-07", "pos", $$"""{"kind":"pos","schema":1,"device":"truck-07","boot":1,"seq":{{s + 1}},"ts":"{{t0.AddSeconds(s):yyyy-MM-ddTHH:mm:ss}}Z","lat":31.23,"lon":121.47,"speed":25,"fix":1}"""));
+        }
+
+        await WaitUntilAsync(() => Task.FromResult(!alarms.IsEmpty), TimeSpan.FromSeconds(10));
+        Assert.Contains("\"alarm\":\"coverOpenWhileMoving\"", alarms.Single(), StringComparison.Ordinal);
+    }
+
     private static string[] Uplink(int port) =>
         ["--Gateway:Broker:MaxMessagesPerSecondPerDevice", "100000", "--Gateway:Uplink:Mode", "Mqtt", "--Gateway:Uplink:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--Gateway:Uplink:MinBackoff", "00:00:00.200", "--Gateway:Uplink:MaxBackoff", "00:00:01"];
 

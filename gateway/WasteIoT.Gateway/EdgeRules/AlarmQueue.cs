@@ -1,0 +1,23 @@
+using System.Threading.Channels;
+using WasteIoT.Contracts.Uplink;
+
+namespace WasteIoT.Gateway.EdgeRules;
+
+/// <summary>Alarms waiting for the uplink; bounded, the oldest give way if the cloud stays away for long.</summary>
+public sealed class AlarmQueue
+{
+    private readonly Channel<GatewayAlarm> _channel = Channel.CreateBounded<GatewayAlarm>(new BoundedChannelOptions(1_000) { FullMode = BoundedChannelFullMode.DropOldest });
+
+    public long Raised { get; private set; }
+
+    public ChannelReader<GatewayAlarm> Reader => _channel.Reader;
+
+    public void Raise(GatewayAlarm alarm)
+    {
+        Raised++;
+        _channel.Writer.TryWrite(alarm);
+    }
+
+    /// <summary>Puts back an alarm whose send failed.</summary>
+    public void Retry(GatewayAlarm alarm) => _channel.Writer.TryWrite(alarm);
+}
