@@ -44,6 +44,7 @@ public static class GatewayApplication
             sp.GetRequiredService<GatewayMetrics>(),
             sp.GetRequiredService<ILogger<DeviceBroker>>()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeviceBroker>());
+        builder.Services.AddSingleton<UplinkProtocol>();
         builder.Services.AddSingleton<CloudUplink>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CloudUplink>());
 

@@ -24,7 +24,30 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             failures.Add($"Gateway:Broker:CertificatePath '{path}' does not exist");
         }
 
+        if (options.Uplink.Mode == "AzureIotHub")
+        {
+            if (string.IsNullOrEmpty(options.Uplink.HubHostName))
+            {
+                failures.Add("Gateway:Uplink:HubHostName is required for AzureIotHub");
+            }
+
+            if (string.IsNullOrEmpty(options.Uplink.SharedAccessKey))
+            {
+                failures.Add("Gateway:Uplink:SharedAccessKey is required for AzureIotHub");
+            }
+            else if (!IsBase64(options.Uplink.SharedAccessKey))
+            {
+                failures.Add("Gateway:Uplink:SharedAccessKey must be base64");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool IsBase64(string value)
+    {
+        var buffer = new byte[value.Length];
+        return Convert.TryFromBase64String(value, buffer, out _);
     }
 
     private static void Collect(object section, string prefix, List<string> failures)

@@ -5,10 +5,21 @@ namespace WasteIoT.Gateway.Hosting;
 /// <summary>The gateway's connection to the cloud.</summary>
 public sealed class UplinkOptions
 {
-    /// <summary><c>Mqtt</c> (the WasteIoT cloud or any broker), or <c>None</c> (store only).</summary>
+    /// <summary><c>Mqtt</c> (the WasteIoT cloud or any broker), <c>AzureIotHub</c>, or <c>None</c> (store only).</summary>
     [Required]
-    [RegularExpression("^(Mqtt|None)$", ErrorMessage = "Gateway:Uplink:Mode must be Mqtt or None")]
+    [RegularExpression("^(Mqtt|AzureIotHub|None)$", ErrorMessage = "Gateway:Uplink:Mode must be Mqtt, AzureIotHub or None")]
     public string Mode { get; set; } = "Mqtt";
+
+    /// <summary>Azure IoT Hub: the hub's host name (<c>{hub}.azure-devices.net</c>); <see cref="Host"/> may point elsewhere (a test hub).</summary>
+    public string? HubHostName { get; set; }
+
+    /// <summary>Azure IoT Hub: the gateway's device key (base64), from the hub's device registry.</summary>
+    public string? SharedAccessKey { get; set; }
+
+    /// <summary>Azure IoT Hub: lifetime of each SAS token; the session is renewed at 80 % of it.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    public string ApiVersion { get; set; } = "2021-04-12";
 
     [Required]
     public string Host { get; set; } = "127.0.0.1";

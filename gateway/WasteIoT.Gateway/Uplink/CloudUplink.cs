@@ -28,6 +28,7 @@ public sealed partial class CloudUplink(
     RouteBook routes,
     DeviceBroker broker,
     AlarmQueue alarms,
+    UplinkProtocol protocol,
     GatewayMetrics metrics,
     TimeProvider time,
     ILogger<CloudUplink> logger) : BackgroundService
@@ -70,31 +71,9 @@ public sealed partial class CloudUplink(
     {
         using var client = new MqttClientFactory().CreateMqttClient();
         client.ApplicationMessageReceivedAsync += e => OnDownlinkAsync(e.ApplicationMessage, stoppingToken);
-        var offline = WireCodec.Encode(new StatusMessage { Client = options.Id, Online = false }, ContractJsonContext.Default.StatusMessage);
-        var builder = new MqttClientOptionsBuilder()
-            .WithTcpServer(_uplink.Host, _uplink.Port)
-            .WithProtocolVersion(MqttProtocolVersion.V311)
-            .WithClientId(options.Id)
-            .WithCleanSession(false)
-            .WithKeepAlivePeriod(TimeSpan.FromSeconds(30))
-            .WithTimeout(TimeSpan.FromSeconds(10))
-            .WithWillTopic(Topics.GatewayStatus(options.Id))
-            .WithWillPayload(offline)
-            .WithWillRetain(true)
-            .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
-        if (_uplink.Password is { } password)
-        {
-            builder.WithCredentials(options.Id, password);
-        }
-
-        if (_uplink.UseTls)
-        {
-            builder.WithTlsOptions(o => o.UseTls());
-        }
-
         using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         connectTimeout.CancelAfter(TimeSpan.FromSeconds(15));
-        var connected = await client.ConnectAsync(builder.Build(), connectTimeout.Token);
+        var connected = await client.ConnectAsync(protocol.ClientOptions(), connectTimeout.Token);
         if (connected.ResultCode != MqttClientConnectResultCode.Success)
         {
             throw new InvalidOperationException($"cloud refused the connection: {connected.ResultCode}");
@@ -102,14 +81,37 @@ public sealed partial class CloudUplink(
 
         metrics.UplinkConnected = true;
         LogUplinkUp(logger, _uplink.Host, _uplink.Port);
-        await client.SubscribeAsync(Topics.GatewayDownFilter(options.Id), MqttQualityOfServiceLevel.AtLeastOnce, stoppingToken);
-        var online = WireCodec.Encode(new StatusMessage { Client = options.Id, Online = true, Fw = typeof(CloudUplink).Assembly.GetName().Version?.ToString() }, ContractJsonContext.Default.StatusMessage);
-        await client.PublishAsync(Message(Topics.GatewayStatus(options.Id), online, retain: true), stoppingToken);
+        await client.SubscribeAsync(protocol.DownlinkFilter, MqttQualityOfServiceLevel.AtLeastOnce, stoppingToken);
+        if (protocol.StatusTopic is { } statusTopic)
+        {
+            var online = WireCodec.Encode(new StatusMessage { Client = options.Id, Online = true, Fw = typeof(CloudUplink).Assembly.GetName().Version?.ToString() }, ContractJsonContext.Default.StatusMessage);
+            await client.PublishAsync(Message(statusTopic, online, retain: true), stoppingToken);
+        }
+
         using var session = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var alarmSender = Task.Run(() => SendAlarmsAsync(client, session.Token), session.Token);
         try
         {
-            await PumpAsync(client, stoppingToken);
+            if (protocol.SessionLifetime is { } lifetime)
+            {
+                // The SAS token in the password expires: end this session before it does and start a fresh one.
+                using var renew = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                renew.CancelAfter(lifetime);
+                try
+                {
+                    await PumpAsync(client, renew.Token);
+                }
+                catch (OperationCanceledException) when (renew.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+                {
+                    LogTokenRenewal(logger);
+                    await client.DisconnectAsync(new MqttClientDisconnectOptions(), CancellationToken.None);
+                    return;
+                }
+            }
+            else
+            {
+                await PumpAsync(client, stoppingToken);
+            }
         }
         finally
         {
@@ -162,7 +164,7 @@ public sealed partial class CloudUplink(
     {
         try
         {
-            var result = await client.PublishAsync(Message(Topics.GatewayUp(options.Id, MessageKinds.Batch), json, retain: false), failed.Token);
+            var result = await client.PublishAsync(Message(protocol.BatchTopic, json, retain: false), failed.Token);
             if (!result.IsSuccess)
             {
                 throw new InvalidOperationException($"cloud refused batch {ids[0]}: {result.ReasonCode}");
@@ -192,7 +194,7 @@ public sealed partial class CloudUplink(
             try
             {
                 var json = WireCodec.Encode(alarm, ContractJsonContext.Default.GatewayAlarm);
-                await client.PublishAsync(Message(Topics.GatewayUp(options.Id, MessageKinds.Alarm), json, retain: false), cancellationToken);
+                await client.PublishAsync(Message(protocol.AlarmTopic, json, retain: false), cancellationToken);
             }
             catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException or InvalidOperationException)
             {
@@ -204,13 +206,14 @@ public sealed partial class CloudUplink(
 
     private async Task OnDownlinkAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
     {
-        if (!Topics.TryParse(message.Topic, out var parts) || parts.IsDevice || parts.ClientId != options.Id || parts.Direction != TopicDirection.Down)
+        var kind = protocol.DownlinkKind(message.Topic);
+        if (kind is null)
         {
             return;
         }
 
         var payload = message.Payload.ToArray();
-        switch (parts.Kind)
+        switch (kind)
         {
             case MessageKinds.Route:
                 var route = WireCodec.Decode(payload, ContractJsonContext.Default.DailyRoute, WireLimits.MaxDownlinkBytes);
@@ -331,6 +334,9 @@ public sealed partial class CloudUplink(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Uplink to {Host}:{Port} down: {Reason}; data is kept and sent on reconnect")]
     private static partial void LogUplinkDown(ILogger logger, string host, int port, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Renewing the IoT Hub session before its SAS token expires")]
+    private static partial void LogTokenRenewal(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Route {Route} for {Date} loaded: {Households} households")]
     private static partial void LogRouteLoaded(ILogger logger, string route, DateOnly date, int households);
