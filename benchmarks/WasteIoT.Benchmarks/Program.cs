@@ -1,7 +1,7 @@
 using System.Globalization;
 using WasteIoT.Benchmarks;
 
-// Usage: WasteIoT.Benchmarks gateway [devices] [readings per device] [in flight per device]
+// Usage: see Usage() below.
 return args switch
 {
     ["gateway", .. var rest] => await GatewayBenchmark.RunAsync(
@@ -9,11 +9,18 @@ return args switch
         rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 2_000,
         rest.Length > 2 ? int.Parse(rest[2], CultureInfo.InvariantCulture) : 8,
         Console.Out),
+    ["backlog", .. var rest] => await BacklogBenchmark.RunAsync(
+        rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 1_000,
+        rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 1_000_000,
+        Console.Out),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: WasteIoT.Benchmarks gateway [devices=100] [readings per device=2000] [in flight per device=8]");
+    Console.Error.WriteLine("""
+        usage: WasteIoT.Benchmarks gateway [devices=100] [readings per device=2000] [in flight per device=8]
+               WasteIoT.Benchmarks backlog [devices=1000] [queued=1000000]
+        """);
     return 2;
 }
