@@ -28,7 +28,6 @@ public sealed partial class DeviceBroker : IHostedService, IAsyncDisposable
         _metrics = metrics;
         _logger = logger;
         var options = new MqttServerOptionsBuilder()
-            .WithPersistentSessions()
             .WithMaxPendingMessagesPerClient(1000)
             .Build();
         Server = new MqttServerFactory().CreateMqttServer(options, [adapter]);

@@ -13,6 +13,11 @@ namespace WasteIoT.Gateway.Broker;
 /// </summary>
 internal sealed class GuardedChannel(Stream stream, EndPoint remote, EndPoint local, int maxPacketBytes, bool secure, Action onOversized) : IMqttChannel
 {
+    // MQTTnet reads a fixed header a byte or two at a time: serving those reads from one buffer saves a syscall
+    // each. Only reads are buffered; writes go straight to the socket.
+    private readonly byte[] _readBuffer = new byte[16 * 1024];
+    private int _readStart;
+    private int _readEnd;
     private int _state;
     private long _remaining;
     private int _lengthBytes;
@@ -42,14 +47,28 @@ internal sealed class GuardedChannel(Stream stream, EndPoint remote, EndPoint lo
             return 0;
         }
 
-        var read = await stream.ReadAsync(buffer.AsMemory(offset, count), cancellationToken).ConfigureAwait(false);
-        if (read > 0 && !Inspect(buffer.AsSpan(offset, read)))
+        if (_readStart == _readEnd)
         {
-            _closed = true;
-            onOversized();
-            return 0;
+            var filled = await stream.ReadAsync(_readBuffer, cancellationToken).ConfigureAwait(false);
+            if (filled <= 0)
+            {
+                return 0;
+            }
+
+            if (!Inspect(_readBuffer.AsSpan(0, filled)))
+            {
+                _closed = true;
+                onOversized();
+                return 0;
+            }
+
+            _readStart = 0;
+            _readEnd = filled;
         }
 
+        var read = Math.Min(count, _readEnd - _readStart);
+        Buffer.BlockCopy(_readBuffer, _readStart, buffer, offset, read);
+        _readStart += read;
         return read;
     }
 
