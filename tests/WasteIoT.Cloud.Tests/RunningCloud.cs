@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using WasteIoT.Cloud.Hosting;
 
 namespace WasteIoT.Cloud.Tests;
@@ -8,22 +9,39 @@ internal sealed class RunningCloud : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private RunningCloud(WebApplication app, HttpClient client)
+    private RunningCloud(WebApplication app, HttpClient client, int mqttPort, string dataDirectory)
     {
         _app = app;
         Client = client;
+        MqttPort = mqttPort;
+        DataDirectory = dataDirectory;
     }
 
     public HttpClient Client { get; }
 
+    public int MqttPort { get; }
+
+    public string DataDirectory { get; }
+
+    public T Service<T>()
+        where T : notnull => _app.Services.GetRequiredService<T>();
+
     public static async Task<RunningCloud> StartAsync(params string[] extraArgs)
     {
         var data = Path.Combine(Path.GetTempPath(), "wiot-cloud-" + Guid.NewGuid().ToString("N"));
-        string[] args = ["--urls", "http://127.0.0.1:0", "--Cloud:DataDirectory", data, .. extraArgs];
+        var mqttPort = WasteIoT.Testing.MosquittoBroker.FreePort();
+        string[] args =
+        [
+            "--urls", "http://127.0.0.1:0", "--Cloud:DataDirectory", data,
+            "--Cloud:MqttPort", mqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--Cloud:MqttBindAddress", "127.0.0.1",
+            "--Logging:LogLevel:Default", "Warning",
+            .. extraArgs,
+        ];
         var app = CloudApplication.Build(args);
         await app.StartAsync();
-        var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-        return new RunningCloud(app, client);
+        var http = app.Urls.First(u => !u.EndsWith(":" + mqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        var client = new HttpClient { BaseAddress = new Uri(http) };
+        return new RunningCloud(app, client, mqttPort, data);
     }
 
     public async ValueTask DisposeAsync()

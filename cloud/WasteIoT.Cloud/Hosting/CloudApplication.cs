@@ -1,6 +1,10 @@
-using System.Text.Json.Serialization.Metadata;
+using System.Net;
+using MQTTnet.AspNetCore;
 using WasteIoT.Cloud.Contract;
+using WasteIoT.Cloud.Gateways;
 using WasteIoT.Cloud.Health;
+using WasteIoT.Cloud.Ingestion;
+using WasteIoT.Cloud.Storage;
 
 namespace WasteIoT.Cloud.Hosting;
 
@@ -16,10 +20,31 @@ public static class CloudApplication
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), $"{CloudOptions.Section}:TimeZone is not a known time zone id")
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
+        var cloud = builder.Configuration.GetSection(CloudOptions.Section).Get<CloudOptions>() ?? new CloudOptions();
+        builder.Services.AddSingleton(_ => new SqliteReadingStore(Path.Combine(cloud.DataDirectory, "cloud.db")));
+        builder.Services.AddSingleton<IReadingStore>(sp => sp.GetRequiredService<SqliteReadingStore>());
+        builder.Services.AddSingleton<GatewayRegistry>();
+        builder.Services.AddSingleton<BatchProcessor>();
+        builder.Services.AddSingleton<GatewayIngest>();
+
+        // The gateway-facing MQTT endpoint lives in the same Kestrel server as the HTTP API.
+        builder.Services.AddHostedMqttServer(o => o.WithoutDefaultEndpoint().WithPersistentSessions());
+        builder.Services.AddMqttConnectionHandler();
+        builder.Services.AddConnections();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Parse(cloud.MqttBindAddress), cloud.MqttPort, listen => listen.UseMqtt());
+            foreach (var url in (builder.Configuration["Urls"] ?? "http://127.0.0.1:5080").Split(';', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var uri = new Uri(url);
+                kestrel.Listen(uri.Host is "localhost" ? IPAddress.Loopback : IPAddress.Parse(uri.Host), uri.Port);
+            }
+        });
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, CloudJsonContext.Default));
 
         var app = builder.Build();
+        app.UseMqttServer(server => app.Services.GetRequiredService<GatewayIngest>().Attach(server));
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHealth();

@@ -11,6 +11,14 @@ public sealed class CloudOptions
     [Required]
     public string DataDirectory { get; set; } = ".data/cloud";
 
+    /// <summary>Port of the gateway-facing MQTT endpoint (hosted in the same Kestrel server).</summary>
+    [Range(1, 65535)]
+    public int MqttPort { get; set; } = 1884;
+
+    /// <summary>Address the MQTT endpoint listens on.</summary>
+    [Required]
+    public string MqttBindAddress { get; set; } = "0.0.0.0";
+
     /// <summary>The county's time zone: days, opening hours and monthly figures are local.</summary>
     [Required]
     public string TimeZone { get; set; } = "Asia/Shanghai";

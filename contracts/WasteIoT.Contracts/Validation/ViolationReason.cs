@@ -18,9 +18,12 @@ public static class ViolationReason
     public const string ClockAhead = "clockAhead";
     public const string Inconsistent = "inconsistent";
 
+    /// <summary>A gateway forwarded a message of a device that is not assigned to it.</summary>
+    public const string UnassignedDevice = "unassignedDevice";
+
     public static readonly IReadOnlyList<string> All =
     [
         TooLarge, MalformedJson, UnsupportedSchema, UnknownKind, MissingField, OutOfRange,
-        InvalidId, TopicMismatch, ClockNotSet, ClockAhead, Inconsistent,
+        InvalidId, TopicMismatch, ClockNotSet, ClockAhead, Inconsistent, UnassignedDevice,
     ];
 }

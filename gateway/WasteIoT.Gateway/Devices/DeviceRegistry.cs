@@ -1,17 +1,12 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Data.Sqlite;
+using WasteIoT.Contracts.Security;
 using WasteIoT.Contracts.Validation;
 using WasteIoT.Gateway.Store;
 
 namespace WasteIoT.Gateway.Devices;
 
-/// <summary>
-/// Device credentials. A secret is 32 random bytes (base64url) printed once at provisioning; only
-/// HMAC-SHA256(salt, secret) is stored. A fast keyed hash is enough for 256-bit random secrets (they cannot be
-/// guessed from a dictionary), and it lets a thousand devices reconnect within seconds of a restart.
-/// </summary>
+/// <summary>Device credentials (see <see cref="CredentialHash"/>), cached after the first check.</summary>
 public sealed class DeviceRegistry(GatewayStore store, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, (byte[] Salt, byte[] Hash, bool Disabled)?> _cache = new(StringComparer.Ordinal);
@@ -25,8 +20,8 @@ public sealed class DeviceRegistry(GatewayStore store, TimeProvider time)
             throw new ArgumentException($"'{deviceId}' is not a valid device id (3..32 of [a-z0-9-])", nameof(deviceId));
         }
 
-        var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
-        var salt = RandomNumberGenerator.GetBytes(16);
+        var secret = CredentialHash.NewSecret();
+        var (salt, hash) = CredentialHash.Create(secret);
         using var connection = store.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = """
@@ -35,7 +30,7 @@ public sealed class DeviceRegistry(GatewayStore store, TimeProvider time)
             """;
         command.Parameters.AddWithValue("$id", deviceId);
         command.Parameters.AddWithValue("$salt", salt);
-        command.Parameters.AddWithValue("$hash", Hash(salt, secret));
+        command.Parameters.AddWithValue("$hash", hash);
         command.Parameters.AddWithValue("$created", time.GetUtcNow().ToUnixTimeMilliseconds());
         command.ExecuteNonQuery();
         _cache.TryRemove(deviceId, out _);
@@ -50,7 +45,7 @@ public sealed class DeviceRegistry(GatewayStore store, TimeProvider time)
         }
 
         var entry = _cache.GetOrAdd(deviceId, Load);
-        return entry is { Disabled: false } e && CryptographicOperations.FixedTimeEquals(e.Hash, Hash(e.Salt, secret));
+        return entry is { Disabled: false } e && CredentialHash.Verify(e.Salt, e.Hash, secret);
     }
 
     public IReadOnlyList<string> List()
@@ -77,8 +72,4 @@ public sealed class DeviceRegistry(GatewayStore store, TimeProvider time)
         using var reader = command.ExecuteReader();
         return reader.Read() ? ((byte[])reader.GetValue(0), (byte[])reader.GetValue(1), reader.GetInt64(2) != 0) : null;
     }
-
-    private static byte[] Hash(byte[] salt, string secret) => HMACSHA256.HashData(salt, Encoding.UTF8.GetBytes(secret));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -1,0 +1,127 @@
+using System.Buffers;
+using MQTTnet;
+using MQTTnet.Protocol;
+using MQTTnet.Server;
+using WasteIoT.Contracts;
+using WasteIoT.Contracts.Messages;
+using WasteIoT.Contracts.Serialization;
+using WasteIoT.Contracts.Uplink;
+using WasteIoT.Contracts.Validation;
+using WasteIoT.Cloud.Gateways;
+using WasteIoT.Cloud.Storage;
+
+namespace WasteIoT.Cloud.Ingestion;
+
+/// <summary>
+/// The gateway-facing MQTT endpoint's rules: gateways authenticate with their own credentials (client id = user
+/// name = gateway id), publish only under <c>wiot/v1/gw/{own id}/</c>, subscribe only to their own downlink. A batch
+/// is committed before MQTTnet sends its PUBACK; the verdict follows on <c>…/down/ack</c>.
+/// </summary>
+public sealed partial class GatewayIngest(GatewayRegistry registry, BatchProcessor processor, IReadingStore store, ILogger<GatewayIngest> logger)
+{
+    private const string CloudSender = "$cloud";
+
+    private MqttServer? _server;
+
+    public long BatchesIngested { get; private set; }
+
+    public void Attach(MqttServer server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        _server = server;
+        server.ValidatingConnectionAsync += ValidateAsync;
+        server.InterceptingSubscriptionAsync += AuthorizeSubscriptionAsync;
+        server.InterceptingPublishAsync += OnPublishAsync;
+    }
+
+    private Task ValidateAsync(ValidatingConnectionEventArgs e)
+    {
+        if (!Check.IsValidId(e.ClientId) || e.ClientId != e.UserName || !registry.Verify(e.ClientId, e.Password))
+        {
+            LogRefused(logger, e.ClientId);
+            e.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private Task AuthorizeSubscriptionAsync(InterceptingSubscriptionEventArgs e)
+    {
+        if (e.TopicFilter.Topic != Topics.GatewayDownFilter(e.ClientId) && !e.TopicFilter.Topic.StartsWith($"{Topics.Root}/gw/{e.ClientId}/down/", StringComparison.Ordinal))
+        {
+            e.ProcessSubscription = false;
+            e.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task OnPublishAsync(InterceptingPublishEventArgs e)
+    {
+        if (e.ClientId == CloudSender)
+        {
+            return;
+        }
+
+        var topic = e.ApplicationMessage.Topic;
+        if (!Topics.TryParse(topic, out var parts) || parts.IsDevice || parts.ClientId != e.ClientId || parts.Direction == TopicDirection.Down)
+        {
+            LogRefusedTopic(logger, e.ClientId, topic);
+            e.ProcessPublish = false;
+            return;
+        }
+
+        if (parts.Direction == TopicDirection.Status || parts.Kind != MessageKinds.Batch)
+        {
+            // Presence (retained) and alarms reach the cloud's own subscribers (the live map).
+            return;
+        }
+
+        e.ProcessPublish = false;
+        var payload = e.ApplicationMessage.Payload.ToArray();
+        var (good, bad, rejected, batch, violation) = processor.Judge(e.ClientId, payload);
+        if (violation is not null)
+        {
+            // A batch that cannot be read at all is quarantined whole and acknowledged: resending cannot fix it.
+            await store.IngestAsync([], [new QuarantinedRecord(e.ClientId, batch?.Batch ?? -1, -1, violation.Reason, violation.ToString(), payload)], e.CancellationToken);
+            LogBadBatch(logger, e.ClientId, violation.ToString());
+            return;
+        }
+
+        IngestOutcome outcome;
+        try
+        {
+            outcome = await store.IngestAsync(good, bad, e.CancellationToken);
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or OperationCanceledException)
+        {
+            // No PUBACK: the gateway keeps the batch and sends it again.
+            LogStoreFailed(logger, e.ClientId, ex.Message);
+            e.CloseConnection = true;
+            return;
+        }
+
+        BatchesIngested++;
+        var ack = new CloudAck { Gateway = e.ClientId, Batch = batch!.Batch, Accepted = outcome.Accepted, Duplicates = outcome.Duplicates, Rejected = rejected };
+        await _server!.InjectApplicationMessage(
+            new InjectedMqttApplicationMessage(new MqttApplicationMessageBuilder()
+                .WithTopic(Topics.GatewayDown(e.ClientId, MessageKinds.Ack))
+                .WithPayload(WireCodec.Encode(ack, ContractJsonContext.Default.CloudAck))
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                .Build())
+            { SenderClientId = CloudSender },
+            e.CancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused gateway connection '{ClientId}': bad credentials")]
+    private static partial void LogRefused(ILogger logger, string clientId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gateway '{ClientId}' may not publish on '{Topic}'")]
+    private static partial void LogRefusedTopic(ILogger logger, string clientId, string topic);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unreadable batch from '{ClientId}' quarantined: {Violation}")]
+    private static partial void LogBadBatch(ILogger logger, string clientId, string violation);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not store a batch from '{ClientId}': {Reason}; it will be sent again")]
+    private static partial void LogStoreFailed(ILogger logger, string clientId, string reason);
+}

@@ -1,0 +1,16 @@
+namespace WasteIoT.Cloud.Storage;
+
+/// <summary>
+/// The cloud's storage of device data. One batch is one transaction: its good records and its quarantined ones
+/// are committed together before the gateway gets its PUBACK. Idempotent on <c>(device, boot, seq)</c>.
+/// </summary>
+public interface IReadingStore
+{
+    Task<IngestOutcome> IngestAsync(IReadOnlyList<StoredReading> readings, IReadOnlyList<QuarantinedRecord> quarantined, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<StoredReading>> ReadDeviceAsync(string device, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<QuarantinedRecord>> ReadQuarantineAsync(int max, CancellationToken cancellationToken);
+
+    Task<long> CountAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,4 @@
+namespace WasteIoT.Cloud.Storage;
+
+/// <summary>What a committed batch changed.</summary>
+public sealed record IngestOutcome(int Accepted, int Duplicates);

@@ -1,0 +1,107 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+using WasteIoT.Cloud.Gateways;
+using WasteIoT.Cloud.Storage;
+
+namespace WasteIoT.Cloud.Tests.Ingestion;
+
+/// <summary>Batches from a gateway over real MQTT into the cloud's store.</summary>
+public sealed class GatewayIngestTests
+{
+    private static readonly DateTimeOffset At = DateTimeOffset.UtcNow.AddMinutes(-5);
+
+    [Fact]
+    public async Task BatchWithOneBadRecordStoresTheGoodOnesAndAcknowledges()
+    {
+        await using var cloud = await RunningCloud.StartAsync();
+        var secret = cloud.Service<GatewayRegistry>().Provision("gw-truck-07", ["truck-07", "bin-0001"]);
+        using var gateway = await ConnectAsync(cloud.MqttPort, "gw-truck-07", secret);
+        var acks = await SubscribeAsync(gateway, "wiot/v1/gw/gw-truck-07/down/#");
+
+        var batch = Batch("gw-truck-07", 1,
+            Fill("bin-0001", 1, 1),
+            """{"kind":"fill","schema":1,"device":"bin-0001","boot":1,"seq":2,"ts":"2026-11-27T06:00:00Z","fillingLevel":1.7,"status":"ok","echo":"ok"}""",
+            Fill("bin-0009", 1, 1),
+            $$"""{"kind":"cover","schema":1,"device":"truck-07","boot":1,"seq":1,"ts":"{{At:yyyy-MM-ddTHH:mm:ss}}Z","state":"open"}""");
+        var result = await gateway.PublishAsync(Message("wiot/v1/gw/gw-truck-07/up/batch", batch));
+
+        Assert.True(result.IsSuccess);
+        var store = cloud.Service<IReadingStore>();
+        Assert.Equal(2, await store.CountAsync(CancellationToken.None));
+        var reasons = (await store.ReadQuarantineAsync(10, CancellationToken.None)).Select(q => q.Reason).Order().ToList();
+        Assert.Equal(["outOfRange", "unassignedDevice"], reasons);
+        Assert.True(acks.TryTake(out var ack, TimeSpan.FromSeconds(5)));
+        Assert.Contains("\"accepted\":2", ack, StringComparison.Ordinal);
+        Assert.Contains("\"reason\":\"unassignedDevice\"", ack, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ResentBatchIsStoredOnce()
+    {
+        await using var cloud = await RunningCloud.StartAsync();
+        var secret = cloud.Service<GatewayRegistry>().Provision("gw-site-t01", ["site-t01"]);
+        using var gateway = await ConnectAsync(cloud.MqttPort, "gw-site-t01", secret);
+        var batch = Batch("gw-site-t01", 5, Fill("site-t01", 1, 1), Fill("site-t01", 1, 2));
+
+        await gateway.PublishAsync(Message("wiot/v1/gw/gw-site-t01/up/batch", batch));
+        await gateway.PublishAsync(Message("wiot/v1/gw/gw-site-t01/up/batch", batch));
+
+        Assert.Equal(2, await cloud.Service<IReadingStore>().CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GatewayMayNotSpeakForAnotherGateway()
+    {
+        await using var cloud = await RunningCloud.StartAsync();
+        var registry = cloud.Service<GatewayRegistry>();
+        var secret = registry.Provision("gw-a", ["bin-0001"]);
+        registry.Provision("gw-b", ["bin-0001"]);
+        using var gateway = await ConnectAsync(cloud.MqttPort, "gw-a", secret);
+
+        await gateway.PublishAsync(Message("wiot/v1/gw/gw-b/up/batch", Batch("gw-b", 1, Fill("bin-0001", 1, 1))));
+        await gateway.PublishAsync(Message("wiot/v1/gw/gw-a/up/batch", Batch("gw-b", 2, Fill("bin-0001", 1, 2))));
+
+        Assert.Equal(0, await cloud.Service<IReadingStore>().CountAsync(CancellationToken.None));
+        using var impostor = new MqttClientFactory().CreateMqttClient();
+        var refused = await impostor.ConnectAsync(Options(cloud.MqttPort, "gw-b", secret));
+        Assert.NotEqual(MqttClientConnectResultCode.Success, refused.ResultCode);
+    }
+
+    private static string Fill(string device, long boot, long seq) => string.Create(
+        CultureInfo.InvariantCulture,
+        $$"""{"kind":"fill","schema":1,"device":"{{device}}","boot":{{boot}},"seq":{{seq}},"ts":"{{At.AddSeconds(seq):yyyy-MM-ddTHH:mm:ss}}Z","fillingLevel":0.5,"status":"ok","echo":"ok"}""");
+
+    private static string Batch(string gateway, long number, params string[] messages) =>
+        $$"""{"kind":"batch","schema":1,"gateway":"{{gateway}}","batch":{{number}},"sent":"{{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss}}Z","records":[{{string.Join(",", messages.Select(m => $$"""{"rx":"{{At:yyyy-MM-ddTHH:mm:ss}}Z","msg":{{m}}}"""))}}]}""";
+
+    private static MqttApplicationMessage Message(string topic, string payload) =>
+        new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
+
+    private static MqttClientOptions Options(int port, string id, string secret) =>
+        new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithProtocolVersion(MqttProtocolVersion.V311).WithClientId(id).WithCredentials(id, secret).Build();
+
+    private static async Task<IMqttClient> ConnectAsync(int port, string id, string secret)
+    {
+        var client = new MqttClientFactory().CreateMqttClient();
+        var result = await client.ConnectAsync(Options(port, id, secret));
+        Assert.Equal(MqttClientConnectResultCode.Success, result.ResultCode);
+        return client;
+    }
+
+    private static async Task<BlockingCollection<string>> SubscribeAsync(IMqttClient client, string filter)
+    {
+        var received = new BlockingCollection<string>();
+        client.ApplicationMessageReceivedAsync += e =>
+        {
+            received.Add(Encoding.UTF8.GetString(e.ApplicationMessage.Payload.ToArray()));
+            return Task.CompletedTask;
+        };
+        await client.SubscribeAsync(filter, MqttQualityOfServiceLevel.AtLeastOnce);
+        return received;
+    }
+}
