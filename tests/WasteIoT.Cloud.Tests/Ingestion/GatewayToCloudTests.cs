@@ -1,0 +1,62 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+using WasteIoT.Cloud.Gateways;
+using WasteIoT.Cloud.Storage;
+using WasteIoT.Gateway.Devices;
+using WasteIoT.Gateway.Hosting;
+
+namespace WasteIoT.Cloud.Tests.Ingestion;
+
+/// <summary>Device → real gateway → real cloud, over loopback MQTT at both hops.</summary>
+public sealed class GatewayToCloudTests
+{
+    [Fact]
+    public async Task DeviceReadingReachesTheCloudThroughTheGateway()
+    {
+        await using var cloud = await RunningCloud.StartAsync();
+        var gatewaySecret = cloud.Service<GatewayRegistry>().Provision("gw-site-t01", ["site-t01"]);
+        var data = Directory.CreateTempSubdirectory("wiot-e2e-gw-").FullName;
+        var gateway = GatewayApplication.Build(
+        [
+            "--urls", "http://127.0.0.1:0", "--Gateway:Id", "gw-site-t01", "--Gateway:DataDirectory", data,
+            "--Gateway:Broker:Port", "0", "--Gateway:Broker:BindAddress", "127.0.0.1",
+            "--Gateway:Uplink:Mode", "Mqtt", "--Gateway:Uplink:Port", cloud.MqttPort.ToString(CultureInfo.InvariantCulture),
+            "--Gateway:Uplink:Password", gatewaySecret, "--Logging:LogLevel:Default", "Warning",
+        ]);
+        await gateway.StartAsync();
+        try
+        {
+            var deviceSecret = gateway.Services.GetRequiredService<DeviceRegistry>().Provision("site-t01");
+            var port = gateway.Services.GetRequiredService<WasteIoT.Gateway.Broker.DeviceBroker>().Port;
+            using var device = new MqttClientFactory().CreateMqttClient();
+            await device.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithProtocolVersion(MqttProtocolVersion.V311)
+                .WithClientId("site-t01").WithCredentials("site-t01", deviceSecret).Build());
+            var ts = DateTimeOffset.UtcNow.AddSeconds(-30);
+            for (var seq = 1; seq <= 20; seq++)
+            {
+                var air = string.Create(CultureInfo.InvariantCulture, $$"""{"kind":"air","schema":1,"device":"site-t01","boot":1,"seq":{{seq}},"ts":"{{ts.AddSeconds(seq):yyyy-MM-ddTHH:mm:ss}}Z","nh3":0.42,"sh2":0.008,"warmingUp":false}""");
+                await device.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("wiot/v1/dev/site-t01/up/air").WithPayload(air).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+            }
+
+            var store = cloud.Service<IReadingStore>();
+            var deadline = DateTime.UtcNow.AddSeconds(15);
+            while (await store.CountAsync(CancellationToken.None) < 20)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "readings did not reach the cloud");
+                await Task.Delay(50);
+            }
+
+            var stored = await store.ReadDeviceAsync("site-t01", ts, ts.AddMinutes(1), CancellationToken.None);
+            Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), stored.Select(r => r.Seq));
+            Assert.All(stored, r => Assert.Equal("gw-site-t01", r.Gateway));
+        }
+        finally
+        {
+            await gateway.StopAsync();
+            await gateway.DisposeAsync();
+        }
+    }
+}
