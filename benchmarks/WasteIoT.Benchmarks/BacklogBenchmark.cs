@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using System.Text;
 using Microsoft.Data.Sqlite;
 
@@ -13,16 +12,13 @@ namespace WasteIoT.Benchmarks;
 /// </summary>
 internal static class BacklogBenchmark
 {
-    private static readonly string GatewayAssembly = typeof(BacklogBenchmark).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "GatewayAssembly").Value!;
-
     public static async Task<int> RunAsync(int devices, int queued, TextWriter output)
     {
         var data = Directory.CreateTempSubdirectory("wiot-backlog-").FullName;
         try
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
-            var credentials = Provision(data, devices);
+            var credentials = GatewayCli.Provision(data, Enumerable.Range(1, devices).Select(i => string.Create(CultureInfo.InvariantCulture, $"dev-{i:00000}")));
             var fill = Stopwatch.StartNew();
             Prefill(Path.Combine(data, "gateway.db"), credentials.Select(c => c.Id).ToArray(), queued);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"backlog: {queued:N0} readings of {devices:N0} devices written in {fill.Elapsed.TotalSeconds:N1} s; database {new FileInfo(Path.Combine(data, "gateway.db")).Length / 1048576.0:N0} MB"));
@@ -32,12 +28,12 @@ internal static class BacklogBenchmark
             var started = Stopwatch.StartNew();
             using var gateway = ChildProcess.Start("dotnet",
             [
-                GatewayAssembly, "--urls", "http://127.0.0.1:0", "--Gateway:Id", "gw-bench", "--Gateway:DataDirectory", data,
+                GatewayCli.Assembly, "--urls", "http://127.0.0.1:0", "--Gateway:Id", "gw-bench", "--Gateway:DataDirectory", data,
                 "--Gateway:Broker:Port", gatewayPort.ToString(CultureInfo.InvariantCulture), "--Gateway:Broker:BindAddress", "127.0.0.1",
                 "--Gateway:Uplink:Mode", "Mqtt", "--Gateway:Uplink:Port", cloudPort.ToString(CultureInfo.InvariantCulture),
                 "--Gateway:Uplink:MinBackoff", "00:00:00.200", "--Gateway:Uplink:MaxBackoff", "00:00:00.500",
                 "--Logging:LogLevel:Default", "Warning",
-            ], gatewayPort, Path.GetDirectoryName(GatewayAssembly));
+            ], gatewayPort, Path.GetDirectoryName(GatewayCli.Assembly));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"restart with the backlog: accepting connections {started.Elapsed.TotalSeconds:N2} s after the process started"));
 
             var clients = await DeviceLoad.ConnectAsync(gatewayPort, credentials);
@@ -82,20 +78,6 @@ internal static class BacklogBenchmark
         }
     }
 
-    private static (string Id, string Secret)[] Provision(string data, int devices)
-    {
-        var ids = Enumerable.Range(1, devices).Select(i => string.Create(CultureInfo.InvariantCulture, $"dev-{i:00000}")).ToArray();
-        var start = new ProcessStartInfo("dotnet", [GatewayAssembly, "provision", .. ids, "--Gateway:DataDirectory", data])
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(GatewayAssembly)!,
-        };
-        using var process = Process.Start(start)!;
-        var lines = process.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#'));
-        process.WaitForExit();
-        return [.. lines.Select(l => l.Split('\t')).Select(p => (p[0], p[1].Trim()))];
-    }
 
     /// <summary>Writes the backlog straight into the gateway's table, as weeks of an unreachable cloud would leave it.</summary>
     private static void Prefill(string database, string[] devices, int queued)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 
 namespace WasteIoT.Benchmarks;
 
@@ -10,16 +9,13 @@ namespace WasteIoT.Benchmarks;
 /// </summary>
 internal static class GatewayBenchmark
 {
-    private static readonly string GatewayAssembly = typeof(GatewayBenchmark).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "GatewayAssembly").Value!;
-
     public static async Task<int> RunAsync(int devices, int perDevice, int window, TextWriter output)
     {
         var data = Directory.CreateTempSubdirectory("wiot-bench-").FullName;
         try
         {
             var ids = Enumerable.Range(1, devices).Select(i => string.Create(CultureInfo.InvariantCulture, $"dev-{i:0000}")).ToArray();
-            var credentials = Provision(data, ids);
+            var credentials = GatewayCli.Provision(data, ids);
 
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load: {devices} devices × {perDevice} QoS 1 readings, {window} in flight per device"));
@@ -42,11 +38,11 @@ internal static class GatewayBenchmark
             var gatewayPort = ChildProcess.FreePort();
             using var gateway = ChildProcess.Start("dotnet",
             [
-                GatewayAssembly, "--urls", "http://127.0.0.1:0", "--Gateway:Id", "gw-bench", "--Gateway:DataDirectory", data,
+                GatewayCli.Assembly, "--urls", "http://127.0.0.1:0", "--Gateway:Id", "gw-bench", "--Gateway:DataDirectory", data,
                 "--Gateway:Broker:Port", gatewayPort.ToString(CultureInfo.InvariantCulture), "--Gateway:Broker:BindAddress", "127.0.0.1",
                 "--Gateway:Broker:MaxMessagesPerSecondPerDevice", "100000", "--Gateway:Uplink:Mode", "None", "--Logging:LogLevel:Default", "Warning",
                 "--Gateway:Store:Synchronous", Environment.GetEnvironmentVariable("BENCH_SYNC") ?? "Full",
-            ], gatewayPort, Path.GetDirectoryName(GatewayAssembly));
+            ], gatewayPort, Path.GetDirectoryName(GatewayCli.Assembly));
             {
                 var clients = await DeviceLoad.ConnectAsync(gatewayPort, credentials);
                 await DeviceLoad.SaturateAsync(clients, Math.Max(1, perDevice / 10), window, 1);
@@ -75,19 +71,6 @@ internal static class GatewayBenchmark
         }
     }
 
-    private static (string Id, string Secret)[] Provision(string data, string[] ids)
-    {
-        var start = new ProcessStartInfo("dotnet", [GatewayAssembly, "provision", .. ids, "--Gateway:DataDirectory", data])
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(GatewayAssembly)!,
-        };
-        using var process = Process.Start(start)!;
-        var lines = process.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#'));
-        process.WaitForExit();
-        return [.. lines.Select(l => l.Split('\t')).Select(p => (p[0], p[1].Trim()))];
-    }
 
     private static async Task DisconnectAsync(IEnumerable<MQTTnet.IMqttClient> clients)
     {

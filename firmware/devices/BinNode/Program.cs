@@ -23,8 +23,7 @@ namespace WasteIoT.Firmware.Devices
             long sleepMs = 900000;
             try
             {
-                Configuration.SetPinFunction(21, DeviceFunction.I2C1_DATA);
-                Configuration.SetPinFunction(22, DeviceFunction.I2C1_CLOCK);
+                PinMux.I2c1();
                 AdcController adc = new AdcController();
                 power = new Esp32Power(adc.OpenChannel(6), 2.0, 60000);
 

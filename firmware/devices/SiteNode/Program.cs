@@ -8,7 +8,6 @@ using System.IO.Ports;
 using System.Threading;
 using Iot.Device.Ads1115;
 using Iot.Device.Mfrc522;
-using nanoFramework.Hardware.Esp32;
 using WasteIoT.Firmware.Core.Nodes;
 using WasteIoT.Firmware.Core.Sensing;
 using WasteIoT.Firmware.Drivers;
@@ -20,13 +19,9 @@ namespace WasteIoT.Firmware.Devices
     {
         public static void Main()
         {
-            Configuration.SetPinFunction(21, DeviceFunction.I2C1_DATA);
-            Configuration.SetPinFunction(22, DeviceFunction.I2C1_CLOCK);
-            Configuration.SetPinFunction(16, DeviceFunction.COM2_RX);
-            Configuration.SetPinFunction(17, DeviceFunction.COM2_TX);
-            Configuration.SetPinFunction(23, DeviceFunction.SPI1_MOSI);
-            Configuration.SetPinFunction(19, DeviceFunction.SPI1_MISO);
-            Configuration.SetPinFunction(18, DeviceFunction.SPI1_CLOCK);
+            PinMux.I2c1();
+            PinMux.Uart2();
+            PinMux.Spi1();
 
             Esp32Power power = new Esp32Power(null, 1.0, 30000);
             NodeContext context = DeviceBoot.Start(power, 1024, 8);

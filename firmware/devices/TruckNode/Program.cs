@@ -5,7 +5,6 @@ using System.Diagnostics;
 using System.IO.Ports;
 using System.Threading;
 using Iot.Device.Mfrc522;
-using nanoFramework.Hardware.Esp32;
 using WasteIoT.Firmware.Core.Nodes;
 using WasteIoT.Firmware.Drivers;
 
@@ -16,11 +15,8 @@ namespace WasteIoT.Firmware.Devices
     {
         public static void Main()
         {
-            Configuration.SetPinFunction(16, DeviceFunction.COM2_RX);
-            Configuration.SetPinFunction(17, DeviceFunction.COM2_TX);
-            Configuration.SetPinFunction(23, DeviceFunction.SPI1_MOSI);
-            Configuration.SetPinFunction(19, DeviceFunction.SPI1_MISO);
-            Configuration.SetPinFunction(18, DeviceFunction.SPI1_CLOCK);
+            PinMux.Uart2();
+            PinMux.Spi1();
 
             Esp32Power power = new Esp32Power(null, 1.0, 30000);
             // A truck may spend an hour in a dead zone: 4,096 slots hold about an hour of driving (a position a second)
