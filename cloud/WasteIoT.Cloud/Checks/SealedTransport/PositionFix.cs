@@ -1,0 +1,3 @@
+namespace WasteIoT.Cloud.Checks.SealedTransport;
+
+public sealed record PositionFix(DateTimeOffset Ts, double Lat, double Lon, double SpeedKmh);

@@ -1,0 +1,3 @@
+namespace WasteIoT.Cloud.Checks.SealedTransport;
+
+public sealed record SealedTransportResult(IReadOnlyList<OpenCoverViolation> Violations, IReadOnlyList<SilentCoverFinding> SilentSensor, double DrivenKm);
