@@ -1,0 +1,20 @@
+namespace WasteIoT.Cloud.Checks.Coverage;
+
+/// <summary>不漏户 for one route and day.</summary>
+/// <param name="Served">Households with at least one scan at their door.</param>
+/// <param name="Missed">Households with no counted scan, in route order: where the crew goes back.</param>
+/// <param name="FarScans">Scans too far from the door (not counted).</param>
+/// <param name="UnplacedScans">Scans without a fix (not counted: the place cannot be verified).</param>
+/// <param name="NotOnRoute">Tags scanned that are not on this route.</param>
+/// <param name="Duplicates">Repeat scans of a household already served.</param>
+public sealed record CoverageResult(
+    int Scheduled,
+    int Served,
+    IReadOnlyList<ScheduledHousehold> Missed,
+    IReadOnlyList<FarScan> FarScans,
+    IReadOnlyList<ScanRecord> UnplacedScans,
+    IReadOnlyList<string> NotOnRoute,
+    int Duplicates)
+{
+    public double CoverageRatio => Scheduled == 0 ? 1 : (double)Served / Scheduled;
+}
