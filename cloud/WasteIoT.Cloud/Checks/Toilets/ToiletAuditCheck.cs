@@ -1,0 +1,98 @@
+namespace WasteIoT.Cloud.Checks.Toilets;
+
+/// <summary>
+/// The toilet cleaning audit for one toilet and one day: verified cleanings (a check-out whose dwell reaches the
+/// minimum; the node's own dwell count is used, so a lost check-in does not lose the cleaning), count against the
+/// requirement, the longest gap in opening hours, who cleaned, odour readings over the class limit (warm-up readings
+/// excluded) and whether the ammonia fell after each cleaning.
+/// </summary>
+public static class ToiletAuditCheck
+{
+    public static ToiletAuditResult Evaluate(ToiletDay day, IEnumerable<BadgeRecord> badges, IEnumerable<AirRecord> air, ToiletRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        ArgumentNullException.ThrowIfNull(rules);
+        var readings = air.Where(a => !a.WarmingUp).OrderBy(a => a.Ts).ToList();
+        var cleanings = new List<Cleaning>();
+        var shortVisits = 0;
+        var unclosed = 0;
+        foreach (var badge in badges.OrderBy(b => b.Ts))
+        {
+            if (badge.Action == "timeout")
+            {
+                unclosed++;
+                continue;
+            }
+
+            if (badge.Action != "checkOut" || badge.DwellS is not { } dwellS)
+            {
+                continue;
+            }
+
+            var start = badge.Ts - TimeSpan.FromSeconds(dwellS);
+            if (TimeSpan.FromSeconds(dwellS) < rules.MinDwell)
+            {
+                shortVisits++;
+                continue;
+            }
+
+            if (badge.Ts < day.Opens.AddHours(-2) || start > day.Closes.AddHours(2))
+            {
+                continue;
+            }
+
+            cleanings.Add(new Cleaning(
+                start,
+                badge.Ts,
+                badge.Badge,
+                day.AssignedCleaners.Contains(badge.Badge),
+                MeanNh3(readings, start - rules.OdourWindow, start),
+                MeanNh3(readings, badge.Ts, badge.Ts + rules.OdourWindow)));
+        }
+
+        var nh3Limit = rules.Nh3Limit(day.Class);
+        var exceedances = new List<OdourExceedance>();
+        foreach (var reading in readings.Where(r => r.Ts >= day.Opens && r.Ts < day.Closes))
+        {
+            if (reading.Nh3 is { } nh3 && nh3 > nh3Limit)
+            {
+                exceedances.Add(new OdourExceedance(reading.Ts, "nh3", nh3, nh3Limit));
+            }
+
+            if (reading.H2s is { } h2s && h2s > rules.H2sLimit)
+            {
+                exceedances.Add(new OdourExceedance(reading.Ts, "sh2", h2s, rules.H2sLimit));
+            }
+        }
+
+        return new ToiletAuditResult(day.Toilet, cleanings, rules.RequiredCleanings, shortVisits, unclosed, LongestGap(day, cleanings), exceedances, readings.Count > 0);
+    }
+
+    private static TimeSpan LongestGap(ToiletDay day, List<Cleaning> cleanings)
+    {
+        var longest = TimeSpan.Zero;
+        var since = day.Opens;
+        foreach (var cleaning in cleanings.Where(c => c.End > day.Opens && c.Start < day.Closes).OrderBy(c => c.Start))
+        {
+            var gap = cleaning.Start - since;
+            if (gap > longest)
+            {
+                longest = gap;
+            }
+
+            if (cleaning.End > since)
+            {
+                since = cleaning.End;
+            }
+        }
+
+        var tail = day.Closes - since;
+        return tail > longest ? tail : longest;
+    }
+
+    private static double? MeanNh3(List<AirRecord> readings, DateTimeOffset from, DateTimeOffset to)
+    {
+        var values = readings.Where(r => r.Ts >= from && r.Ts < to && r.Nh3 is not null).Select(r => r.Nh3!.Value).ToList();
+        return values.Count == 0 ? null : values.Average();
+    }
+}

@@ -1,0 +1,94 @@
+using WasteIoT.Cloud.Checks.Toilets;
+
+namespace WasteIoT.Cloud.Tests.Checks;
+
+/// <summary>Hand-built toilet days; opening hours 06:00–22:00 (+08:00).</summary>
+public sealed class ToiletAuditCheckTests
+{
+    private static readonly DateTimeOffset Day = new(2026, 11, 27, 0, 0, 0, TimeSpan.FromHours(8));
+    private static readonly ToiletDay Toilet = new("site-t01", ToiletClass.II, Day.AddHours(6), Day.AddHours(22), new HashSet<string> { "CLEANER-A" });
+    private static readonly ToiletRules Rules = new();
+
+    [Fact]
+    public void SixProperCleaningsByTheAssignedCleanerPass()
+    {
+        // 06:30, 09:00, 11:30, 14:00, 16:30, 19:00, each 12 minutes: gaps 30 min, then 2 h 18 min, last to close 2 h 48 min.
+        var badges = Enumerable.Range(0, 6).SelectMany(i => Visit("CLEANER-A", Day.AddHours(6.5 + (2.5 * i)), TimeSpan.FromMinutes(12))).ToList();
+        var result = ToiletAuditCheck.Evaluate(Toilet, badges, [], Rules);
+
+        Assert.Equal(6, result.Cleanings.Count);
+        Assert.True(result.EnoughCleanings);
+        Assert.Equal(6, result.ByAssignedCleaners);
+        Assert.Equal(TimeSpan.FromMinutes(168), result.LongestGap);
+        Assert.False(result.HasAirData);
+    }
+
+    [Fact]
+    public void FourCleaningsShortVisitsAndAStandInAreCounted()
+    {
+        var badges = new List<BadgeRecord>();
+        badges.AddRange(Visit("CLEANER-A", Day.AddHours(7), TimeSpan.FromMinutes(10)));
+        badges.AddRange(Visit("CLEANER-A", Day.AddHours(8), TimeSpan.FromMinutes(3)));   // too short
+        badges.AddRange(Visit("CLEANER-B", Day.AddHours(12), TimeSpan.FromMinutes(8)));  // a stand-in
+        badges.AddRange(Visit("CLEANER-A", Day.AddHours(15), TimeSpan.FromMinutes(15)));
+        badges.AddRange(Visit("CLEANER-A", Day.AddHours(18), TimeSpan.FromMinutes(6)));
+        badges.Add(new BadgeRecord(Day.AddHours(20), "CLEANER-A", "checkIn", null));
+        badges.Add(new BadgeRecord(Day.AddHours(22), "CLEANER-A", "timeout", 7200));
+
+        var result = ToiletAuditCheck.Evaluate(Toilet, badges, [], Rules);
+
+        Assert.Equal(4, result.Cleanings.Count);
+        Assert.False(result.EnoughCleanings);
+        Assert.Equal(3, result.ByAssignedCleaners);
+        Assert.Equal(1, result.ShortVisits);
+        Assert.Equal(1, result.UnclosedVisits);
+        Assert.Equal(TimeSpan.FromMinutes(290), result.LongestGap);  // 07:10 → 12:00
+    }
+
+    [Fact]
+    public void LostCheckInStillCountsFromTheNodesDwell()
+    {
+        var badges = new[] { new BadgeRecord(Day.AddHours(9).AddMinutes(10), "CLEANER-A", "checkOut", 600) };
+        var cleaning = Assert.Single(ToiletAuditCheck.Evaluate(Toilet, badges, [], Rules).Cleanings);
+        Assert.Equal(Day.AddHours(9), cleaning.Start);
+    }
+
+    [Fact]
+    public void OdourAboveTheClassLimitAndItsFallAfterCleaning()
+    {
+        // Class II: NH3 limit 1.0 mg/m³. NH3 climbs to 1.4 by 10:00; cleaned 10:00–10:15; then 0.3.
+        var air = new List<AirRecord>();
+        for (var m = 0; m < 240; m += 5)
+        {
+            var at = Day.AddHours(8).AddMinutes(m);
+            var nh3 = at < Day.AddHours(10) ? 0.5 + (m / 120.0 * 0.9) : at < Day.AddHours(10.25) ? 1.0 : 0.3;
+            air.Add(new AirRecord(at, nh3, m == 60 ? 0.02 : 0.004, WarmingUp: false));
+        }
+
+        air.Add(new AirRecord(Day.AddHours(6), 9.9, 0.5, WarmingUp: true));   // a warm-up spike is not judged
+
+        var result = ToiletAuditCheck.Evaluate(Toilet, Visit("CLEANER-A", Day.AddHours(10), TimeSpan.FromMinutes(15)), air, Rules);
+
+        Assert.All(result.Exceedances.Where(e => e.Gas == "nh3"), e => Assert.True(e.Value > 1.0));
+        Assert.Equal(10, result.Exceedances.Count(e => e.Gas == "nh3"));  // 0.5 + 0.9·m/120 > 1.0 from m = 70: 09:10 … 09:55
+        Assert.Single(result.Exceedances, e => e.Gas == "sh2");
+        var cleaning = Assert.Single(result.Cleanings);
+        Assert.True(cleaning.OdourFell);
+        Assert.InRange(cleaning.Nh3Before!.Value, 1.1, 1.4);
+        Assert.Equal(0.3, cleaning.Nh3After!.Value, 6);
+    }
+
+    [Fact]
+    public void NoCleaningAtAllMeansTheWholeDayIsTheGap()
+    {
+        var result = ToiletAuditCheck.Evaluate(Toilet, [], [], Rules);
+        Assert.Empty(result.Cleanings);
+        Assert.Equal(TimeSpan.FromHours(16), result.LongestGap);
+    }
+
+    private static BadgeRecord[] Visit(string badge, DateTimeOffset start, TimeSpan dwell) =>
+    [
+        new(start, badge, "checkIn", null),
+        new(start + dwell, badge, "checkOut", (int)dwell.TotalSeconds),
+    ];
+}
