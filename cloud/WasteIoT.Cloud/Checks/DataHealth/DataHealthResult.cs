@@ -1,0 +1,3 @@
+namespace WasteIoT.Cloud.Checks.DataHealth;
+
+public sealed record DataHealthResult(IReadOnlyList<SequenceGap> Gaps, IReadOnlyList<string> SilentDevices, long Received, long Missing);
