@@ -13,6 +13,7 @@ return args switch
         rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 1_000,
         rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 1_000_000,
         Console.Out),
+    ["checks"] => ChecksBenchmark.Run(Console.Out),
     _ => Usage(),
 };
 
@@ -21,6 +22,7 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: WasteIoT.Benchmarks gateway [devices=100] [readings per device=2000] [in flight per device=8]
                WasteIoT.Benchmarks backlog [devices=1000] [queued=1000000]
+               WasteIoT.Benchmarks checks
         """);
     return 2;
 }
