@@ -14,6 +14,10 @@ return args switch
         rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 1_000_000,
         Console.Out),
     ["checks"] => ChecksBenchmark.Run(Console.Out),
+    ["ingest", .. var rest] => await IngestBenchmark.RunAsync(
+        rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 1_000_000,
+        rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 500,
+        Console.Out),
     _ => Usage(),
 };
 
@@ -23,6 +27,7 @@ static int Usage()
         usage: WasteIoT.Benchmarks gateway [devices=100] [readings per device=2000] [in flight per device=8]
                WasteIoT.Benchmarks backlog [devices=1000] [queued=1000000]
                WasteIoT.Benchmarks checks
+               WasteIoT.Benchmarks ingest [readings=1000000] [batch=500]
         """);
     return 2;
 }

@@ -20,7 +20,7 @@ public sealed class SqliteReadingStore : IReadingStore
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;";
+        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA cache_size = -65536;";
         pragma.ExecuteNonQuery();
         return connection;
     }
@@ -50,7 +50,7 @@ public sealed class SqliteReadingStore : IReadingStore
                     p[5].Value = r.GatewayRx.ToUnixTimeMilliseconds();
                     p[6].Value = r.Gateway;
                     p[7].Value = r.Json;
-                    accepted += await insert.ExecuteNonQueryAsync(cancellationToken);
+                    accepted += insert.ExecuteNonQuery();
                 }
             }
 
@@ -67,7 +67,7 @@ public sealed class SqliteReadingStore : IReadingStore
                     p[3].Value = q.Reason;
                     p[4].Value = q.Detail;
                     p[5].Value = q.Json;
-                    await quarantine.ExecuteNonQueryAsync(cancellationToken);
+                    quarantine.ExecuteNonQuery();
                 }
             }
 
