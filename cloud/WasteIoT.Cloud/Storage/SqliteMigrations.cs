@@ -19,7 +19,6 @@ internal static class SqliteMigrations
             UNIQUE (device, boot, seq)
         );
         CREATE INDEX readings_device_ts ON readings (device, ts);
-        CREATE INDEX readings_kind_ts ON readings (kind, ts);
         CREATE TABLE quarantine (
             id      INTEGER PRIMARY KEY,
             gateway TEXT    NOT NULL,

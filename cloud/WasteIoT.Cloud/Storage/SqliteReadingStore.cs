@@ -3,10 +3,13 @@ using Microsoft.Data.Sqlite;
 namespace WasteIoT.Cloud.Storage;
 
 /// <summary>The embedded default: one SQLite file in WAL mode, zero set-up.</summary>
-public sealed class SqliteReadingStore : IReadingStore
+public sealed class SqliteReadingStore : IReadingStore, IDisposable
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writer = new(1, 1);
+    private SqliteConnection? _writeConnection;
+    private SqliteCommand? _insert;
+    private SqliteCommand? _quarantine;
 
     public SqliteReadingStore(string path)
     {
@@ -32,47 +35,46 @@ public sealed class SqliteReadingStore : IReadingStore
         await _writer.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = Open();
-            await using var transaction = connection.BeginTransaction();
+            // One writer connection with its statements prepared once: the per-batch cost is the rows, not the set-up.
+            _writeConnection ??= OpenWriter();
+            using var transaction = _writeConnection.BeginTransaction();
+            _insert!.Transaction = transaction;
+            _quarantine!.Transaction = transaction;
             var accepted = 0;
-            await using (var insert = connection.CreateCommand())
+            var p = _insert.Parameters;
+            foreach (var r in readings)
             {
-                insert.Transaction = transaction;
-                insert.CommandText = "INSERT OR IGNORE INTO readings (device, boot, seq, kind, ts, rx, gateway, json) VALUES ($d, $b, $s, $k, $ts, $rx, $g, $j)";
-                var p = new[] { "$d", "$b", "$s", "$k", "$ts", "$rx", "$g", "$j" }.Select(n => insert.Parameters.Add(new SqliteParameter(n, null))).ToArray();
-                foreach (var r in readings)
-                {
-                    p[0].Value = r.Device;
-                    p[1].Value = r.Boot;
-                    p[2].Value = r.Seq;
-                    p[3].Value = r.Kind;
-                    p[4].Value = r.Ts.ToUnixTimeMilliseconds();
-                    p[5].Value = r.GatewayRx.ToUnixTimeMilliseconds();
-                    p[6].Value = r.Gateway;
-                    p[7].Value = r.Json;
-                    accepted += insert.ExecuteNonQuery();
-                }
+                p[0].Value = r.Device;
+                p[1].Value = r.Boot;
+                p[2].Value = r.Seq;
+                p[3].Value = r.Kind;
+                p[4].Value = r.Ts.ToUnixTimeMilliseconds();
+                p[5].Value = r.GatewayRx.ToUnixTimeMilliseconds();
+                p[6].Value = r.Gateway;
+                p[7].Value = r.Json;
+                accepted += _insert.ExecuteNonQuery();
             }
 
-            await using (var quarantine = connection.CreateCommand())
+            var q = _quarantine.Parameters;
+            foreach (var record in quarantined)
             {
-                quarantine.Transaction = transaction;
-                quarantine.CommandText = "INSERT INTO quarantine (gateway, batch, idx, reason, detail, json) VALUES ($g, $b, $i, $r, $d, $j)";
-                var p = new[] { "$g", "$b", "$i", "$r", "$d", "$j" }.Select(n => quarantine.Parameters.Add(new SqliteParameter(n, null))).ToArray();
-                foreach (var q in quarantined)
-                {
-                    p[0].Value = q.Gateway;
-                    p[1].Value = q.Batch;
-                    p[2].Value = q.Index;
-                    p[3].Value = q.Reason;
-                    p[4].Value = q.Detail;
-                    p[5].Value = q.Json;
-                    quarantine.ExecuteNonQuery();
-                }
+                q[0].Value = record.Gateway;
+                q[1].Value = record.Batch;
+                q[2].Value = record.Index;
+                q[3].Value = record.Reason;
+                q[4].Value = record.Detail;
+                q[5].Value = record.Json;
+                _quarantine.ExecuteNonQuery();
             }
 
-            await transaction.CommitAsync(cancellationToken);
+            transaction.Commit();
             return new IngestOutcome(accepted, readings.Count - accepted);
+        }
+        catch (SqliteException)
+        {
+            // The connection may be in any state after a failed commit: start the next batch on a fresh one.
+            DisposeWriter();
+            throw;
         }
         finally
         {
@@ -121,6 +123,43 @@ public sealed class SqliteReadingStore : IReadingStore
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM readings";
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public void Dispose()
+    {
+        DisposeWriter();
+        _writer.Dispose();
+    }
+
+    private SqliteConnection OpenWriter()
+    {
+        var connection = Open();
+        _insert = Prepare(connection, "INSERT OR IGNORE INTO readings (device, boot, seq, kind, ts, rx, gateway, json) VALUES ($d, $b, $s, $k, $ts, $rx, $g, $j)", "$d", "$b", "$s", "$k", "$ts", "$rx", "$g", "$j");
+        _quarantine = Prepare(connection, "INSERT INTO quarantine (gateway, batch, idx, reason, detail, json) VALUES ($g, $b, $i, $r, $d, $j)", "$g", "$b", "$i", "$r", "$d", "$j");
+        return connection;
+    }
+
+    private void DisposeWriter()
+    {
+        _insert?.Dispose();
+        _quarantine?.Dispose();
+        _writeConnection?.Dispose();
+        _insert = null;
+        _quarantine = null;
+        _writeConnection = null;
+    }
+
+    private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] names)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in names)
+        {
+            command.Parameters.Add(new SqliteParameter(name, null));
+        }
+
+        command.Prepare();
+        return command;
     }
 
     private void Migrate()
