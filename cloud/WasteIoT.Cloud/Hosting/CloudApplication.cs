@@ -1,5 +1,6 @@
 using System.Net;
 using MQTTnet.AspNetCore;
+using WasteIoT.Cloud.Checks.Api;
 using WasteIoT.Cloud.Contract;
 using WasteIoT.Cloud.Gateways;
 using WasteIoT.Cloud.Health;
@@ -26,6 +27,7 @@ public static class CloudApplication
         builder.Services.AddSingleton<GatewayRegistry>();
         builder.Services.AddSingleton<BatchProcessor>();
         builder.Services.AddSingleton<GatewayIngest>();
+        builder.Services.AddSingleton<DeviceDay>();
 
         // The gateway-facing MQTT endpoint lives in the same Kestrel server as the HTTP API.
         builder.Services.AddHostedMqttServer(o => o.WithoutDefaultEndpoint().WithPersistentSessions());
@@ -49,6 +51,7 @@ public static class CloudApplication
         app.UseStatusCodePages();
         app.MapHealth();
         app.MapContract();
+        app.MapChecks();
         return app;
     }
 }

@@ -4,7 +4,10 @@ using WasteIoT.Cloud.Health;
 
 namespace WasteIoT.Cloud.Hosting;
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(HealthReport))]
 [JsonSerializable(typeof(ContractSummary))]
+[JsonSerializable(typeof(Checks.SealedTransport.SealedTransportResult))]
+[JsonSerializable(typeof(Checks.Clearance.ClearanceResult))]
+[JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
 internal sealed partial class CloudJsonContext : JsonSerializerContext;

@@ -1,0 +1,27 @@
+using System.Text.Json;
+using WasteIoT.Contracts.Messages;
+using WasteIoT.Contracts.Serialization;
+using WasteIoT.Cloud.Storage;
+
+namespace WasteIoT.Cloud.Checks.Api;
+
+/// <summary>Loads one device's stored messages for a day (with a margin before it, for state carried over midnight).</summary>
+public sealed class DeviceDay(IReadingStore store)
+{
+    public async Task<IReadOnlyList<DeviceMessage>> LoadAsync(string device, DayWindow day, TimeSpan lookBack, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        var rows = await store.ReadDeviceAsync(device, day.Start - lookBack, day.End, cancellationToken);
+        var messages = new List<DeviceMessage>(rows.Count);
+        foreach (var row in rows)
+        {
+            // Stored rows passed validation at ingest; read them back without judging them again.
+            if (JsonSerializer.Deserialize(row.Json, ContractJsonContext.Default.DeviceMessage) is { } message)
+            {
+                messages.Add(message);
+            }
+        }
+
+        return messages;
+    }
+}
