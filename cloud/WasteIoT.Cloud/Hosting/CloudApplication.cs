@@ -5,6 +5,7 @@ using WasteIoT.Cloud.Contract;
 using WasteIoT.Cloud.Gateways;
 using WasteIoT.Cloud.Health;
 using WasteIoT.Cloud.Ingestion;
+using WasteIoT.Cloud.Readings;
 using WasteIoT.Cloud.Storage;
 
 namespace WasteIoT.Cloud.Hosting;
@@ -43,6 +44,7 @@ public static class CloudApplication
             }
         });
         builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, CloudJsonContext.Default));
 
         var app = builder.Build();
@@ -52,6 +54,8 @@ public static class CloudApplication
         app.MapHealth();
         app.MapContract();
         app.MapChecks();
+        app.MapReadings();
+        app.MapOpenApi();
         return app;
     }
 }

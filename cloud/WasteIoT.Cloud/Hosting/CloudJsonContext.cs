@@ -10,4 +10,6 @@ namespace WasteIoT.Cloud.Hosting;
 [JsonSerializable(typeof(Checks.SealedTransport.SealedTransportResult))]
 [JsonSerializable(typeof(Checks.Clearance.ClearanceResult))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
+[JsonSerializable(typeof(Readings.ReadingPage))]
+[JsonSerializable(typeof(Readings.QuarantinePage))]
 internal sealed partial class CloudJsonContext : JsonSerializerContext;
