@@ -9,6 +9,7 @@ namespace WasteIoT.Cloud.Hosting;
 [JsonSerializable(typeof(ContractSummary))]
 [JsonSerializable(typeof(Checks.SealedTransport.SealedTransportResult))]
 [JsonSerializable(typeof(Checks.Clearance.ClearanceResult))]
+[JsonSerializable(typeof(Checks.DataHealth.DataHealthResult))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
 [JsonSerializable(typeof(Readings.ReadingPage))]
 [JsonSerializable(typeof(Readings.QuarantinePage))]

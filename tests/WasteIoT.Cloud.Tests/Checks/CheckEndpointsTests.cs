@@ -49,6 +49,21 @@ public sealed class CheckEndpointsTests
     }
 
     [Fact]
+    public async Task DataHealthShowsTheSequenceGapOfADay()
+    {
+        await using var cloud = await RunningCloud.StartAsync();
+        var rows = new long[] { 1, 2, 3, 7, 8 }.Select(seq =>
+            Stored("bin-0001", seq, Seven.AddMinutes(seq), $$"""{"kind":"fill","schema":1,"device":"bin-0001","boot":1,"seq":{{seq}},"ts":"{{Utc(Seven.AddMinutes(seq))}}","fillingLevel":0.5,"status":"ok","echo":"ok"}""")).ToList();
+        await cloud.Service<IReadingStore>().IngestAsync(rows, [], CancellationToken.None);
+
+        using var doc = JsonDocument.Parse(await cloud.Client.GetStringAsync(new Uri("/api/checks/data-health/bin-0001/2026-11-27", UriKind.Relative)));
+        var gap = Assert.Single(doc.RootElement.GetProperty("gaps").EnumerateArray());
+        Assert.Equal(4, gap.GetProperty("from").GetInt64());
+        Assert.Equal(6, gap.GetProperty("to").GetInt64());
+        Assert.Equal(3, doc.RootElement.GetProperty("missing").GetInt64());
+    }
+
+    [Fact]
     public async Task MalformedDateIsAProblemDetails400()
     {
         await using var cloud = await RunningCloud.StartAsync();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using WasteIoT.Contracts.Messages;
 using WasteIoT.Cloud.Checks.Clearance;
+using WasteIoT.Cloud.Checks.DataHealth;
 using WasteIoT.Cloud.Checks.SealedTransport;
 using WasteIoT.Cloud.Hosting;
 
@@ -15,6 +16,7 @@ internal static class CheckEndpoints
         var group = app.MapGroup("/api/checks");
         group.MapGet("/sealed-transport/{device}/{date}", SealedTransportAsync).WithName("SealedTransportCheck");
         group.MapGet("/clearance/{device}/{date}", ClearanceAsync).WithName("ClearanceCheck");
+        group.MapGet("/data-health/{device}/{date}", DataHealthAsync).WithName("DataHealthCheck");
         return app;
     }
 
@@ -45,6 +47,19 @@ internal static class CheckEndpoints
         var messages = await loader.LoadAsync(device, day, TimeSpan.Zero, cancellationToken);
         var samples = messages.OfType<BinFillReading>().Select(f => new LevelSample(f.Ts, f.FillingLevel));
         return TypedResults.Ok(DailyClearanceCheck.Evaluate(device, samples, new ClearanceRules()));
+    }
+
+    private static async Task<Results<Ok<DataHealthResult>, ProblemHttpResult>> DataHealthAsync(
+        string device, string date, DeviceDay loader, IOptions<CloudOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (Window(date, options.Value) is not { } day)
+        {
+            return BadDate(date);
+        }
+
+        var messages = await loader.LoadAsync(device, day, TimeSpan.Zero, cancellationToken);
+        var now = time.GetUtcNow() < day.End ? time.GetUtcNow() : day.End;
+        return TypedResults.Ok(DataHealthCheck.Evaluate(messages.Select(m => (m.Device, m.Boot, m.Seq, m.Ts)), [device], now, TimeSpan.FromHours(2)));
     }
 
     private static DayWindow? Window(string date, CloudOptions options) =>
