@@ -28,8 +28,9 @@ public sealed class CloudUplinkTests
         // The cloud is down: everything waits on disk.
         Assert.Equal(600, (await gateway.Store.GetBacklogAsync(CancellationToken.None)).Rows);
 
-        using var cloud = MosquittoBroker.Start(port);
-        var received = await CollectAsync(cloud.Port, expected: 600, TimeSpan.FromSeconds(60));
+        await using var cloud = await RecordingCloud.StartAsync(port);
+        await WaitUntilAsync(() => Task.FromResult(cloud.Received.Where(r => r.Topic.EndsWith("/up/batch", StringComparison.Ordinal)).Sum(r => Records(r.Payload).Count) >= 600), TimeSpan.FromSeconds(60));
+        var received = cloud.Received.Where(r => r.Topic.EndsWith("/up/batch", StringComparison.Ordinal)).SelectMany(r => Records(r.Payload)).ToList();
 
         foreach (var device in new[] { "bin-0001", "truck-07" })
         {
@@ -97,24 +98,12 @@ public sealed class CloudUplinkTests
         return client;
     }
 
-    private static async Task<List<(string Device, long Seq)>> CollectAsync(int port, int expected, TimeSpan timeout)
+    private static List<(string Device, long Seq)> Records(byte[] batch)
     {
-        var records = new ConcurrentQueue<(string, long)>();
-        using var cloud = await ConnectAsync(port, "cloud-collector");
-        cloud.ApplicationMessageReceivedAsync += e =>
-        {
-            using var batch = JsonDocument.Parse(e.ApplicationMessage.Payload.ToArray());
-            foreach (var record in batch.RootElement.GetProperty("records").EnumerateArray())
-            {
-                var msg = record.GetProperty("msg");
-                records.Enqueue((msg.GetProperty("device").GetString()!, msg.GetProperty("seq").GetInt64()));
-            }
-
-            return Task.CompletedTask;
-        };
-        await cloud.SubscribeAsync("wiot/v1/gw/+/up/batch", MqttQualityOfServiceLevel.AtLeastOnce);
-        await WaitUntilAsync(() => Task.FromResult(records.Count >= expected), timeout);
-        return [.. records];
+        using var doc = JsonDocument.Parse(batch);
+        return [.. doc.RootElement.GetProperty("records").EnumerateArray()
+            .Select(r => r.GetProperty("msg"))
+            .Select(m => (m.GetProperty("device").GetString()!, m.GetProperty("seq").GetInt64()))];
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
