@@ -126,7 +126,8 @@ public sealed class DeviceBrokerTests
         var read = await stream.ReadAsync(buffer, timeout.Token);
 
         Assert.Equal(0, read);
-        Assert.True(GC.GetTotalAllocatedBytes(precise: true) - before < 16 * 1024 * 1024, "the claimed length was allocated");
+        // The whole process is measured (other tests run alongside): far below the 256 MB claimed.
+        Assert.True(GC.GetTotalAllocatedBytes(precise: true) - before < 64 * 1024 * 1024, "the claimed length was allocated");
         Assert.Equal(1, gateway.Service<GatewayMetrics>().Rejects("oversizedPacket"));
     }
 
