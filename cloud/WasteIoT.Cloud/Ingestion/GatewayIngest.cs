@@ -23,8 +23,6 @@ public sealed partial class GatewayIngest(GatewayRegistry registry, BatchProcess
 
     private MqttServer? _server;
 
-    public long BatchesIngested { get; private set; }
-
     public void Attach(MqttServer server)
     {
         ArgumentNullException.ThrowIfNull(server);
@@ -101,7 +99,6 @@ public sealed partial class GatewayIngest(GatewayRegistry registry, BatchProcess
             return;
         }
 
-        BatchesIngested++;
         var ack = new CloudAck { Gateway = e.ClientId, Batch = batch!.Batch, Accepted = outcome.Accepted, Duplicates = outcome.Duplicates, Rejected = rejected };
         await _server!.InjectApplicationMessage(
             new InjectedMqttApplicationMessage(new MqttApplicationMessageBuilder()

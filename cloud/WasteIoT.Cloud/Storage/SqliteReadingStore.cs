@@ -23,7 +23,7 @@ public sealed class SqliteReadingStore : IReadingStore, IDisposable
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA cache_size = -65536;";
+        pragma.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA cache_size = -65536;";
         pragma.ExecuteNonQuery();
         return connection;
     }
@@ -167,7 +167,8 @@ public sealed class SqliteReadingStore : IReadingStore, IDisposable
         using var connection = Open();
         using (var create = connection.CreateCommand())
         {
-            create.CommandText = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)";
+            // The journal mode belongs to the file: set once here, not on every connection.
+            create.CommandText = "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)";
             create.ExecuteNonQuery();
         }
 

@@ -40,9 +40,6 @@ public abstract record DeviceMessage
     [JsonIgnore]
     public abstract string Kind { get; }
 
-    [JsonIgnore]
-    public MessageKey Key => new(Device, Boot, Seq);
-
     /// <summary>Checks the kind's fields against the ranges in docs/protocol.md.</summary>
     /// <returns>The first violation, or null when the body is valid.</returns>
     public abstract ContractViolation? ValidateBody();

@@ -47,11 +47,14 @@ namespace WasteIoT.Firmware.Core.Gnss
                 return false;
             }
 
-            int expected = (HexValue(line[star + 1]) << 4) | HexValue(line[star + 2]);
-            if (expected < 0 || HexValue(line[star + 1]) < 0 || HexValue(line[star + 2]) < 0)
+            int high = HexValue(line[star + 1]);
+            int low = HexValue(line[star + 2]);
+            if (high < 0 || low < 0)
             {
                 return false;
             }
+
+            int expected = (high << 4) | low;
 
             int sum = 0;
             for (int i = 1; i < star; i++)

@@ -7,12 +7,5 @@ namespace WasteIoT.Firmware.Core.Protocol
     public static class Absent
     {
         public const int Int = int.MinValue;
-
-        public const long Long = long.MinValue;
-
-        public static bool IsPresent(double value)
-        {
-            return !double.IsNaN(value);
-        }
     }
 }

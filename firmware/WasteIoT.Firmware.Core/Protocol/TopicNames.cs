@@ -20,11 +20,6 @@ namespace WasteIoT.Firmware.Core.Protocol
             return Root + "/dev/" + device + "/down/#";
         }
 
-        public static string Down(string device, string kind)
-        {
-            return Root + "/dev/" + device + "/down/" + kind;
-        }
-
         /// <summary>The last level of a downlink topic for this device, or null when the topic is not one.</summary>
         public static string DownKind(string topic, string device)
         {

@@ -8,15 +8,10 @@ public sealed class AlarmQueue
 {
     private readonly Channel<GatewayAlarm> _channel = Channel.CreateBounded<GatewayAlarm>(new BoundedChannelOptions(1_000) { FullMode = BoundedChannelFullMode.DropOldest });
 
-    private long _raised;
-
-    public long Raised => Interlocked.Read(ref _raised);
-
     public ChannelReader<GatewayAlarm> Reader => _channel.Reader;
 
     public void Raise(GatewayAlarm alarm)
     {
-        Interlocked.Increment(ref _raised);
         _channel.Writer.TryWrite(alarm);
     }
 

@@ -41,9 +41,6 @@ public sealed class GatewayStore : IAsyncDisposable
 
     public string Path { get; }
 
-    /// <summary>Messages per committed transaction, for metrics (last commit).</summary>
-    public int LastGroupSize { get; private set; }
-
     public long Commits { get; private set; }
 
     /// <summary>Current quota mode: 0 normal, 1 refusing non-business messages, 2 refusing all.</summary>
@@ -187,7 +184,6 @@ public sealed class GatewayStore : IAsyncDisposable
                 }
 
                 Commits++;
-                LastGroupSize = batch.Count;
                 foreach (var operation in batch)
                 {
                     operation.Complete();

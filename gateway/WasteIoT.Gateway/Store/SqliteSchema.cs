@@ -3,14 +3,15 @@ namespace WasteIoT.Gateway.Store;
 /// <summary>The gateway database. Every statement is idempotent so the schema is applied at each start.</summary>
 internal static class SqliteSchema
 {
+    /// <summary>Per-connection settings (journal_mode is the file's, set once in <see cref="Create"/>).</summary>
     public const string Pragmas = """
-        PRAGMA journal_mode = WAL;
         PRAGMA busy_timeout = 5000;
         PRAGMA journal_size_limit = 8388608;
         PRAGMA foreign_keys = ON;
         """;
 
     public const string Create = """
+        PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS readings (
             id        INTEGER PRIMARY KEY,
             device    TEXT    NOT NULL,
