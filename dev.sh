@@ -6,13 +6,18 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# Debian packages the tests use, as "command:package". Later features add mosquitto, postgresql, chromium.
-TEST_PACKAGES=("mosquitto:mosquitto")
+# Debian packages the tests use, as "command-or-absolute-path-glob:package".
+TEST_PACKAGES=("mosquitto:mosquitto" "/usr/lib/postgresql/*/bin/initdb:postgresql")
 
 install_missing() {
   local missing=()
   for entry in "${TEST_PACKAGES[@]}"; do
-    command -v "${entry%%:*}" >/dev/null 2>&1 || missing+=("${entry##*:}")
+    local probe="${entry%%:*}"
+    if [[ $probe == /* ]]; then
+      compgen -G "$probe" >/dev/null || missing+=("${entry##*:}")
+    else
+      command -v "$probe" >/dev/null 2>&1 || missing+=("${entry##*:}")
+    fi
   done
   if ((${#missing[@]})); then
     echo "installing test prerequisites: ${missing[*]}"

@@ -17,6 +17,7 @@ return args switch
     ["ingest", .. var rest] => await IngestBenchmark.RunAsync(
         rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 1_000_000,
         rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 500,
+        rest.Length > 2 ? int.Parse(rest[2], CultureInfo.InvariantCulture) : 4,
         Console.Out),
     _ => Usage(),
 };
@@ -27,7 +28,7 @@ static int Usage()
         usage: WasteIoT.Benchmarks gateway [devices=100] [readings per device=2000] [in flight per device=8]
                WasteIoT.Benchmarks backlog [devices=1000] [queued=1000000]
                WasteIoT.Benchmarks checks
-               WasteIoT.Benchmarks ingest [readings=1000000] [batch=500]
+               WasteIoT.Benchmarks ingest [readings=1000000] [batch=500] [gateways=4]
         """);
     return 2;
 }

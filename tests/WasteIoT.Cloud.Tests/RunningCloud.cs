@@ -26,6 +26,13 @@ internal sealed class RunningCloud : IAsyncDisposable
     public T Service<T>()
         where T : notnull => _app.Services.GetRequiredService<T>();
 
+    /// <summary>Starts on the embedded SQLite store or on a fresh database of the throwaway PostgreSQL cluster.</summary>
+    public static Task<RunningCloud> StartOnAsync(string database, params string[] extraArgs) => database switch
+    {
+        "PostgreSql" => StartAsync(["--Cloud:Database", "PostgreSql", "--Cloud:ConnectionString", WasteIoT.Testing.PostgresCluster.Shared.CreateDatabase(), .. extraArgs]),
+        _ => StartAsync(extraArgs),
+    };
+
     public static async Task<RunningCloud> StartAsync(params string[] extraArgs)
     {
         var data = Path.Combine(Path.GetTempPath(), "wiot-cloud-" + Guid.NewGuid().ToString("N"));

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Options;
 using MQTTnet.AspNetCore;
 using WasteIoT.Cloud.Checks.Api;
 using WasteIoT.Cloud.Contract;
@@ -20,11 +21,18 @@ public static class CloudApplication
             .Bind(builder.Configuration.GetSection(CloudOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), $"{CloudOptions.Section}:TimeZone is not a known time zone id")
+            .Validate(o => o.Database != DatabaseProvider.PostgreSql || !string.IsNullOrWhiteSpace(o.ConnectionString), $"{CloudOptions.Section}:ConnectionString is required when {CloudOptions.Section}:Database is PostgreSql")
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         var cloud = builder.Configuration.GetSection(CloudOptions.Section).Get<CloudOptions>() ?? new CloudOptions();
-        builder.Services.AddSingleton(_ => new SqliteReadingStore(Path.Combine(cloud.DataDirectory, "cloud.db")));
-        builder.Services.AddSingleton<IReadingStore>(sp => sp.GetRequiredService<SqliteReadingStore>());
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<CloudOptions>>().Value.OpenDatabase());
+        builder.Services.AddSingleton<SqlReadingStore>(sp => sp.GetRequiredService<CloudDatabase>() switch
+        {
+            PostgresCloudDatabase postgres => new PostgresReadingStore(postgres),
+            SqliteCloudDatabase sqlite => new SqliteReadingStore(sqlite),
+            var other => throw new NotSupportedException(other.GetType().Name),
+        });
+        builder.Services.AddSingleton<IReadingStore>(sp => sp.GetRequiredService<SqlReadingStore>());
         builder.Services.AddSingleton<GatewayRegistry>();
         builder.Services.AddSingleton<BatchProcessor>();
         builder.Services.AddSingleton<GatewayIngest>();

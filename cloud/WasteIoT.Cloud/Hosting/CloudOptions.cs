@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using WasteIoT.Cloud.Storage;
 
 namespace WasteIoT.Cloud.Hosting;
 
@@ -19,7 +20,20 @@ public sealed class CloudOptions
     [Required]
     public string MqttBindAddress { get; set; } = "0.0.0.0";
 
+    /// <summary>Sqlite (embedded, the default) or PostgreSql (production; several cloud instances may share one).</summary>
+    public DatabaseProvider Database { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>The Npgsql connection string when <see cref="Database"/> is PostgreSql.</summary>
+    public string? ConnectionString { get; set; }
+
     /// <summary>The county's time zone: days, opening hours and monthly figures are local.</summary>
     [Required]
     public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>Opens (and migrates) the configured database.</summary>
+    public CloudDatabase OpenDatabase() => Database switch
+    {
+        DatabaseProvider.PostgreSql => new PostgresCloudDatabase(ConnectionString ?? throw new InvalidOperationException($"{Section}:ConnectionString is required when {Section}:Database is PostgreSql")),
+        _ => new SqliteCloudDatabase(Path.Combine(DataDirectory, "cloud.db")),
+    };
 }

@@ -1,9 +1,8 @@
 using WasteIoT.Cloud.Gateways;
-using WasteIoT.Cloud.Storage;
 
 namespace WasteIoT.Cloud.Hosting;
 
-/// <summary><c>provision-gateway GATEWAY-ID DEVICE-ID… [--Cloud:DataDirectory DIR]</c>: a gateway's credentials (shown once) and its devices.</summary>
+/// <summary><c>provision-gateway GATEWAY-ID DEVICE-ID… [--Cloud:DataDirectory DIR | --Cloud:Database PostgreSql --Cloud:ConnectionString CS]</c>: a gateway's credentials (shown once) and its devices.</summary>
 public static class ProvisionGatewayCommand
 {
     public static int Run(string gateway, string[] rest, TextWriter output)
@@ -12,18 +11,12 @@ public static class ProvisionGatewayCommand
         ArgumentNullException.ThrowIfNull(output);
         var devices = rest.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
         var options = rest[devices.Length..];
-        var data = new CloudOptions().DataDirectory;
-        for (var i = 0; i < options.Length - 1; i++)
-        {
-            if (options[i] == "--Cloud:DataDirectory")
-            {
-                data = options[i + 1];
-            }
-        }
-
+        var cloud = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().AddCommandLine(options)
+            .Build().GetSection(CloudOptions.Section).Get<CloudOptions>() ?? new CloudOptions();
         try
         {
-            var registry = new GatewayRegistry(new SqliteReadingStore(Path.Combine(data, "cloud.db")));
+            using var database = cloud.OpenDatabase();
+            var registry = new GatewayRegistry(database, TimeProvider.System);
             output.WriteLine($"{gateway}\t{registry.Provision(gateway, devices)}");
             output.WriteLine("# Shown once: set it as the gateway's Gateway:Uplink:Password.");
             return 0;

@@ -15,10 +15,12 @@ public sealed class GatewayIngestTests
 {
     private static readonly DateTimeOffset At = DateTimeOffset.UtcNow.AddMinutes(-5);
 
-    [Fact]
-    public async Task BatchWithOneBadRecordStoresTheGoodOnesAndAcknowledges()
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSql")]
+    public async Task BatchWithOneBadRecordStoresTheGoodOnesAndAcknowledges(string database)
     {
-        await using var cloud = await RunningCloud.StartAsync();
+        await using var cloud = await RunningCloud.StartOnAsync(database);
         var secret = cloud.Service<GatewayRegistry>().Provision("gw-truck-07", ["truck-07", "bin-0001"]);
         using var gateway = await ConnectAsync(cloud.MqttPort, "gw-truck-07", secret);
         var acks = await SubscribeAsync(gateway, "wiot/v1/gw/gw-truck-07/down/#");
@@ -40,10 +42,12 @@ public sealed class GatewayIngestTests
         Assert.Contains("\"reason\":\"unassignedDevice\"", ack, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task ResentBatchIsStoredOnce()
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSql")]
+    public async Task ResentBatchIsStoredOnce(string database)
     {
-        await using var cloud = await RunningCloud.StartAsync();
+        await using var cloud = await RunningCloud.StartOnAsync(database);
         var secret = cloud.Service<GatewayRegistry>().Provision("gw-site-t01", ["site-t01"]);
         using var gateway = await ConnectAsync(cloud.MqttPort, "gw-site-t01", secret);
         var batch = Batch("gw-site-t01", 5, Fill("site-t01", 1, 1), Fill("site-t01", 1, 2));

@@ -1,0 +1,148 @@
+namespace WasteIoT.Cloud.Storage;
+
+/// <summary>
+/// Schema migrations, applied in order at start; the applied version is kept in <c>schema_version</c>.
+/// Steps shared by both databases are written once, with <c>{id}</c> (an identity key) and <c>{blob}</c> filled in per database.
+/// </summary>
+internal static class CloudSchema
+{
+    public static readonly IReadOnlyList<string> Sqlite =
+    [
+        """
+        CREATE TABLE readings (
+            id       INTEGER PRIMARY KEY,
+            device   TEXT    NOT NULL,
+            boot     INTEGER NOT NULL,
+            seq      INTEGER NOT NULL,
+            kind     TEXT    NOT NULL,
+            ts       INTEGER NOT NULL,
+            rx       INTEGER NOT NULL,
+            gateway  TEXT    NOT NULL,
+            json     BLOB    NOT NULL,
+            UNIQUE (device, boot, seq)
+        );
+        CREATE INDEX readings_device_ts ON readings (device, ts);
+        """ + Shared(1, "INTEGER PRIMARY KEY", "BLOB"),
+        Shared(2, "INTEGER PRIMARY KEY", "BLOB"),
+
+        // One B-tree instead of three (rowid table, unique index, time index): the key that deduplicates also orders
+        // a device's readings by time, as on PostgreSQL. Ingest speed is the number of B-trees touched per row.
+        """
+        CREATE TABLE readings_by_device (
+            device   TEXT    NOT NULL,
+            ts       INTEGER NOT NULL,
+            boot     INTEGER NOT NULL,
+            seq      INTEGER NOT NULL,
+            kind     TEXT    NOT NULL,
+            rx       INTEGER NOT NULL,
+            gateway  TEXT    NOT NULL,
+            json     BLOB    NOT NULL,
+            PRIMARY KEY (device, ts, boot, seq)
+        ) WITHOUT ROWID;
+        INSERT INTO readings_by_device (device, ts, boot, seq, kind, rx, gateway, json) SELECT device, ts, boot, seq, kind, rx, gateway, json FROM readings;
+        DROP TABLE readings;
+        ALTER TABLE readings_by_device RENAME TO readings;
+        """,
+    ];
+
+    /// <summary>
+    /// Readings are range-partitioned by month of <c>ts</c> (partitions are made as data for a month first arrives).
+    /// A partitioned table's unique key must hold the partition key, so the key is <c>(device, ts, boot, seq)</c>:
+    /// a retransmission is the same bytes, so the same <c>ts</c>, and the key also serves the per-device time-range reads.
+    /// </summary>
+    public static readonly IReadOnlyList<string> PostgreSql =
+    [
+        """
+        CREATE TABLE readings (
+            device   TEXT   NOT NULL,
+            boot     BIGINT NOT NULL,
+            seq      BIGINT NOT NULL,
+            kind     TEXT   NOT NULL,
+            ts       BIGINT NOT NULL,
+            rx       BIGINT NOT NULL,
+            gateway  TEXT   NOT NULL,
+            json     BYTEA  NOT NULL,
+            PRIMARY KEY (device, ts, boot, seq)
+        ) PARTITION BY RANGE (ts);
+        """ + Shared(1, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
+        Shared(2, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
+    ];
+
+    private static string Shared(int step, string id, string blob) => (step switch
+    {
+        1 => """
+            CREATE TABLE quarantine (
+                id      {id},
+                gateway TEXT    NOT NULL,
+                batch   BIGINT  NOT NULL,
+                idx     INTEGER NOT NULL,
+                reason  TEXT    NOT NULL,
+                detail  TEXT    NOT NULL,
+                json    {blob}  NOT NULL
+            );
+            CREATE TABLE gateways (
+                id   TEXT   PRIMARY KEY,
+                salt {blob} NOT NULL,
+                hash {blob} NOT NULL
+            );
+            CREATE TABLE gateway_devices (
+                gateway TEXT NOT NULL,
+                device  TEXT NOT NULL,
+                PRIMARY KEY (gateway, device)
+            );
+            """,
+        2 => """
+            CREATE TABLE registry (
+                kind       TEXT   NOT NULL,
+                id         TEXT   NOT NULL,
+                contractor TEXT   NOT NULL,
+                json       TEXT   NOT NULL,
+                updated    BIGINT NOT NULL,
+                PRIMARY KEY (kind, id)
+            );
+            CREATE TABLE registry_version (
+                id      INTEGER PRIMARY KEY,
+                version BIGINT  NOT NULL
+            );
+            INSERT INTO registry_version (id, version) VALUES (1, 0);
+            CREATE TABLE cases (
+                id         {id},
+                kind       TEXT   NOT NULL,
+                subject    TEXT   NOT NULL,
+                day        TEXT   NOT NULL,
+                finding    TEXT   NOT NULL,
+                contractor TEXT   NOT NULL,
+                title      TEXT   NOT NULL,
+                detail     TEXT   NOT NULL,
+                status     TEXT   NOT NULL,
+                assignee   TEXT,
+                filed      BIGINT NOT NULL,
+                due        BIGINT NOT NULL,
+                dispatched BIGINT,
+                resolved   BIGINT,
+                closed     BIGINT,
+                UNIQUE (kind, subject, day, finding)
+            );
+            CREATE INDEX cases_filed ON cases (filed);
+            CREATE TABLE case_notes (
+                case_id BIGINT NOT NULL,
+                at      BIGINT NOT NULL,
+                author  TEXT   NOT NULL,
+                status  TEXT   NOT NULL,
+                note    TEXT   NOT NULL
+            );
+            CREATE INDEX case_notes_case ON case_notes (case_id);
+            CREATE TABLE users (
+                name         TEXT    PRIMARY KEY,
+                display      TEXT    NOT NULL,
+                role         TEXT    NOT NULL,
+                contractor   TEXT    NOT NULL,
+                truck        TEXT    NOT NULL,
+                hash         TEXT    NOT NULL,
+                failures     INTEGER NOT NULL,
+                locked_until BIGINT  NOT NULL
+            );
+            """,
+        _ => throw new ArgumentOutOfRangeException(nameof(step)),
+    }).Replace("{id}", id, StringComparison.Ordinal).Replace("{blob}", blob, StringComparison.Ordinal);
+}

@@ -1,0 +1,8 @@
+namespace WasteIoT.Cloud.Storage;
+
+/// <summary>Where the cloud keeps its data: the embedded default or production PostgreSQL.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}

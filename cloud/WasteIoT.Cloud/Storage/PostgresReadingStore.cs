@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace WasteIoT.Cloud.Storage;
+
+/// <summary>
+/// Readings in PostgreSQL: a batch is copied (binary COPY) into a transaction-local staging table and moved into
+/// the partitioned table with <c>ON CONFLICT DO NOTHING</c>, which is what makes a retransmitted batch harmless.
+/// Batches from different gateways commit in parallel on pooled connections.
+/// </summary>
+public sealed class PostgresReadingStore(PostgresCloudDatabase database) : SqlReadingStore(database)
+{
+    private readonly ConcurrentDictionary<int, bool> _partitions = new();
+
+    public override async Task<IngestOutcome> IngestAsync(IReadOnlyList<StoredReading> readings, IReadOnlyList<QuarantinedRecord> quarantined, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(readings);
+        ArgumentNullException.ThrowIfNull(quarantined);
+        await EnsurePartitionsAsync(readings, cancellationToken);
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var accepted = 0;
+        if (readings.Count > 0)
+        {
+            await using (var staging = new NpgsqlCommand("CREATE TEMP TABLE staging (LIKE readings) ON COMMIT DROP", connection, transaction))
+            {
+                await staging.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using (var copy = await connection.BeginBinaryImportAsync("COPY staging (device, boot, seq, kind, ts, rx, gateway, json) FROM STDIN (FORMAT BINARY)", cancellationToken))
+            {
+                foreach (var r in readings)
+                {
+                    await copy.StartRowAsync(cancellationToken);
+                    await copy.WriteAsync(r.Device, NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync(r.Boot, NpgsqlDbType.Bigint, cancellationToken);
+                    await copy.WriteAsync(r.Seq, NpgsqlDbType.Bigint, cancellationToken);
+                    await copy.WriteAsync(r.Kind, NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync(r.Ts.ToUnixTimeMilliseconds(), NpgsqlDbType.Bigint, cancellationToken);
+                    await copy.WriteAsync(r.GatewayRx.ToUnixTimeMilliseconds(), NpgsqlDbType.Bigint, cancellationToken);
+                    await copy.WriteAsync(r.Gateway, NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync(r.Json, NpgsqlDbType.Bytea, cancellationToken);
+                }
+
+                await copy.CompleteAsync(cancellationToken);
+            }
+
+            await using var move = new NpgsqlCommand("INSERT INTO readings SELECT * FROM staging ON CONFLICT DO NOTHING", connection, transaction);
+            accepted = await move.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (quarantined.Count > 0)
+        {
+            await using var copy = await connection.BeginBinaryImportAsync("COPY quarantine (gateway, batch, idx, reason, detail, json) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            foreach (var q in quarantined)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(q.Gateway, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(q.Batch, NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteAsync(q.Index, NpgsqlDbType.Integer, cancellationToken);
+                await copy.WriteAsync(q.Reason, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(q.Detail, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(q.Json, NpgsqlDbType.Bytea, cancellationToken);
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new IngestOutcome(accepted, readings.Count - accepted);
+    }
+
+    /// <summary>Month partitions (UTC) are created the first time a reading for that month arrives.</summary>
+    private async Task EnsurePartitionsAsync(IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken)
+    {
+        foreach (var r in readings)
+        {
+            var utc = r.Ts.UtcDateTime;
+            var key = (utc.Year * 12) + utc.Month - 1;
+            if (_partitions.ContainsKey(key))
+            {
+                continue;
+            }
+
+            var start = new DateTimeOffset(utc.Year, utc.Month, 1, 0, 0, 0, TimeSpan.Zero);
+            var end = start.AddMonths(1);
+            var sql = string.Create(CultureInfo.InvariantCulture,
+                $"CREATE TABLE IF NOT EXISTS readings_{utc.Year:0000}_{utc.Month:00} PARTITION OF readings FOR VALUES FROM ({start.ToUnixTimeMilliseconds()}) TO ({end.ToUnixTimeMilliseconds()})");
+            await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await using var create = new NpgsqlCommand(sql, connection);
+                await create.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.UniqueViolation)
+            {
+                // Another instance made it between our check and our create.
+            }
+
+            _partitions[key] = true;
+        }
+    }
+}
