@@ -7,6 +7,7 @@ using WasteIoT.Cloud.Gateways;
 using WasteIoT.Cloud.Health;
 using WasteIoT.Cloud.Ingestion;
 using WasteIoT.Cloud.Readings;
+using WasteIoT.Cloud.Registry;
 using WasteIoT.Cloud.Storage;
 
 namespace WasteIoT.Cloud.Hosting;
@@ -37,6 +38,8 @@ public static class CloudApplication
         builder.Services.AddSingleton<BatchProcessor>();
         builder.Services.AddSingleton<GatewayIngest>();
         builder.Services.AddSingleton<DeviceDay>();
+        builder.Services.AddSingleton<RegistryStore>();
+        builder.Services.AddSingleton<CountyRegistry>();
 
         // The gateway-facing MQTT endpoint lives in the same Kestrel server as the HTTP API.
         builder.Services.AddHostedMqttServer(o => o.WithoutDefaultEndpoint().WithPersistentSessions());
@@ -53,7 +56,11 @@ public static class CloudApplication
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, CloudJsonContext.Default));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, CloudJsonContext.Default);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(1, RegistryJsonContext.Default);
+        });
 
         var app = builder.Build();
         app.UseMqttServer(server => app.Services.GetRequiredService<GatewayIngest>().Attach(server));
@@ -63,6 +70,7 @@ public static class CloudApplication
         app.MapContract();
         app.MapChecks();
         app.MapReadings();
+        app.MapRegistry();
         app.MapOpenApi();
         return app;
     }

@@ -1,0 +1,7 @@
+namespace WasteIoT.Cloud.Registry;
+
+public enum BadgeRole
+{
+    Cleaner,
+    Crew,
+}

@@ -1,0 +1,4 @@
+namespace WasteIoT.Cloud.Registry;
+
+/// <summary>A street bin or a transfer station's container (<see cref="Site"/> set) with its fill-level node.</summary>
+public sealed record Bin(string Id, string Name, string Contractor, double Lat, double Lon, int DepthMm, int CapacityL, string WasteKind, string Device, string Site) : IRegistryEntity;

@@ -1,0 +1,3 @@
+namespace WasteIoT.Cloud.Registry;
+
+public sealed record ImportError(int Line, string? Id, string Message);

@@ -1,0 +1,94 @@
+namespace WasteIoT.Cloud.Registry;
+
+/// <summary>The whole registry at one version, indexed for the checks (device → what it measures, tag → household).</summary>
+public sealed class RegistrySnapshot
+{
+    private readonly Dictionary<string, Dictionary<string, IRegistryEntity>> _byKind;
+
+    public RegistrySnapshot(long version, IEnumerable<(string Kind, IRegistryEntity Entity)> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        Version = version;
+        _byKind = RegistryKinds.All.ToDictionary(k => k.Name, _ => new Dictionary<string, IRegistryEntity>(StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var (kind, entity) in rows)
+        {
+            _byKind[kind][entity.Id] = entity;
+        }
+
+        foreach (var truck in Of<Truck>(RegistryKinds.Trucks))
+        {
+            foreach (var device in truck.Devices)
+            {
+                DeviceOwners.TryAdd(device, (RegistryKinds.Trucks, truck.Id));
+            }
+        }
+
+        foreach (var site in Of<Site>(RegistryKinds.Sites))
+        {
+            foreach (var device in site.Devices)
+            {
+                DeviceOwners.TryAdd(device, (RegistryKinds.Sites, site.Id));
+            }
+        }
+
+        foreach (var bin in Of<Bin>(RegistryKinds.Bins))
+        {
+            DeviceOwners.TryAdd(bin.Device, (RegistryKinds.Bins, bin.Id));
+        }
+
+        foreach (var pond in Of<Pond>(RegistryKinds.Ponds))
+        {
+            DeviceOwners.TryAdd(pond.Device, (RegistryKinds.Ponds, pond.Id));
+        }
+    }
+
+    public static RegistrySnapshot Empty { get; } = new(0, []);
+
+    public long Version { get; }
+
+    /// <summary>Which registered thing each device measures.</summary>
+    public Dictionary<string, (string Kind, string Id)> DeviceOwners { get; } = new(StringComparer.Ordinal);
+
+    public int Count(string kind) => _byKind[kind].Count;
+
+    public bool Exists(string kind, string id) => _byKind.TryGetValue(kind, out var rows) && rows.ContainsKey(id);
+
+    public IRegistryEntity? Find(string kind, string id) => _byKind.TryGetValue(kind, out var rows) && rows.TryGetValue(id, out var entity) ? entity : null;
+
+    public T? Find<T>(string kind, string id)
+        where T : class, IRegistryEntity => Find(kind, id) as T;
+
+    public IEnumerable<IRegistryEntity> All(string kind) => _byKind[kind].Values.OrderBy(e => e.Id, StringComparer.Ordinal);
+
+    public IEnumerable<T> Of<T>(string kind)
+        where T : IRegistryEntity => _byKind[kind].Values.OfType<T>();
+
+    /// <summary>Rows that refer to (kind, id); a row may not be deleted while any do.</summary>
+    public IEnumerable<string> ReferencesTo(string kind, string id)
+    {
+        if (kind == RegistryKinds.Contractors)
+        {
+            foreach (var other in RegistryKinds.All.Where(k => k.Name is not RegistryKinds.Contractors and not RegistryKinds.Households))
+            {
+                foreach (var entity in _byKind[other.Name].Values.Where(e => e.Contractor == id).Take(3))
+                {
+                    yield return $"{other.Name}/{entity.Id}";
+                }
+            }
+        }
+
+        var routes = Of<Route>(RegistryKinds.Routes);
+        var hits = kind switch
+        {
+            RegistryKinds.Households => routes.Where(r => r.Households.Contains(id)).Select(r => $"routes/{r.Id}"),
+            RegistryKinds.Trucks => routes.Where(r => r.Truck == id).Select(r => $"routes/{r.Id}"),
+            RegistryKinds.Badges => Of<Site>(RegistryKinds.Sites).Where(s => s.Cleaners.Contains(id)).Select(s => $"sites/{s.Id}"),
+            RegistryKinds.Sites => Of<Bin>(RegistryKinds.Bins).Where(b => b.Site == id).Select(b => $"bins/{b.Id}"),
+            _ => [],
+        };
+        foreach (var hit in hits.Take(5))
+        {
+            yield return hit;
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace WasteIoT.Cloud.Registry;
+
+public enum SiteKind
+{
+    Toilet,
+    TransferStation,
+}

@@ -1,0 +1,3 @@
+namespace WasteIoT.Cloud.Registry;
+
+public sealed record StagePoint(double StageM, double VolumeM3);
