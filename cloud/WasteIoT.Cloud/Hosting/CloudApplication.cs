@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using MQTTnet.AspNetCore;
+using WasteIoT.Cloud.Audit;
 using WasteIoT.Cloud.Checks.Api;
 using WasteIoT.Cloud.Contract;
 using WasteIoT.Cloud.Gateways;
@@ -37,9 +38,13 @@ public static class CloudApplication
         builder.Services.AddSingleton<GatewayRegistry>();
         builder.Services.AddSingleton<BatchProcessor>();
         builder.Services.AddSingleton<GatewayIngest>();
+        builder.Services.AddSingleton<IngestFeed>();
         builder.Services.AddSingleton<DeviceDay>();
         builder.Services.AddSingleton<RegistryStore>();
         builder.Services.AddSingleton<CountyRegistry>();
+        builder.Services.AddOptions<CheckRules>().Bind(builder.Configuration.GetSection(CheckRules.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<CountyAudit>();
+        builder.Services.AddSingleton<DayAuditCache>();
 
         // The gateway-facing MQTT endpoint lives in the same Kestrel server as the HTTP API.
         builder.Services.AddHostedMqttServer(o => o.WithoutDefaultEndpoint().WithPersistentSessions());
@@ -71,6 +76,7 @@ public static class CloudApplication
         app.MapChecks();
         app.MapReadings();
         app.MapRegistry();
+        app.MapAudit();
         app.MapOpenApi();
         return app;
     }

@@ -13,4 +13,12 @@ namespace WasteIoT.Cloud.Hosting;
 [JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
 [JsonSerializable(typeof(Readings.ReadingPage))]
 [JsonSerializable(typeof(Readings.QuarantinePage))]
+[JsonSerializable(typeof(Audit.CountyDay))]
+[JsonSerializable(typeof(Audit.DaySummary))]
+[JsonSerializable(typeof(Audit.RouteAudit))]
+[JsonSerializable(typeof(Audit.TruckAudit))]
+[JsonSerializable(typeof(Audit.BinAudit))]
+[JsonSerializable(typeof(Audit.ToiletAudit))]
+[JsonSerializable(typeof(Audit.StationAudit))]
+[JsonSerializable(typeof(Audit.PondAudit))]
 internal sealed partial class CloudJsonContext : JsonSerializerContext;

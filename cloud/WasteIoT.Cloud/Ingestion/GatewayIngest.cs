@@ -17,7 +17,7 @@ namespace WasteIoT.Cloud.Ingestion;
 /// name = gateway id), publish only under <c>wiot/v1/gw/{own id}/</c>, subscribe only to their own downlink. A batch
 /// is committed before MQTTnet sends its PUBACK; the verdict follows on <c>…/down/ack</c>.
 /// </summary>
-public sealed partial class GatewayIngest(GatewayRegistry registry, BatchProcessor processor, IReadingStore store, ILogger<GatewayIngest> logger)
+public sealed partial class GatewayIngest(GatewayRegistry registry, BatchProcessor processor, IReadingStore store, IngestFeed feed, ILogger<GatewayIngest> logger)
 {
     private const string CloudSender = "$cloud";
 
@@ -91,7 +91,7 @@ public sealed partial class GatewayIngest(GatewayRegistry registry, BatchProcess
         {
             outcome = await store.IngestAsync(good, bad, e.CancellationToken);
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or OperationCanceledException)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or OperationCanceledException or TimeoutException)
         {
             // No PUBACK: the gateway keeps the batch and sends it again.
             LogStoreFailed(logger, e.ClientId, ex.Message);
@@ -99,6 +99,7 @@ public sealed partial class GatewayIngest(GatewayRegistry registry, BatchProcess
             return;
         }
 
+        feed.Publish(good);
         var ack = new CloudAck { Gateway = e.ClientId, Batch = batch!.Batch, Accepted = outcome.Accepted, Duplicates = outcome.Duplicates, Rejected = rejected };
         await _server!.InjectApplicationMessage(
             new InjectedMqttApplicationMessage(new MqttApplicationMessageBuilder()

@@ -6,7 +6,7 @@ namespace WasteIoT.Cloud.Registry;
 [JsonSerializable(typeof(Contractor))]
 [JsonSerializable(typeof(Truck))]
 [JsonSerializable(typeof(Household))]
-[JsonSerializable(typeof(Route))]
+[JsonSerializable(typeof(CollectionRoute))]
 [JsonSerializable(typeof(Site))]
 [JsonSerializable(typeof(Bin))]
 [JsonSerializable(typeof(Pond))]

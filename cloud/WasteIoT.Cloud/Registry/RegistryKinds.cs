@@ -111,7 +111,7 @@ public static class RegistryKinds
 
         public override IReadOnlyList<string> Columns { get; } = ["id", "name", "contractor", "truck", "serviceDays", "households"];
 
-        public override JsonTypeInfo TypeInfo => RegistryJsonContext.Default.Route;
+        public override JsonTypeInfo TypeInfo => RegistryJsonContext.Default.CollectionRoute;
 
         public override IRegistryEntity Parse(CsvRow row)
         {
@@ -132,15 +132,15 @@ public static class RegistryKinds
                 }
             }
 
-            return new Route(row.Text("id"), row.Text("name"), row.Text("contractor"), row.Text("truck"), [.. days.Distinct().Order()], row.List("households", required: true));
+            return new CollectionRoute(row.Text("id"), row.Text("name"), row.Text("contractor"), row.Text("truck"), [.. days.Distinct().Order()], row.List("households", required: true));
         }
 
         public override IEnumerable<string?> Format(IRegistryEntity entity) =>
-            entity is Route r ? [r.Id, r.Name, r.Contractor, r.Truck, r.ServiceDays.Count == 7 ? "daily" : List(r.ServiceDays.Select(d => d.ToString()[..3].ToLowerInvariant())), List(r.Households)] : [];
+            entity is CollectionRoute r ? [r.Id, r.Name, r.Contractor, r.Truck, r.ServiceDays.Count == 7 ? "daily" : List(r.ServiceDays.Select(d => d.ToString()[..3].ToLowerInvariant())), List(r.Households)] : [];
 
         protected override IEnumerable<string> ValidateFields(IRegistryEntity entity, Func<string, string, bool> exists)
         {
-            if (entity is not Route r)
+            if (entity is not CollectionRoute r)
             {
                 yield break;
             }

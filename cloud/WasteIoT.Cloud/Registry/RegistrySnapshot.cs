@@ -77,7 +77,7 @@ public sealed class RegistrySnapshot
             }
         }
 
-        var routes = Of<Route>(RegistryKinds.Routes);
+        var routes = Of<CollectionRoute>(RegistryKinds.Routes);
         var hits = kind switch
         {
             RegistryKinds.Households => routes.Where(r => r.Households.Contains(id)).Select(r => $"routes/{r.Id}"),

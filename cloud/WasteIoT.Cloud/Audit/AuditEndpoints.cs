@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using WasteIoT.Cloud.Registry;
+
+namespace WasteIoT.Cloud.Audit;
+
+/// <summary>The county's checks by registered thing and local day: <c>/api/audit/{yyyy-MM-dd}</c>.</summary>
+internal static class AuditEndpoints
+{
+    public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/audit/{date}").WithTags("Audit");
+        group.MapGet("/", DayAsync).WithName("AuditDay");
+        group.MapGet("/summary", SummaryAsync).WithName("AuditSummary");
+        group.MapGet("/routes/{id}", RouteAsync).WithName("AuditRoute");
+        group.MapGet("/trucks/{id}", TruckAsync).WithName("AuditTruck");
+        group.MapGet("/bins/{id}", BinAsync).WithName("AuditBin");
+        group.MapGet("/toilets/{id}", ToiletAsync).WithName("AuditToilet");
+        group.MapGet("/stations/{id}", StationAsync).WithName("AuditStation");
+        group.MapGet("/ponds/{id}", PondAsync).WithName("AuditPond");
+        return app;
+    }
+
+    private static async Task<Results<Ok<CountyDay>, ProblemHttpResult>> DayAsync(string date, DayAuditCache cache, CancellationToken cancellationToken) =>
+        ParseDate(date) is { } day ? TypedResults.Ok(await cache.GetAsync(day, cancellationToken)) : BadDate(date);
+
+    private static async Task<Results<Ok<DaySummary>, ProblemHttpResult>> SummaryAsync(string date, DayAuditCache cache, CancellationToken cancellationToken) =>
+        ParseDate(date) is { } day ? TypedResults.Ok((await cache.GetAsync(day, cancellationToken)).Summary) : BadDate(date);
+
+    private static Task<Results<Ok<RouteAudit>, ProblemHttpResult>> RouteAsync(string date, string id, CountyAudit audit, CountyRegistry registry, CancellationToken cancellationToken) =>
+        OneAsync<CollectionRoute, RouteAudit>(date, RegistryKinds.Routes, id, registry, (r, d, s) => audit.RouteAsync(r, d, s, cancellationToken), cancellationToken);
+
+    private static Task<Results<Ok<TruckAudit>, ProblemHttpResult>> TruckAsync(string date, string id, CountyAudit audit, CountyRegistry registry, CancellationToken cancellationToken) =>
+        OneAsync<Truck, TruckAudit>(date, RegistryKinds.Trucks, id, registry, (t, d, _) => audit.TruckAsync(t, d, cancellationToken), cancellationToken);
+
+    private static Task<Results<Ok<BinAudit>, ProblemHttpResult>> BinAsync(string date, string id, CountyAudit audit, CountyRegistry registry, CancellationToken cancellationToken) =>
+        OneAsync<Bin, BinAudit>(date, RegistryKinds.Bins, id, registry, (b, d, _) => audit.BinAsync(b, d, cancellationToken), cancellationToken);
+
+    private static Task<Results<Ok<ToiletAudit>, ProblemHttpResult>> ToiletAsync(string date, string id, CountyAudit audit, CountyRegistry registry, CancellationToken cancellationToken) =>
+        OneAsync<Site, ToiletAudit>(date, RegistryKinds.Sites, id, registry, (s, d, _) => s.Kind == SiteKind.Toilet ? audit.ToiletAsync(s, d, cancellationToken) : Task.FromResult<ToiletAudit>(null!), cancellationToken);
+
+    private static Task<Results<Ok<StationAudit>, ProblemHttpResult>> StationAsync(string date, string id, CountyAudit audit, CountyRegistry registry, CancellationToken cancellationToken) =>
+        OneAsync<Site, StationAudit>(date, RegistryKinds.Sites, id, registry, (s, d, snapshot) => s.Kind == SiteKind.TransferStation ? audit.StationAsync(s, d, snapshot, cancellationToken) : Task.FromResult<StationAudit>(null!), cancellationToken);
+
+    private static Task<Results<Ok<PondAudit>, ProblemHttpResult>> PondAsync(string date, string id, CountyAudit audit, CountyRegistry registry, CancellationToken cancellationToken) =>
+        OneAsync<Pond, PondAudit>(date, RegistryKinds.Ponds, id, registry, (p, d, _) => audit.PondAsync(p, d, cancellationToken), cancellationToken);
+
+    private static async Task<Results<Ok<TResult>, ProblemHttpResult>> OneAsync<TEntity, TResult>(
+        string date, string kind, string id, CountyRegistry registry, Func<TEntity, DateOnly, RegistrySnapshot, Task<TResult>> evaluate, CancellationToken cancellationToken)
+        where TEntity : class, IRegistryEntity
+    {
+        if (ParseDate(date) is not { } day)
+        {
+            return BadDate(date);
+        }
+
+        var snapshot = await registry.CurrentAsync(cancellationToken);
+        if (snapshot.Find<TEntity>(kind, id) is not { } entity || await evaluate(entity, day, snapshot) is not { } result)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not registered", detail: $"no {typeof(TEntity).Name.ToLowerInvariant()} '{id}' of that kind in the registry");
+        }
+
+        return TypedResults.Ok(result);
+    }
+
+    internal static DateOnly? ParseDate(string date) => DateOnly.TryParseExact(date, "yyyy-MM-dd", out var day) ? day : null;
+
+    internal static ProblemHttpResult BadDate(string date) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad date", detail: $"'{date}' is not a date in the form yyyy-MM-dd");
+}

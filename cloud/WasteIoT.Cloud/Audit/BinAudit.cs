@@ -1,0 +1,5 @@
+using WasteIoT.Cloud.Checks.Clearance;
+
+namespace WasteIoT.Cloud.Audit;
+
+public sealed record BinAudit(string Bin, string Contractor, string Site, double Lat, double Lon, ClearanceResult Clearance, double? LatestLevel);

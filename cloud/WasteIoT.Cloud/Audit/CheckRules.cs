@@ -1,0 +1,26 @@
+using WasteIoT.Cloud.Checks.Clearance;
+using WasteIoT.Cloud.Checks.Coverage;
+using WasteIoT.Cloud.Checks.SealedTransport;
+using WasteIoT.Cloud.Checks.Toilets;
+using WasteIoT.Cloud.Checks.TransferStations;
+
+namespace WasteIoT.Cloud.Audit;
+
+/// <summary>The <c>Cloud:Rules</c> section: every threshold the checks use, with the standards' values as defaults.</summary>
+public sealed class CheckRules
+{
+    public const string Section = "Cloud:Rules";
+
+    public SealedTransportRules SealedTransport { get; set; } = new();
+
+    public CoverageRules Coverage { get; set; } = new();
+
+    public ClearanceRules Clearance { get; set; } = new();
+
+    public ToiletRules Toilets { get; set; } = new();
+
+    public TransferStationRules TransferStations { get; set; } = new();
+
+    /// <summary>A registered device that sent nothing for this long is listed as silent.</summary>
+    public TimeSpan SilentAfter { get; set; } = TimeSpan.FromHours(2);
+}

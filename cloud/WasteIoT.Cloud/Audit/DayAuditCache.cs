@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using WasteIoT.Cloud.Ingestion;
+
+namespace WasteIoT.Cloud.Audit;
+
+/// <summary>
+/// The county's day, kept computed: a page asks and gets the last result at once; when data has arrived since (or,
+/// for readings stored by another instance, after <see cref="MaxAge"/>), one refresh runs in the background.
+/// A day never computed is computed while the caller waits.
+/// </summary>
+public sealed class DayAuditCache(CountyAudit audit, IngestFeed feed, TimeProvider time)
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(20);
+    private readonly ConcurrentDictionary<DateOnly, Entry> _days = new();
+
+    public async Task<CountyDay> GetAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        var entry = _days.GetOrAdd(date, _ => new Entry());
+        var current = entry.Result;
+        if (current is not null)
+        {
+            if (entry.FeedVersion != feed.Version || time.GetUtcNow() - current.ComputedAt > MaxAge)
+            {
+                _ = RefreshAsync(date, entry, CancellationToken.None);
+            }
+
+            return current;
+        }
+
+        return await RefreshAsync(date, entry, cancellationToken);
+    }
+
+    /// <summary>Computes the day now and waits for it (after a registry change, or for a test that needs fresh figures).</summary>
+    public Task<CountyDay> RefreshNowAsync(DateOnly date, CancellationToken cancellationToken) =>
+        RefreshAsync(date, _days.GetOrAdd(date, _ => new Entry()), cancellationToken, force: true);
+
+    private async Task<CountyDay> RefreshAsync(DateOnly date, Entry entry, CancellationToken cancellationToken, bool force = false)
+    {
+        if (!force && !await entry.Gate.WaitAsync(0, cancellationToken))
+        {
+            // A refresh is already running: the caller who has a result keeps it; one who has none waits for it.
+            await entry.Gate.WaitAsync(cancellationToken);
+            entry.Gate.Release();
+            return entry.Result ?? await RefreshAsync(date, entry, cancellationToken, force: true);
+        }
+
+        if (force)
+        {
+            await entry.Gate.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            var version = feed.Version;
+            var result = await audit.DayAsync(date, cancellationToken);
+            entry.FeedVersion = version;
+            entry.Result = result;
+            return result;
+        }
+        finally
+        {
+            entry.Gate.Release();
+        }
+    }
+
+    private sealed class Entry
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public CountyDay? Result { get; set; }
+
+        public long FeedVersion { get; set; } = -1;
+    }
+}

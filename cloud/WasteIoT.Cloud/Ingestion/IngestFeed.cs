@@ -1,0 +1,26 @@
+namespace WasteIoT.Cloud.Ingestion;
+
+/// <summary>
+/// Tells the rest of the instance that readings were committed: a counter for caches to notice new data, and an
+/// event for live views. Subscribers run on the ingest path, so they must only hand the readings on.
+/// </summary>
+public sealed class IngestFeed
+{
+    private long _version;
+
+    public event Action<IReadOnlyList<Storage.StoredReading>>? Stored;
+
+    public long Version => Interlocked.Read(ref _version);
+
+    public void Publish(IReadOnlyList<Storage.StoredReading> readings)
+    {
+        ArgumentNullException.ThrowIfNull(readings);
+        if (readings.Count == 0)
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref _version);
+        Stored?.Invoke(readings);
+    }
+}

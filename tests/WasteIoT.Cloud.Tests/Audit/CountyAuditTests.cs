@@ -1,0 +1,148 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using WasteIoT.Contracts.Messages;
+using WasteIoT.Cloud.Audit;
+using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Tests.Registry;
+
+namespace WasteIoT.Cloud.Tests.Audit;
+
+/// <summary>
+/// The checks over stored data for the small county's registry on 2026-11-26 (Asia/Shanghai, UTC+8: the local day
+/// is 2026-11-25T16:00Z to 2026-11-26T16:00Z). Verdicts are written out below.
+/// </summary>
+public sealed class CountyAuditTests
+{
+    private static readonly DateTimeOffset Midnight = new(2026, 11, 25, 16, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSql")]
+    public async Task HandBuiltDayGetsItsVerdicts(string database)
+    {
+        await using var cloud = await RunningCloud.StartOnAsync(database);
+        await SeedRegistryAsync(cloud.Client);
+        var day = new StoredDay();
+
+        // Truck: cover opened at 23:58 the evening before and still open while driving 00:00–00:02 at 30 km/h; closed at 00:02.
+        day.Add(new CargoCoverEvent { Device = "truck-07", Boot = 1, Seq = day.Next("truck-07", 1), Ts = Midnight.AddMinutes(-2), State = CoverState.Open });
+        for (var s = 0; s <= 120; s += 5)
+        {
+            day.Add(new TruckPosition { Device = "truck-07", Boot = 1, Seq = day.Next("truck-07", 1), Ts = Midnight.AddSeconds(s), Lat = 30.27 + (s / 5 * 0.000374), Lon = 120.15, Speed = 30, Fix = 1 });
+        }
+
+        day.Add(new CargoCoverEvent { Device = "truck-07", Boot = 1, Seq = day.Next("truck-07", 1), Ts = Midnight.AddMinutes(2), State = CoverState.Closed });
+
+        // The truck node rebooted; its scans at 08:00 are boot 2. TAG-0002 was scanned 300 m from its door.
+        day.Add(Scan(day, "TAG-0001", Midnight.AddHours(8), 30.27411, 120.15511));
+        day.Add(Scan(day, "TAG-0002", Midnight.AddHours(8).AddMinutes(2), 30.2772, 120.1556));
+
+        // Bin: full at 08:00, emptied by 09:00, 20 % at 20:00. The station container sent nothing (offline).
+        day.Add(Fill(day, "bin-0001", Midnight.AddHours(8), 0.9)).Add(Fill(day, "bin-0001", Midnight.AddHours(9), 0.1)).Add(Fill(day, "bin-0001", Midnight.AddHours(20), 0.2));
+
+        // Toilet t-01 (class II, 06:00–22:00): four 10-minute cleanings by its assigned cleaner; NH3 1.5 mg/m³ at 12:00 (limit 1.0).
+        foreach (var hour in new[] { 7, 10, 13, 16 })
+        {
+            day.Add(new CleanerBadgeEvent { Device = "site-t01", Boot = 1, Seq = day.Next("site-t01", 1), Ts = Midnight.AddHours(hour).AddMinutes(10), Badge = "b-001", Action = BadgeAction.CheckOut, DwellS = 600 });
+        }
+
+        day.Add(new SiteAirReading { Device = "site-t01", Boot = 1, Seq = day.Next("site-t01", 1), Ts = Midnight.AddHours(12), Nh3 = 1.5, Sh2 = 0.005 });
+
+        // Transfer station: H2S 0.1 mg/m³ at the boundary (limit 0.06), no disinfection.
+        day.Add(new SiteAirReading { Device = "site-ts01", Boot = 1, Seq = day.Next("site-ts01", 1), Ts = Midnight.AddHours(10), Nh3 = 0.5, Sh2 = 0.1 });
+
+        // Pond: stage 4.5 m → 9,000 + 0.5 × 3,000 = 10,500 m³, over the 10,000 m³ alarm.
+        day.Add(new LevelReading { Device = "pond-01", Boot = 1, Seq = day.Next("pond-01", 1), Ts = Midnight.AddHours(6), Level = 4.5, Echo = EchoStatus.Ok });
+        await day.StoreAsync(cloud.Service<IReadingStore>());
+
+        var county = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26");
+        var summary = county.GetProperty("summary");
+        Assert.Equal(3, summary.GetProperty("householdsScheduled").GetInt32());
+        Assert.Equal(1, summary.GetProperty("householdsServed").GetInt32());
+        Assert.Equal(1, summary.GetProperty("openCoverViolations").GetInt32());
+        Assert.Equal(1, summary.GetProperty("binsCleared").GetInt32());
+        Assert.Equal(0, summary.GetProperty("binsNotCleared").GetInt32());
+        Assert.Equal(1, summary.GetProperty("binsNoData").GetInt32());
+        Assert.Equal(1, summary.GetProperty("toiletsUnderRequired").GetInt32());
+        Assert.Equal(2, summary.GetProperty("odourExceedances").GetInt32());
+        Assert.Equal(1, summary.GetProperty("pondAlarms").GetInt32());
+        Assert.Equal(10_500, summary.GetProperty("highestPondVolumeM3").GetDouble(), 3);
+
+        var violation = county.GetProperty("trucks")[0].GetProperty("sealedTransport").GetProperty("violations")[0];
+        Assert.Equal("2026-11-25T16:00:00+00:00", violation.GetProperty("start").GetString());
+        Assert.Equal("2026-11-25T16:01:55+00:00", violation.GetProperty("end").GetString());
+        Assert.Equal(30, violation.GetProperty("peakSpeedKmh").GetDouble());
+
+        var route = county.GetProperty("routes")[0].GetProperty("coverage");
+        Assert.Equal(["h-002", "h-003"], route.GetProperty("missed").EnumerateArray().Select(h => h.GetProperty("household").GetString()));
+        Assert.Equal("h-002", route.GetProperty("farScans")[0].GetProperty("household").GetString());
+
+        var toilet = county.GetProperty("toilets")[0].GetProperty("result");
+        Assert.Equal(4, toilet.GetProperty("cleanings").GetArrayLength());
+        Assert.Equal(4, toilet.GetProperty("byAssignedCleaners").GetInt32());
+        Assert.Equal("nh3", toilet.GetProperty("exceedances")[0].GetProperty("gas").GetString());
+
+        var station = county.GetProperty("stations")[0];
+        Assert.False(station.GetProperty("result").GetProperty("disinfected").GetBoolean());
+        Assert.Equal("NoData", station.GetProperty("containers")[0].GetProperty("clearance").GetProperty("verdict").GetString());
+
+        // The reboot is not lost data; the day has no sequence gaps.
+        Assert.Equal(0, county.GetProperty("dataHealth").GetProperty("missing").GetInt64());
+    }
+
+    [Fact]
+    public async Task ScanArrivingLateAfterABacklogDrainsChangesTheVerdict()
+    {
+        await using var cloud = await RunningCloud.StartAsync();
+        await SeedRegistryAsync(cloud.Client);
+        var day = new StoredDay();
+        day.Add(Scan(day, "TAG-0001", Midnight.AddHours(8), 30.2741, 120.1551));
+        await day.StoreAsync(cloud.Service<IReadingStore>());
+        var before = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26/routes/r-east");
+        Assert.Equal(1, before.GetProperty("coverage").GetProperty("served").GetInt32());
+
+        // The truck was in a dead zone; its earlier scans arrive hours later, out of order, with a gap in between.
+        day.Next("truck-07", 2);
+        day.Add(Scan(day, "TAG-0003", Midnight.AddHours(7).AddMinutes(50), 30.2750, 120.1560));
+        await day.StoreAsync(cloud.Service<IReadingStore>());
+
+        var after = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26/routes/r-east");
+        Assert.Equal(2, after.GetProperty("coverage").GetProperty("served").GetInt32());
+        Assert.Equal(["h-002"], after.GetProperty("coverage").GetProperty("missed").EnumerateArray().Select(h => h.GetProperty("household").GetString()));
+        var county = await cloud.Service<DayAuditCache>().RefreshNowAsync(new DateOnly(2026, 11, 26), CancellationToken.None);
+        var gap = Assert.Single(county.DataHealth.Gaps);
+        Assert.Equal(("truck-07", 2L, 2L, 2L), (gap.Device, gap.Boot, gap.From, gap.To));
+    }
+
+    [Fact]
+    public async Task RouteNotDueThatDayHasNoCoverageAndUnknownThingsAreNotFound()
+    {
+        await using var cloud = await RunningCloud.StartAsync();
+        await SeedRegistryAsync(cloud.Client);
+        await cloud.Client.PutAsJsonAsync("/api/registry/routes/r-east", new { id = "r-east", name = "城东线", contractor = "c-green", truck = "浙A·D1234", serviceDays = new[] { "Monday" }, households = new[] { "h-001" } });
+
+        var route = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26/routes/r-east");
+
+        Assert.False(route.GetProperty("due").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, route.GetProperty("coverage").ValueKind);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await cloud.Client.GetAsync(new Uri("/api/audit/2026-11-26/toilets/ts-01", UriKind.Relative))).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await cloud.Client.GetAsync(new Uri("/api/audit/26-11-2026/routes/r-east", UriKind.Relative))).StatusCode);
+    }
+
+    internal static async Task SeedRegistryAsync(HttpClient client)
+    {
+        foreach (var (kind, csv) in SmallCounty.Files)
+        {
+            using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
+            (await client.PostAsync(new Uri($"/api/registry/{kind}.csv", UriKind.Relative), content)).EnsureSuccessStatusCode();
+        }
+    }
+
+    private static PickupScan Scan(StoredDay day, string tag, DateTimeOffset ts, double lat, double lon) =>
+        new() { Device = "truck-07", Boot = 2, Seq = day.Next("truck-07", 2), Ts = ts, Tag = tag, Lat = lat, Lon = lon };
+
+    private static BinFillReading Fill(StoredDay day, string device, DateTimeOffset ts, double level) =>
+        new() { Device = device, Boot = 1, Seq = day.Next(device, 1), Ts = ts, FillingLevel = level, Status = BinStatus.Ok, Echo = EchoStatus.Ok };
+}
