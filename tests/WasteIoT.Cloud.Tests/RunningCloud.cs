@@ -27,13 +27,17 @@ internal sealed class RunningCloud : IAsyncDisposable
         where T : notnull => _app.Services.GetRequiredService<T>();
 
     /// <summary>Starts on the embedded SQLite store or on a fresh database of the throwaway PostgreSQL cluster.</summary>
-    public static Task<RunningCloud> StartOnAsync(string database, params string[] extraArgs) => database switch
+    public static Task<RunningCloud> StartOnAsync(string database, params string[] extraArgs) => StartOnAsync(database, null, extraArgs);
+
+    public static Task<RunningCloud> StartOnAsync(string database, TimeProvider? time, params string[] extraArgs) => database switch
     {
-        "PostgreSql" => StartAsync(["--Cloud:Database", "PostgreSql", "--Cloud:ConnectionString", WasteIoT.Testing.PostgresCluster.Shared.CreateDatabase(), .. extraArgs]),
-        _ => StartAsync(extraArgs),
+        "PostgreSql" => StartAsync(time, ["--Cloud:Database", "PostgreSql", "--Cloud:ConnectionString", WasteIoT.Testing.PostgresCluster.Shared.CreateDatabase(), .. extraArgs]),
+        _ => StartAsync(time, extraArgs),
     };
 
-    public static async Task<RunningCloud> StartAsync(params string[] extraArgs)
+    public static Task<RunningCloud> StartAsync(params string[] extraArgs) => StartAsync(null, extraArgs);
+
+    public static async Task<RunningCloud> StartAsync(TimeProvider? time, params string[] extraArgs)
     {
         var data = Path.Combine(Path.GetTempPath(), "wiot-cloud-" + Guid.NewGuid().ToString("N"));
         var mqttPort = WasteIoT.Testing.MosquittoBroker.FreePort();
@@ -44,7 +48,7 @@ internal sealed class RunningCloud : IAsyncDisposable
             "--Logging:LogLevel:Default", "Warning",
             .. extraArgs,
         ];
-        var app = CloudApplication.Build(args);
+        var app = CloudApplication.Build(args, time);
         await app.StartAsync();
         var http = app.Urls.First(u => !u.EndsWith(":" + mqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
         var client = new HttpClient { BaseAddress = new Uri(http) };

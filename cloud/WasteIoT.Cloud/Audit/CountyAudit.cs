@@ -108,6 +108,11 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var messages = await LoadAsync([pond.Device], date, TimeSpan.FromDays(2), cancellationToken);
         var table = new StageVolumeTable(pond.StageVolume.Select(p => (p.StageM, p.VolumeM3)));
         var result = LeachatePondCheck.Evaluate(pond.Id, table, messages.OfType<LevelReading>().Select(l => (l.Ts, l.Level)), pond.AlarmVolumeM3);
+        if (result.At is not { } at || at < Window(date).Start)
+        {
+            // Nothing measured this day: yesterday's level is not today's verdict.
+            result = new PondResult(pond.Id, null, false, null, null, result.At);
+        }
         return new PondAudit(pond.Id, pond.Name, pond.Contractor, pond.AlarmVolumeM3, result);
     }
 
@@ -132,7 +137,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         work.AddRange(snapshot.Of<Pond>(RegistryKinds.Ponds).Select(p => (Func<CancellationToken, Task>)(async ct => ponds.Add(await PondAsync(p, date, ct)))));
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (item, ct) => await item(ct));
 
-        var health = await DataHealthAsync(date, snapshot, cancellationToken);
+        var (health, reporting) = await HealthAndReportingAsync(date, snapshot, cancellationToken);
         var routeList = routes.OrderBy(r => r.Route, StringComparer.Ordinal).ToList();
         var truckList = trucks.OrderBy(t => t.Truck, StringComparer.Ordinal).ToList();
         var binList = bins.OrderBy(b => b.Bin, StringComparer.Ordinal).ToList();
@@ -155,14 +160,17 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
             toiletList.Sum(t => t.Result.Exceedances.Count) + stationList.Sum(s => s.Result.Exceedances.Count),
             pondList.Count(p => p.Result.Alarm),
             pondList.Select(p => p.Result.VolumeM3).Where(v => v is not null).DefaultIfEmpty(null).Max());
-        return new CountyDay(date, computedAt, snapshot.Version, summary, routeList, truckList, binList, toiletList, stationList, pondList, health);
+        return new CountyDay(date, computedAt, snapshot.Version, summary, routeList, truckList, binList, toiletList, stationList, pondList, health, reporting);
     }
 
     /// <summary>
     /// Sequence gaps and silent devices for the registered devices. A boot often spans midnight, so the day before
     /// is read too: it tells where each boot's numbering stood, and only gaps reaching into this day are reported.
     /// </summary>
-    public async Task<DataHealthResult> DataHealthAsync(DateOnly date, RegistrySnapshot snapshot, CancellationToken cancellationToken)
+    public async Task<DataHealthResult> DataHealthAsync(DateOnly date, RegistrySnapshot snapshot, CancellationToken cancellationToken) =>
+        (await HealthAndReportingAsync(date, snapshot, cancellationToken)).Health;
+
+    private async Task<(DataHealthResult Health, IReadOnlyList<string> Reporting)> HealthAndReportingAsync(DateOnly date, RegistrySnapshot snapshot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var day = Window(date);
@@ -187,7 +195,8 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var now = time.GetUtcNow() < day.End ? time.GetUtcNow() : day.End;
         var all = DataHealthCheck.Evaluate(received, devices, now, Rules.SilentAfter);
         var gaps = all.Gaps.Where(g => firstInDay.TryGetValue((g.Device, g.Boot), out var first) && g.To >= first - 1).ToList();
-        return new DataHealthResult(gaps, all.SilentDevices, inDay, gaps.Sum(g => g.Missing));
+        var reporting = firstInDay.Keys.Select(k => k.Item1).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return (new DataHealthResult(gaps, all.SilentDevices, inDay, gaps.Sum(g => g.Missing)), reporting);
     }
 
     private async Task<List<DeviceMessage>> LoadAsync(IEnumerable<string> devices, DateOnly date, TimeSpan lookBack, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using WasteIoT.Cloud.Checks.DataHealth;
 namespace WasteIoT.Cloud.Audit;
 
 /// <summary>Every check for every registered thing on one local day, as of <see cref="ComputedAt"/>.</summary>
+/// <param name="ReportingDevices">Registered devices that sent anything during the day.</param>
 public sealed record CountyDay(
     DateOnly Date,
     DateTimeOffset ComputedAt,
@@ -14,4 +15,5 @@ public sealed record CountyDay(
     IReadOnlyList<ToiletAudit> Toilets,
     IReadOnlyList<StationAudit> Stations,
     IReadOnlyList<PondAudit> Ponds,
-    DataHealthResult DataHealth);
+    DataHealthResult DataHealth,
+    IReadOnlyList<string> ReportingDevices);

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using MQTTnet.AspNetCore;
 using WasteIoT.Cloud.Audit;
+using WasteIoT.Cloud.Cases;
 using WasteIoT.Cloud.Checks.Api;
 using WasteIoT.Cloud.Contract;
 using WasteIoT.Cloud.Gateways;
@@ -16,7 +17,7 @@ namespace WasteIoT.Cloud.Hosting;
 /// <summary>Builds the cloud host; used by Program and by tests that start it on a free port.</summary>
 public static class CloudApplication
 {
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args, TimeProvider? time = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.Services.AddOptions<CloudOptions>()
@@ -25,7 +26,7 @@ public static class CloudApplication
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), $"{CloudOptions.Section}:TimeZone is not a known time zone id")
             .Validate(o => o.Database != DatabaseProvider.PostgreSql || !string.IsNullOrWhiteSpace(o.ConnectionString), $"{CloudOptions.Section}:ConnectionString is required when {CloudOptions.Section}:Database is PostgreSql")
             .ValidateOnStart();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(time ?? TimeProvider.System);
         var cloud = builder.Configuration.GetSection(CloudOptions.Section).Get<CloudOptions>() ?? new CloudOptions();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<CloudOptions>>().Value.OpenDatabase());
         builder.Services.AddSingleton<SqlReadingStore>(sp => sp.GetRequiredService<CloudDatabase>() switch
@@ -45,6 +46,11 @@ public static class CloudApplication
         builder.Services.AddOptions<CheckRules>().Bind(builder.Configuration.GetSection(CheckRules.Section)).ValidateOnStart();
         builder.Services.AddSingleton<CountyAudit>();
         builder.Services.AddSingleton<DayAuditCache>();
+        builder.Services.AddOptions<CaseOptions>().Bind(builder.Configuration.GetSection(CaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<CaseStore>();
+        builder.Services.AddSingleton<CaseWorkflow>();
+        builder.Services.AddSingleton<CaseFiler>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CaseFiler>());
 
         // The gateway-facing MQTT endpoint lives in the same Kestrel server as the HTTP API.
         builder.Services.AddHostedMqttServer(o => o.WithoutDefaultEndpoint().WithPersistentSessions());
@@ -77,6 +83,7 @@ public static class CloudApplication
         app.MapReadings();
         app.MapRegistry();
         app.MapAudit();
+        app.MapCases();
         app.MapOpenApi();
         return app;
     }

@@ -21,4 +21,8 @@ namespace WasteIoT.Cloud.Hosting;
 [JsonSerializable(typeof(Audit.ToiletAudit))]
 [JsonSerializable(typeof(Audit.StationAudit))]
 [JsonSerializable(typeof(Audit.PondAudit))]
+[JsonSerializable(typeof(Cases.CasePage))]
+[JsonSerializable(typeof(Cases.CaseRecord))]
+[JsonSerializable(typeof(Cases.CaseAction))]
+[JsonSerializable(typeof(Cases.MonthlyReport))]
 internal sealed partial class CloudJsonContext : JsonSerializerContext;

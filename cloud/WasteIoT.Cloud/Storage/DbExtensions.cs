@@ -14,12 +14,18 @@ public static class DbExtensions
         return command;
     }
 
-    public static DbCommand With(this DbCommand command, string name, object? value)
+    /// <summary>Adds a parameter. A text parameter that may be null needs its type given: PostgreSQL cannot infer the type of a bare NULL.</summary>
+    public static DbCommand With(this DbCommand command, string name, object? value, System.Data.DbType? type = null)
     {
         ArgumentNullException.ThrowIfNull(command);
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
         parameter.Value = value ?? DBNull.Value;
+        if (type is { } given)
+        {
+            parameter.DbType = given;
+        }
+
         command.Parameters.Add(parameter);
         return command;
     }

@@ -1,0 +1,3 @@
+namespace WasteIoT.Cloud.Cases;
+
+public sealed record CasePage(int Total, int Offset, int Limit, IReadOnlyList<CaseRecord> Items);

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using WasteIoT.Contracts.Messages;
+using WasteIoT.Cloud.Cases;
+using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Tests.Audit;
+
+namespace WasteIoT.Cloud.Tests.Cases;
+
+/// <summary>Violations become cases once; cases move through the workflow; the month is counted.</summary>
+public sealed class CaseWorkflowTests
+{
+    // 10:00 local on 2026-11-27: the 26th closed at 00:00 and the two-hour grace has passed.
+    private static readonly DateTimeOffset Morning = new(2026, 11, 27, 2, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSql")]
+    public async Task ClosedDayViolationsAreFiledOnceEach(string database)
+    {
+        var time = new FakeTimeProvider(Morning);
+        await using var cloud = await RunningCloud.StartOnAsync(database, time);
+        await CountyAuditTests.SeedRegistryAsync(cloud.Client);
+        await SmallCountyDay.StoreAsync(cloud.Service<IReadingStore>());
+
+        await cloud.Service<CaseFiler>().ScanAsync(fresh: true, CancellationToken.None);
+        Assert.Equal(0, await cloud.Service<CaseFiler>().ScanAsync(fresh: true, CancellationToken.None));
+
+        var page = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/cases?limit=100");
+        var cases = OfDay(page, "2026-11-26").Select(c => (c.GetProperty("kind").GetString(), c.GetProperty("subject").GetString())).Order().ToList();
+        Assert.Equal(
+            [
+                ("coverage", "r-east"),
+                ("pondAlarm", "p-01"),
+                ("sealedTransport", "浙A·D1234"),
+                ("stationDisinfection", "ts-01"),
+                ("stationOdour", "ts-01"),
+                ("toiletCleaning", "t-01"),
+                ("toiletOdour", "t-01"),
+            ],
+            cases);
+
+        // The truck's node was on late on the 25th (the cover event at 23:58) and scanned nobody that day: the 25th's route was missed too.
+        Assert.Equal([("coverage", "r-east")], OfDay(page, "2026-11-25").Select(c => (c.GetProperty("kind").GetString(), c.GetProperty("subject").GetString())));
+        var coverage = OfDay(page, "2026-11-26").Single(c => c.GetProperty("kind").GetString() == "coverage");
+        Assert.Equal("漏收：城东线 漏 2 户", coverage.GetProperty("title").GetString());
+        Assert.Contains("missed: h-002, h-003", coverage.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("c-green", coverage.GetProperty("contractor").GetString());
+        Assert.Equal("Filed", coverage.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task OpenDayFilesWhatHappenedButNotWhatTheDayMayStillDo()
+    {
+        // 10:00 local on the 26th itself: the day is not over.
+        var time = new FakeTimeProvider(SmallCountyDay.Midnight.AddHours(10));
+        await using var cloud = await RunningCloud.StartAsync(time);
+        await CountyAuditTests.SeedRegistryAsync(cloud.Client);
+        await SmallCountyDay.StoreAsync(cloud.Service<IReadingStore>());
+
+        await cloud.Service<CaseFiler>().ScanAsync(fresh: true, CancellationToken.None);
+
+        var kinds = OfDay(await cloud.Client.GetFromJsonAsync<JsonElement>("/api/cases"), "2026-11-26").Select(c => c.GetProperty("kind").GetString()).Order().ToList();
+        Assert.Equal(["pondAlarm", "sealedTransport", "stationOdour", "toiletOdour"], kinds);
+    }
+
+    [Fact]
+    public async Task DeviceThatLostDataThatDayGetsNoMissedServiceCase()
+    {
+        var time = new FakeTimeProvider(Morning);
+        await using var cloud = await RunningCloud.StartAsync(time);
+        await CountyAuditTests.SeedRegistryAsync(cloud.Client);
+        await SmallCountyDay.StoreAsync(cloud.Service<IReadingStore>());
+
+        // The toilet's node numbering jumps from 5 to 9: three messages (perhaps cleanings) never arrived.
+        var day = new StoredDay();
+        day.Add(new DeviceHeartbeat { Device = "site-t01", Boot = 1, Seq = 9, Ts = SmallCountyDay.Midnight.AddHours(20), UptimeS = 3600, Fw = "1.0.0", Buffered = 0, Dropped = 3 });
+        await day.StoreAsync(cloud.Service<IReadingStore>());
+
+        await cloud.Service<CaseFiler>().ScanAsync(fresh: true, CancellationToken.None);
+
+        var kinds = OfDay(await cloud.Client.GetFromJsonAsync<JsonElement>("/api/cases"), "2026-11-26").Select(c => c.GetProperty("kind").GetString()).ToList();
+        Assert.DoesNotContain("toiletCleaning", kinds);
+        Assert.Contains("toiletOdour", kinds);
+    }
+
+    [Fact]
+    public async Task CaseMovesThroughTheWorkflowAndTheMonthIsCounted()
+    {
+        var time = new FakeTimeProvider(Morning);
+        await using var cloud = await RunningCloud.StartAsync(time);
+        await CountyAuditTests.SeedRegistryAsync(cloud.Client);
+        await SmallCountyDay.StoreAsync(cloud.Service<IReadingStore>());
+        await cloud.Service<CaseFiler>().ScanAsync(fresh: true, CancellationToken.None);
+        var id = (await cloud.Client.GetFromJsonAsync<JsonElement>("/api/cases?limit=1")).GetProperty("items")[0].GetProperty("id").GetInt64();
+
+        await Refused(cloud.Client, id, "dispatch", new { note = "go" }, "needs an assignee");
+        await Refused(cloud.Client, id, "close", new { note = "done" }, "a filed case cannot be closed");
+        await Step(cloud.Client, id, "dispatch", new { assignee = "赵师傅", note = "请今日处理", author = "bureau-li" }, "Dispatched");
+        await Refused(cloud.Client, id, "resolve", new { note = " " }, "needs a note");
+        time.Advance(TimeSpan.FromHours(3));
+        await Step(cloud.Client, id, "resolve", new { note = "已补收并拍照", author = "crew-zhao" }, "Resolved");
+        await Step(cloud.Client, id, "close", new { note = "核查通过", author = "bureau-li" }, "Closed");
+        Assert.Equal(HttpStatusCode.Conflict, (await cloud.Client.PostAsJsonAsync($"/api/cases/{id}/reopen", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await cloud.Client.PostAsJsonAsync("/api/cases/999999/dispatch", new { assignee = "x" })).StatusCode);
+
+        var closed = await cloud.Client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}");
+        Assert.Equal("赵师傅", closed.GetProperty("assignee").GetString());
+        Assert.Equal(["Dispatched", "Resolved", "Closed"], closed.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("status").GetString()));
+        Assert.Equal("crew-zhao", closed.GetProperty("notes")[1].GetProperty("author").GetString());
+
+        // Now: eight cases (seven of the 26th, the 25th's missed route); one completed on time, seven not yet due.
+        var month = await cloud.Client.GetFromJsonAsync<MonthlyReport>("/api/cases/monthly/2026-11");
+        Assert.Equal((8, 1, 1, 1, 1), (month!.All.Filed, month.All.Completed, month.All.Closed, month.All.Due, month.All.OnTime));
+        Assert.Equal(1.0, month.All.OnTimeRate);
+        Assert.Equal(1.0 / 8, month.All.CompletionRate, 6);
+        Assert.Equal(2, month.FiledByKind["coverage"]);
+        Assert.Equal("c-green", Assert.Single(month.ByContractor).Contractor);
+
+        // Two days on, the other seven are overdue.
+        time.Advance(TimeSpan.FromDays(2));
+        month = await cloud.Client.GetFromJsonAsync<MonthlyReport>("/api/cases/monthly/2026-11");
+        Assert.Equal((8, 1), (month!.All.Due, month.All.OnTime));
+        Assert.Equal(1.0 / 8, month.All.OnTimeRate, 6);
+        Assert.Equal(0, (await cloud.Client.GetFromJsonAsync<MonthlyReport>("/api/cases/monthly/2026-10"))!.All.Filed);
+        Assert.Equal(HttpStatusCode.BadRequest, (await cloud.Client.GetAsync(new Uri("/api/cases/monthly/2026-13", UriKind.Relative))).StatusCode);
+    }
+
+    private static IEnumerable<JsonElement> OfDay(JsonElement page, string day) =>
+        page.GetProperty("items").EnumerateArray().Where(c => c.GetProperty("day").GetString() == day);
+
+    private static async Task Step(HttpClient client, long id, string action, object body, string status)
+    {
+        var response = await client.PostAsJsonAsync($"/api/cases/{id}/{action}", body);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(status, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+    }
+
+    private static async Task Refused(HttpClient client, long id, string action, object body, string reason)
+    {
+        var response = await client.PostAsJsonAsync($"/api/cases/{id}/{action}", body);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
