@@ -8,6 +8,7 @@ using WasteIoT.Cloud.Contract;
 using WasteIoT.Cloud.Gateways;
 using WasteIoT.Cloud.Health;
 using WasteIoT.Cloud.Ingestion;
+using WasteIoT.Cloud.Ngsi;
 using WasteIoT.Cloud.Readings;
 using WasteIoT.Cloud.Registry;
 using WasteIoT.Cloud.Storage;
@@ -48,6 +49,7 @@ public static class CloudApplication
         builder.Services.AddSingleton<DayAuditCache>();
         builder.Services.AddOptions<CaseOptions>().Bind(builder.Configuration.GetSection(CaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<CaseStore>();
+        builder.Services.AddSingleton<NgsiLdView>();
         builder.Services.AddSingleton<CaseWorkflow>();
         builder.Services.AddSingleton<CaseFiler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CaseFiler>());
@@ -84,6 +86,7 @@ public static class CloudApplication
         app.MapRegistry();
         app.MapAudit();
         app.MapCases();
+        app.MapNgsiLd();
         app.MapOpenApi();
         return app;
     }

@@ -13,4 +13,7 @@ public interface IReadingStore
     Task<IReadOnlyList<QuarantinedRecord>> ReadQuarantineAsync(int max, CancellationToken cancellationToken);
 
     Task<long> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>A device's latest reading of one kind, by device time.</summary>
+    Task<StoredReading?> LatestAsync(string device, string kind, CancellationToken cancellationToken);
 }

@@ -25,6 +25,18 @@ public abstract class SqlReadingStore(CloudDatabase database) : IReadingStore
         return rows;
     }
 
+    public async Task<StoredReading?> LatestAsync(string device, string kind, CancellationToken cancellationToken)
+    {
+        await using var connection = await Database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT device, boot, seq, kind, ts, rx, gateway, json FROM readings WHERE device = @d AND kind = @k ORDER BY ts DESC LIMIT 1")
+            .With("@d", device).With("@k", kind);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new StoredReading(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)), reader.GetString(6), (byte[])reader.GetValue(7))
+            : null;
+    }
+
     public async Task<IReadOnlyList<QuarantinedRecord>> ReadQuarantineAsync(int max, CancellationToken cancellationToken)
     {
         await using var connection = await Database.OpenAsync(cancellationToken);
