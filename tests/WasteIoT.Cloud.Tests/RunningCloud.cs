@@ -50,7 +50,9 @@ internal sealed class RunningCloud : IAsyncDisposable
         ];
         var app = CloudApplication.Build(args, time);
         await app.StartAsync();
-        var http = app.Urls.First(u => !u.EndsWith(":" + mqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        var tlsIndex = Array.IndexOf(extraArgs, "--Cloud:MqttTlsPort");
+        string[] mqttPorts = [mqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture), .. tlsIndex >= 0 ? [extraArgs[tlsIndex + 1]] : Array.Empty<string>()];
+        var http = app.Urls.First(u => !mqttPorts.Any(p => u.EndsWith(":" + p, StringComparison.Ordinal)));
         var client = new HttpClient { BaseAddress = new Uri(http) };
         return new RunningCloud(app, client, mqttPort, data);
     }

@@ -25,6 +25,7 @@ public static class CloudApplication
             .Bind(builder.Configuration.GetSection(CloudOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), $"{CloudOptions.Section}:TimeZone is not a known time zone id")
+            .Validate(o => o.MqttTlsPort == 0 || File.Exists(o.CertificatePath), $"{CloudOptions.Section}:CertificatePath must name an existing certificate file when {CloudOptions.Section}:MqttTlsPort is set")
             .Validate(o => o.Database != DatabaseProvider.PostgreSql || !string.IsNullOrWhiteSpace(o.ConnectionString), $"{CloudOptions.Section}:ConnectionString is required when {CloudOptions.Section}:Database is PostgreSql")
             .ValidateOnStart();
         builder.Services.AddSingleton(time ?? TimeProvider.System);
@@ -61,6 +62,15 @@ public static class CloudApplication
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Parse(cloud.MqttBindAddress), cloud.MqttPort, listen => listen.UseMqtt());
+            if (cloud.MqttTlsPort != 0)
+            {
+                var certificate = cloud.LoadCertificate();
+                kestrel.Listen(IPAddress.Parse(cloud.MqttBindAddress), cloud.MqttTlsPort, listen =>
+                {
+                    listen.UseHttps(certificate);
+                    listen.UseMqtt();
+                });
+            }
             foreach (var url in (builder.Configuration["Urls"] ?? "http://127.0.0.1:5080").Split(';', StringSplitOptions.RemoveEmptyEntries))
             {
                 var uri = new Uri(url);

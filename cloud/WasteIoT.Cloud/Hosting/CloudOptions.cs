@@ -16,6 +16,15 @@ public sealed class CloudOptions
     [Range(1, 65535)]
     public int MqttPort { get; set; } = 1884;
 
+    /// <summary>Port of the gateway-facing MQTT endpoint over TLS (0: none). Needs <see cref="CertificatePath"/>.</summary>
+    [Range(0, 65535)]
+    public int MqttTlsPort { get; set; }
+
+    /// <summary>The server certificate for MQTT over TLS: a PKCS#12 (.pfx/.p12) file, or a PEM certificate with its key beside it (<c>.key</c>).</summary>
+    public string? CertificatePath { get; set; }
+
+    public string? CertificatePassword { get; set; }
+
     /// <summary>Address the MQTT endpoint listens on.</summary>
     [Required]
     public string MqttBindAddress { get; set; } = "0.0.0.0";
@@ -29,6 +38,15 @@ public sealed class CloudOptions
     /// <summary>The county's time zone: days, opening hours and monthly figures are local.</summary>
     [Required]
     public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>Loads the TLS server certificate named by <see cref="CertificatePath"/>.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2 LoadCertificate()
+    {
+        var path = CertificatePath ?? throw new InvalidOperationException($"{Section}:CertificatePath is required when {Section}:MqttTlsPort is set");
+        return Path.GetExtension(path).ToUpperInvariant() is ".PFX" or ".P12"
+            ? System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(path, CertificatePassword)
+            : System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(path, Path.ChangeExtension(path, ".key"));
+    }
 
     /// <summary>Opens (and migrates) the configured database.</summary>
     public CloudDatabase OpenDatabase() => Database switch

@@ -29,6 +29,15 @@ public sealed class UplinkOptions
 
     public bool UseTls { get; set; }
 
+    /// <summary>
+    /// With TLS: a PEM file of the CA that signed the cloud's certificate, trusted instead of the system's roots
+    /// (a county's own CA). Unset: the system's trusted roots.
+    /// </summary>
+    public string? CaCertificatePath { get; set; }
+
+    /// <summary>With TLS: the name the cloud's certificate must carry, when it differs from <see cref="Host"/>.</summary>
+    public string? TlsServerName { get; set; }
+
     /// <summary>The gateway's credentials at the cloud (user name is the gateway id).</summary>
     public string? Password { get; set; }
 

@@ -63,7 +63,14 @@ public sealed class UplinkProtocol(GatewayOptions options, TimeProvider time)
 
         if (_uplink.UseTls)
         {
-            builder.WithTlsOptions(o => o.UseTls());
+            builder.WithTlsOptions(o =>
+            {
+                o.UseTls().WithTargetHost(_uplink.TlsServerName ?? _uplink.Host);
+                if (_uplink.CaCertificatePath is { } ca)
+                {
+                    o.WithTrustChain([System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(ca)]);
+                }
+            });
         }
 
         return builder.Build();

@@ -17,14 +17,35 @@ public sealed class GatewayToCloudTests
     public async Task DeviceReadingReachesTheCloudThroughTheGateway()
     {
         await using var cloud = await RunningCloud.StartAsync();
+        await RelayAsync(cloud, cloud.MqttPort);
+    }
+
+    [Fact]
+    public async Task GatewayReachesTheCloudOverTlsTrustingOnlyTheCountyCa()
+    {
+        using var pki = TestPki.Create();
+        var tlsPort = WasteIoT.Testing.MosquittoBroker.FreePort();
+        await using var cloud = await RunningCloud.StartAsync(
+            "--Cloud:MqttTlsPort", tlsPort.ToString(CultureInfo.InvariantCulture), "--Cloud:CertificatePath", pki.ServerPfx, "--Cloud:CertificatePassword", TestPki.Password);
+
+        await RelayAsync(cloud, tlsPort, "--Gateway:Uplink:UseTls", "true", "--Gateway:Uplink:CaCertificatePath", pki.CaPem, "--Gateway:Uplink:TlsServerName", "localhost");
+
+        // A client that trusts another CA does not get through the handshake.
+        using var stranger = new MqttClientFactory().CreateMqttClient();
+        await Assert.ThrowsAnyAsync<Exception>(() => stranger.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", tlsPort)
+            .WithTlsOptions(o => o.UseTls().WithTargetHost("localhost").WithTrustChain([pki.OtherCa])).WithClientId("gw-site-t01").Build()));
+    }
+
+    private static async Task RelayAsync(RunningCloud cloud, int cloudPort, params string[] uplinkArgs)
+    {
         var gatewaySecret = cloud.Service<GatewayRegistry>().Provision("gw-site-t01", ["site-t01"]);
         var data = Directory.CreateTempSubdirectory("wiot-e2e-gw-").FullName;
         var gateway = GatewayApplication.Build(
         [
             "--urls", "http://127.0.0.1:0", "--Gateway:Id", "gw-site-t01", "--Gateway:DataDirectory", data,
             "--Gateway:Broker:Port", "0", "--Gateway:Broker:BindAddress", "127.0.0.1",
-            "--Gateway:Uplink:Mode", "Mqtt", "--Gateway:Uplink:Port", cloud.MqttPort.ToString(CultureInfo.InvariantCulture),
-            "--Gateway:Uplink:Password", gatewaySecret, "--Logging:LogLevel:Default", "Warning",
+            "--Gateway:Uplink:Mode", "Mqtt", "--Gateway:Uplink:Port", cloudPort.ToString(CultureInfo.InvariantCulture),
+            "--Gateway:Uplink:Password", gatewaySecret, "--Logging:LogLevel:Default", "Warning", .. uplinkArgs,
         ]);
         await gateway.StartAsync();
         try
