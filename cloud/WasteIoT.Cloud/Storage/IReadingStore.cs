@@ -14,6 +14,9 @@ public interface IReadingStore
 
     Task<long> CountAsync(CancellationToken cancellationToken);
 
+    /// <summary>A device's last reading (any kind) before an instant.</summary>
+    Task<StoredReading?> LastBeforeAsync(string device, DateTimeOffset before, CancellationToken cancellationToken);
+
     /// <summary>A device's latest reading of one kind, by device time.</summary>
     Task<StoredReading?> LatestAsync(string device, string kind, CancellationToken cancellationToken);
 }

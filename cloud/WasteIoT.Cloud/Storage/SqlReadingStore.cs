@@ -25,11 +25,16 @@ public abstract class SqlReadingStore(CloudDatabase database) : IReadingStore
         return rows;
     }
 
-    public async Task<StoredReading?> LatestAsync(string device, string kind, CancellationToken cancellationToken)
+    public Task<StoredReading?> LatestAsync(string device, string kind, CancellationToken cancellationToken) =>
+        OneAsync("SELECT device, boot, seq, kind, ts, rx, gateway, json FROM readings WHERE device = @d AND kind = @k ORDER BY ts DESC LIMIT 1", device, "@k", kind, cancellationToken);
+
+    public Task<StoredReading?> LastBeforeAsync(string device, DateTimeOffset before, CancellationToken cancellationToken) =>
+        OneAsync("SELECT device, boot, seq, kind, ts, rx, gateway, json FROM readings WHERE device = @d AND ts < @t ORDER BY ts DESC LIMIT 1", device, "@t", before.ToUnixTimeMilliseconds(), cancellationToken);
+
+    private async Task<StoredReading?> OneAsync(string sql, string device, string name, object value, CancellationToken cancellationToken)
     {
         await using var connection = await Database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("SELECT device, boot, seq, kind, ts, rx, gateway, json FROM readings WHERE device = @d AND kind = @k ORDER BY ts DESC LIMIT 1")
-            .With("@d", device).With("@k", kind);
+        await using var command = connection.Command(sql).With("@d", device).With(name, value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new StoredReading(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3),

@@ -11,7 +11,21 @@ public sealed class DeviceDay(IReadingStore store)
     public async Task<IReadOnlyList<DeviceMessage>> LoadAsync(string device, DayWindow day, TimeSpan lookBack, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(day);
-        var rows = await store.ReadDeviceAsync(device, day.Start - lookBack, day.End, cancellationToken);
+        return Decode(await store.ReadDeviceAsync(device, day.Start - lookBack, day.End, cancellationToken));
+    }
+
+    public Task<IReadOnlyList<StoredReading>> RowsAsync(string device, DayWindow day, TimeSpan lookBack, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        return store.ReadDeviceAsync(device, day.Start - lookBack, day.End, cancellationToken);
+    }
+
+    public Task<StoredReading?> LastBeforeAsync(string device, DateTimeOffset before, CancellationToken cancellationToken) =>
+        store.LastBeforeAsync(device, before, cancellationToken);
+
+    public static List<DeviceMessage> Decode(IReadOnlyList<StoredReading> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
         var messages = new List<DeviceMessage>(rows.Count);
         foreach (var row in rows)
         {

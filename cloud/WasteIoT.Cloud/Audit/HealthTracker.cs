@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using WasteIoT.Cloud.Checks.DataHealth;
+using WasteIoT.Cloud.Storage;
+
+namespace WasteIoT.Cloud.Audit;
+
+/// <summary>
+/// Data health gathered while the day's rows are read for the other checks, so nothing is read twice: per device,
+/// the gaps in its numbering within the day (a boot's first seq in the day is checked against the device's last
+/// message before the day, since boots span midnight) and when it was last heard.
+/// </summary>
+internal sealed class HealthTracker(DateTimeOffset dayStart)
+{
+    private readonly ConcurrentBag<SequenceGap> _gaps = [];
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastSeen = new(StringComparer.Ordinal);
+    private long _received;
+
+    public void Observe(string device, IReadOnlyList<StoredReading> rows, StoredReading? lastBefore)
+    {
+        var inDay = rows.Where(r => r.Ts >= dayStart).ToList();
+        lastBefore = rows.Where(r => r.Ts < dayStart).MaxBy(r => r.Ts) ?? lastBefore;
+        Interlocked.Add(ref _received, inDay.Select(r => (r.Boot, r.Seq)).Distinct().LongCount());
+        if (inDay.Count == 0)
+        {
+            return;
+        }
+
+        _lastSeen[device] = inDay.Max(r => r.Ts);
+        IEnumerable<(string, long, long, DateTimeOffset)> numbered = inDay.Select(r => (device, r.Boot, r.Seq, r.Ts));
+        if (lastBefore is not null)
+        {
+            numbered = numbered.Append((device, lastBefore.Boot, lastBefore.Seq, lastBefore.Ts));
+        }
+
+        var firstInDay = inDay.GroupBy(r => r.Boot).ToDictionary(g => g.Key, g => g.Min(r => r.Seq));
+        foreach (var gap in DataHealthCheck.Evaluate(numbered, [device], DateTimeOffset.MaxValue, TimeSpan.MaxValue).Gaps)
+        {
+            // Only gaps reaching into this day are the day's: a boot that began before the day without its first messages is yesterday's matter.
+            if (firstInDay.TryGetValue(gap.Boot, out var first) && gap.To >= first - 1)
+            {
+                _gaps.Add(gap);
+            }
+        }
+    }
+
+    public (DataHealthResult Health, IReadOnlyList<string> Reporting) Result(IReadOnlyCollection<string> devices, DateTimeOffset now, TimeSpan silentAfter)
+    {
+        var gaps = _gaps.OrderBy(g => g.Device, StringComparer.Ordinal).ThenBy(g => g.Boot).ThenBy(g => g.From).ToList();
+        var silent = devices.Where(d => !_lastSeen.TryGetValue(d, out var seen) || now - seen > silentAfter).Order(StringComparer.Ordinal).ToList();
+        var reporting = _lastSeen.Keys.Order(StringComparer.Ordinal).ToList();
+        return (new DataHealthResult(gaps, silent, Interlocked.Read(ref _received), gaps.Sum(g => g.Missing)), reporting);
+    }
+}
