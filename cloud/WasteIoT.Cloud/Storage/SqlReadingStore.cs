@@ -16,10 +16,19 @@ public abstract class SqlReadingStore(CloudDatabase database) : IReadingStore
             .With("@d", device).With("@from", from.ToUnixTimeMilliseconds()).With("@to", to.ToUnixTimeMilliseconds());
         var rows = new List<StoredReading>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+
+        // SQLite's async read is the sync one wrapped; a day of fixes is millions of rows, so read them directly there.
+        var sync = Database.Provider == DatabaseProvider.Sqlite;
+        string? lastKind = null, lastGateway = null;
+        while (sync ? reader.Read() : await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new StoredReading(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)), reader.GetString(6), (byte[])reader.GetValue(7)));
+            // A device's rows repeat a handful of kinds and gateways: keep one string of each instead of one per row.
+            var kind = reader.GetString(3);
+            lastKind = kind == lastKind ? lastKind : kind;
+            var gateway = reader.GetString(6);
+            lastGateway = gateway == lastGateway ? lastGateway : gateway;
+            rows.Add(new StoredReading(device, reader.GetInt64(1), reader.GetInt64(2), lastKind,
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)), lastGateway, (byte[])reader.GetValue(7)));
         }
 
         return rows;

@@ -29,6 +29,12 @@ public sealed class DeviceDay(IReadingStore store)
         var messages = new List<DeviceMessage>(rows.Count);
         foreach (var row in rows)
         {
+            if (row.Kind == WasteIoT.Contracts.Messages.MessageKinds.Position && PositionReader.TryRead(row.Json, out var position))
+            {
+                messages.Add(position!);
+                continue;
+            }
+
             // Stored rows passed validation at ingest; read them back without judging them again.
             if (JsonSerializer.Deserialize(row.Json, ContractJsonContext.Default.DeviceMessage) is { } message)
             {
