@@ -9,14 +9,19 @@ internal sealed class RunningCloud : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private RunningCloud(WebApplication app, HttpClient client, int mqttPort, string dataDirectory)
+    public const string AdminPassword = "county-test-password-1";
+    private readonly string _baseAddress;
+
+    private RunningCloud(WebApplication app, HttpClient client, int mqttPort, string dataDirectory, string baseAddress)
     {
         _app = app;
         Client = client;
+        _baseAddress = baseAddress;
         MqttPort = mqttPort;
         DataDirectory = dataDirectory;
     }
 
+    /// <summary>Signed in as "admin", a bureau user.</summary>
     public HttpClient Client { get; }
 
     public int MqttPort { get; }
@@ -53,8 +58,27 @@ internal sealed class RunningCloud : IAsyncDisposable
         var tlsIndex = Array.IndexOf(extraArgs, "--Cloud:MqttTlsPort");
         string[] mqttPorts = [mqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture), .. tlsIndex >= 0 ? [extraArgs[tlsIndex + 1]] : Array.Empty<string>()];
         var http = app.Urls.First(u => !mqttPorts.Any(p => u.EndsWith(":" + p, StringComparison.Ordinal)));
-        var client = new HttpClient { BaseAddress = new Uri(http) };
-        return new RunningCloud(app, client, mqttPort, data);
+        var users = app.Services.GetRequiredService<WasteIoT.Cloud.Accounts.UserStore>();
+        await users.UpsertAsync([new WasteIoT.Cloud.Accounts.UserAccount("admin", "管理员", WasteIoT.Cloud.Accounts.UserRole.Bureau, "", "")], CancellationToken.None);
+        await app.Services.GetRequiredService<WasteIoT.Cloud.Accounts.AccountService>().SetPasswordAsync("admin", AdminPassword, CancellationToken.None);
+        var client = await SignInAsync(http, "admin", AdminPassword);
+        return new RunningCloud(app, client, mqttPort, data, http);
+    }
+
+    /// <summary>A client with no session.</summary>
+    public HttpClient Anonymous() => new(new HttpClientHandler { UseCookies = true, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(_baseAddress) };
+
+    /// <summary>A client signed in as a user, carrying the session cookie and the anti-forgery token as the pages do.</summary>
+    public Task<HttpClient> SignInAsync(string name, string password) => SignInAsync(_baseAddress, name, password);
+
+    private static async Task<HttpClient> SignInAsync(string baseAddress, string name, string password)
+    {
+        var client = new HttpClient(new HttpClientHandler { UseCookies = true, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(baseAddress) };
+        var login = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/account/login", new { name, password });
+        login.EnsureSuccessStatusCode();
+        var me = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(client, "/api/account/me");
+        client.DefaultRequestHeaders.Add("X-XSRF-TOKEN", me.GetProperty("antiforgeryToken").GetString());
+        return client;
     }
 
     public async ValueTask DisposeAsync()

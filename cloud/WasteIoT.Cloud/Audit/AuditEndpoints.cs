@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using WasteIoT.Cloud.Accounts;
 using WasteIoT.Cloud.Registry;
 
 namespace WasteIoT.Cloud.Audit;
@@ -8,7 +10,7 @@ internal static class AuditEndpoints
 {
     public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/audit/{date}").WithTags("Audit");
+        var group = app.MapGroup("/api/audit/{date}").WithTags("Audit").RequireSession();
         group.MapGet("/", DayAsync).WithName("AuditDay");
         group.MapGet("/summary", SummaryAsync).WithName("AuditSummary");
         group.MapGet("/routes/{id}", RouteAsync).WithName("AuditRoute");
@@ -20,32 +22,32 @@ internal static class AuditEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<CountyDay>, ProblemHttpResult>> DayAsync(string date, DayAuditCache cache, CancellationToken cancellationToken) =>
-        ParseDate(date) is { } day ? TypedResults.Ok(await cache.GetAsync(day, cancellationToken)) : BadDate(date);
+    private static async Task<Results<Ok<CountyDay>, ProblemHttpResult>> DayAsync(string date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        ParseDate(date) is { } day ? TypedResults.Ok((await cache.GetAsync(day, cancellationToken)).For(Viewer.From(user))) : BadDate(date);
 
-    private static async Task<Results<Ok<DaySummary>, ProblemHttpResult>> SummaryAsync(string date, DayAuditCache cache, CancellationToken cancellationToken) =>
-        ParseDate(date) is { } day ? TypedResults.Ok((await cache.GetAsync(day, cancellationToken)).Summary) : BadDate(date);
+    private static async Task<Results<Ok<DaySummary>, ProblemHttpResult>> SummaryAsync(string date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        ParseDate(date) is { } day ? TypedResults.Ok((await cache.GetAsync(day, cancellationToken)).For(Viewer.From(user)).Summary) : BadDate(date);
 
-    private static Task<Results<Ok<RouteAudit>, ProblemHttpResult>> RouteAsync(string date, string id, CountyAudit audit, CountyRegistry registry, CancellationToken cancellationToken) =>
-        OneAsync<CollectionRoute, RouteAudit>(date, RegistryKinds.Routes, id, registry, (r, d, s) => audit.RouteAsync(r, d, s, cancellationToken), cancellationToken);
+    private static Task<Results<Ok<RouteAudit>, ProblemHttpResult>> RouteAsync(string date, string id, CountyAudit audit, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        OneAsync<CollectionRoute, RouteAudit>(date, RegistryKinds.Routes, id, registry, Viewer.From(user), (r, d, s) => audit.RouteAsync(r, d, s, cancellationToken), cancellationToken);
 
-    private static Task<Results<Ok<TruckAudit>, ProblemHttpResult>> TruckAsync(string date, string id, CountyAudit audit, CountyRegistry registry, CancellationToken cancellationToken) =>
-        OneAsync<Truck, TruckAudit>(date, RegistryKinds.Trucks, id, registry, (t, d, _) => audit.TruckAsync(t, d, cancellationToken), cancellationToken);
+    private static Task<Results<Ok<TruckAudit>, ProblemHttpResult>> TruckAsync(string date, string id, CountyAudit audit, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        OneAsync<Truck, TruckAudit>(date, RegistryKinds.Trucks, id, registry, Viewer.From(user), (t, d, _) => audit.TruckAsync(t, d, cancellationToken), cancellationToken);
 
-    private static Task<Results<Ok<BinAudit>, ProblemHttpResult>> BinAsync(string date, string id, CountyAudit audit, CountyRegistry registry, CancellationToken cancellationToken) =>
-        OneAsync<Bin, BinAudit>(date, RegistryKinds.Bins, id, registry, (b, d, _) => audit.BinAsync(b, d, cancellationToken), cancellationToken);
+    private static Task<Results<Ok<BinAudit>, ProblemHttpResult>> BinAsync(string date, string id, CountyAudit audit, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        OneAsync<Bin, BinAudit>(date, RegistryKinds.Bins, id, registry, Viewer.From(user), (b, d, _) => audit.BinAsync(b, d, cancellationToken), cancellationToken);
 
-    private static Task<Results<Ok<ToiletAudit>, ProblemHttpResult>> ToiletAsync(string date, string id, CountyAudit audit, CountyRegistry registry, CancellationToken cancellationToken) =>
-        OneAsync<Site, ToiletAudit>(date, RegistryKinds.Sites, id, registry, (s, d, _) => s.Kind == SiteKind.Toilet ? audit.ToiletAsync(s, d, cancellationToken) : Task.FromResult<ToiletAudit>(null!), cancellationToken);
+    private static Task<Results<Ok<ToiletAudit>, ProblemHttpResult>> ToiletAsync(string date, string id, CountyAudit audit, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        OneAsync<Site, ToiletAudit>(date, RegistryKinds.Sites, id, registry, Viewer.From(user), (s, d, _) => s.Kind == SiteKind.Toilet ? audit.ToiletAsync(s, d, cancellationToken) : Task.FromResult<ToiletAudit>(null!), cancellationToken);
 
-    private static Task<Results<Ok<StationAudit>, ProblemHttpResult>> StationAsync(string date, string id, CountyAudit audit, CountyRegistry registry, CancellationToken cancellationToken) =>
-        OneAsync<Site, StationAudit>(date, RegistryKinds.Sites, id, registry, (s, d, snapshot) => s.Kind == SiteKind.TransferStation ? audit.StationAsync(s, d, snapshot, cancellationToken) : Task.FromResult<StationAudit>(null!), cancellationToken);
+    private static Task<Results<Ok<StationAudit>, ProblemHttpResult>> StationAsync(string date, string id, CountyAudit audit, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        OneAsync<Site, StationAudit>(date, RegistryKinds.Sites, id, registry, Viewer.From(user), (s, d, snapshot) => s.Kind == SiteKind.TransferStation ? audit.StationAsync(s, d, snapshot, cancellationToken) : Task.FromResult<StationAudit>(null!), cancellationToken);
 
-    private static Task<Results<Ok<PondAudit>, ProblemHttpResult>> PondAsync(string date, string id, CountyAudit audit, CountyRegistry registry, CancellationToken cancellationToken) =>
-        OneAsync<Pond, PondAudit>(date, RegistryKinds.Ponds, id, registry, (p, d, _) => audit.PondAsync(p, d, cancellationToken), cancellationToken);
+    private static Task<Results<Ok<PondAudit>, ProblemHttpResult>> PondAsync(string date, string id, CountyAudit audit, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        OneAsync<Pond, PondAudit>(date, RegistryKinds.Ponds, id, registry, Viewer.From(user), (p, d, _) => audit.PondAsync(p, d, cancellationToken), cancellationToken);
 
     private static async Task<Results<Ok<TResult>, ProblemHttpResult>> OneAsync<TEntity, TResult>(
-        string date, string kind, string id, CountyRegistry registry, Func<TEntity, DateOnly, RegistrySnapshot, Task<TResult>> evaluate, CancellationToken cancellationToken)
+        string date, string kind, string id, CountyRegistry registry, Viewer viewer, Func<TEntity, DateOnly, RegistrySnapshot, Task<TResult>> evaluate, CancellationToken cancellationToken)
         where TEntity : class, IRegistryEntity
     {
         if (ParseDate(date) is not { } day)
@@ -54,13 +56,21 @@ internal static class AuditEndpoints
         }
 
         var snapshot = await registry.CurrentAsync(cancellationToken);
-        if (snapshot.Find<TEntity>(kind, id) is not { } entity || await evaluate(entity, day, snapshot) is not { } result)
+        // Something the user may not see answers as if it did not exist: a URL does not reveal another contractor's truck.
+        if (snapshot.Find<TEntity>(kind, id) is not { } entity || !Visible(viewer, entity) || await evaluate(entity, day, snapshot) is not { } result)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not registered", detail: $"no {typeof(TEntity).Name.ToLowerInvariant()} '{id}' of that kind in the registry");
         }
 
         return TypedResults.Ok(result);
     }
+
+    internal static bool Visible(Viewer viewer, IRegistryEntity entity) => entity switch
+    {
+        Truck t => viewer.SeesTruck(t.Id, t.Contractor),
+        CollectionRoute r => viewer.SeesTruck(r.Truck, r.Contractor),
+        _ => viewer.SeesSite(entity.Contractor),
+    };
 
     internal static DateOnly? ParseDate(string date) => DateOnly.TryParseExact(date, "yyyy-MM-dd", out var day) ? day : null;
 

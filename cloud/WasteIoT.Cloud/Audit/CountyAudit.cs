@@ -82,22 +82,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var toiletList = toilets.OrderBy(t => t.Toilet, StringComparer.Ordinal).ToList();
         var stationList = stations.OrderBy(s => s.Station, StringComparer.Ordinal).ToList();
         var pondList = ponds.OrderBy(p => p.Pond, StringComparer.Ordinal).ToList();
-        var allBins = binList.Concat(stationList.SelectMany(s => s.Containers)).ToList();
-        var scheduled = routeList.Sum(r => r.Coverage?.Scheduled ?? 0);
-        var served = routeList.Sum(r => r.Coverage?.Served ?? 0);
-        var summary = new DaySummary(
-            scheduled,
-            served,
-            scheduled == 0 ? 1 : (double)served / scheduled,
-            truckList.Sum(t => t.SealedTransport.Violations.Count),
-            truckList.Sum(t => t.SealedTransport.SilentSensor.Count),
-            allBins.Count(b => b.Clearance.Verdict == ClearanceVerdict.Cleared),
-            allBins.Count(b => b.Clearance.Verdict is ClearanceVerdict.NotCleared or ClearanceVerdict.LeftFull),
-            allBins.Count(b => b.Clearance.Verdict is ClearanceVerdict.NoData or ClearanceVerdict.SensorFault),
-            toiletList.Count(t => !t.Result.EnoughCleanings),
-            toiletList.Sum(t => t.Result.Exceedances.Count) + stationList.Sum(s => s.Result.Exceedances.Count),
-            pondList.Count(p => p.Result.Alarm),
-            pondList.Select(p => p.Result.VolumeM3).Where(v => v is not null).DefaultIfEmpty(null).Max());
+        var summary = DaySummary.From(routeList, truckList, binList, toiletList, stationList, pondList);
         return new CountyDay(date, computedAt, snapshot.Version, summary, routeList, truckList, binList, toiletList, stationList, pondList, dataHealth, reporting);
     }
 

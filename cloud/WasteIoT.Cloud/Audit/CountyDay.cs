@@ -1,3 +1,4 @@
+using WasteIoT.Cloud.Accounts;
 using WasteIoT.Cloud.Checks.DataHealth;
 
 namespace WasteIoT.Cloud.Audit;
@@ -16,4 +17,34 @@ public sealed record CountyDay(
     IReadOnlyList<StationAudit> Stations,
     IReadOnlyList<PondAudit> Ponds,
     DataHealthResult DataHealth,
-    IReadOnlyList<string> ReportingDevices);
+    IReadOnlyList<string> ReportingDevices)
+{
+    /// <summary>The part of the day a user may see, with its own summary (data health is the bureau's).</summary>
+    public CountyDay For(Viewer viewer)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (viewer.IsBureau)
+        {
+            return this;
+        }
+
+        var routes = Routes.Where(r => viewer.SeesTruck(r.Truck, r.Contractor)).ToList();
+        var trucks = Trucks.Where(t => viewer.SeesTruck(t.Truck, t.Contractor)).ToList();
+        var bins = Bins.Where(b => viewer.SeesSite(b.Contractor)).ToList();
+        var toilets = Toilets.Where(t => viewer.SeesSite(t.Contractor)).ToList();
+        var stations = Stations.Where(s => viewer.SeesSite(s.Contractor)).ToList();
+        var ponds = Ponds.Where(p => viewer.SeesSite(p.Contractor)).ToList();
+        return this with
+        {
+            Summary = DaySummary.From(routes, trucks, bins, toilets, stations, ponds),
+            Routes = routes,
+            Trucks = trucks,
+            Bins = bins,
+            Toilets = toilets,
+            Stations = stations,
+            Ponds = ponds,
+            DataHealth = new DataHealthResult([], [], 0, 0),
+            ReportingDevices = [],
+        };
+    }
+}

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using WasteIoT.Cloud.Accounts;
 
 namespace WasteIoT.Cloud.Cases;
 
@@ -7,7 +9,7 @@ internal static class CaseEndpoints
 {
     public static IEndpointRouteBuilder MapCases(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/cases").WithTags("Cases");
+        var group = app.MapGroup("/api/cases").WithTags("Cases").RequireSession().RequireAuthorization(p => p.RequireRole(nameof(UserRole.Bureau), nameof(UserRole.Contractor)));
         group.MapGet("/", ListAsync).WithName("CaseList");
         group.MapGet("/monthly/{month}", MonthlyAsync).WithName("CaseMonthly");
         group.MapGet("/{id:long}", GetAsync).WithName("CaseGet");
@@ -16,7 +18,7 @@ internal static class CaseEndpoints
     }
 
     private static async Task<Results<Ok<CasePage>, ProblemHttpResult>> ListAsync(
-        CaseStore store, CancellationToken cancellationToken, string? status = null, string? contractor = null, DateTimeOffset? from = null, DateTimeOffset? to = null, int offset = 0, int limit = 50)
+        CaseStore store, ClaimsPrincipal user, CancellationToken cancellationToken, string? status = null, string? contractor = null, DateTimeOffset? from = null, DateTimeOffset? to = null, int offset = 0, int limit = 50)
     {
         CaseStatus? parsed = null;
         if (status is not null)
@@ -34,16 +36,30 @@ internal static class CaseEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad paging", detail: "offset must be ≥ 0 and limit 1 to 500");
         }
 
-        var (total, items) = await store.ListAsync(parsed, contractor, from, to, offset, limit, cancellationToken);
+        // A contractor's list is its own cases, whatever it asks for.
+        var viewer = Viewer.From(user);
+        var (total, items) = await store.ListAsync(parsed, viewer.IsBureau ? contractor : viewer.Contractor, from, to, offset, limit, cancellationToken);
         return TypedResults.Ok(new CasePage(total, offset, limit, items));
     }
 
-    private static async Task<Results<Ok<CaseRecord>, ProblemHttpResult>> GetAsync(long id, CaseStore store, CancellationToken cancellationToken) =>
-        await store.GetAsync(id, cancellationToken) is { } found ? TypedResults.Ok(found) : NotFound(id);
+    private static async Task<Results<Ok<CaseRecord>, ProblemHttpResult>> GetAsync(long id, CaseStore store, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) is { } found && Viewer.From(user).Sees(found.Contractor) ? TypedResults.Ok(found) : NotFound(id);
 
-    private static async Task<Results<Ok<CaseRecord>, ProblemHttpResult>> ApplyAsync(long id, string action, CaseAction body, CaseWorkflow workflow, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CaseRecord>, ProblemHttpResult>> ApplyAsync(long id, string action, CaseAction body, CaseWorkflow workflow, CaseStore store, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var (result, refusal) = await workflow.ApplyAsync(id, action, body, string.IsNullOrWhiteSpace(body.Author) ? "api" : body.Author.Trim(), cancellationToken);
+        var viewer = Viewer.From(user);
+        if (await store.GetAsync(id, cancellationToken) is not { } current || !viewer.Sees(current.Contractor))
+        {
+            return NotFound(id);
+        }
+
+        // The bureau files, dispatches and closes; the contractor reports what it did.
+        if (!viewer.IsBureau && action != "resolve")
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not yours to do", detail: $"only the bureau may {action} a case");
+        }
+
+        var (result, refusal) = await workflow.ApplyAsync(id, action, body, viewer.Name, cancellationToken);
         if (result is null)
         {
             return NotFound(id);
@@ -52,10 +68,22 @@ internal static class CaseEndpoints
         return refusal is null ? TypedResults.Ok(result) : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Step refused", detail: refusal);
     }
 
-    private static async Task<Results<Ok<MonthlyReport>, ProblemHttpResult>> MonthlyAsync(string month, CaseWorkflow workflow, CancellationToken cancellationToken) =>
-        await workflow.MonthlyAsync(month, cancellationToken) is { } report
-            ? TypedResults.Ok(report)
-            : TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad month", detail: $"'{month}' is not a month in the form yyyy-MM");
+    private static async Task<Results<Ok<MonthlyReport>, ProblemHttpResult>> MonthlyAsync(string month, CaseWorkflow workflow, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (await workflow.MonthlyAsync(month, cancellationToken) is not { } report)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad month", detail: $"'{month}' is not a month in the form yyyy-MM");
+        }
+
+        var viewer = Viewer.From(user);
+        if (viewer.IsBureau)
+        {
+            return TypedResults.Ok(report);
+        }
+
+        var own = report.ByContractor.FirstOrDefault(f => f.Contractor == viewer.Contractor) ?? new MonthlyFigures(viewer.Contractor, 0, 0, 0, 0, 0, 1, 1, 1);
+        return TypedResults.Ok(new MonthlyReport(report.Month, own, [own], new Dictionary<string, int>()));
+    }
 
     private static ProblemHttpResult NotFound(long id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such case", detail: $"case {id} does not exist");

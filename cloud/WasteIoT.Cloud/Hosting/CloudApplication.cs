@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using WasteIoT.Cloud.Accounts;
 using Microsoft.Extensions.Options;
 using MQTTnet.AspNetCore;
 using WasteIoT.Cloud.Audit;
@@ -77,6 +79,27 @@ public static class CloudApplication
                 kestrel.Listen(uri.Host is "localhost" ? IPAddress.Loopback : IPAddress.Parse(uri.Host), uri.Port);
             }
         });
+        builder.Services.AddSingleton<UserStore>();
+        builder.Services.AddSingleton<AccountService>();
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        {
+            o.Cookie.Name = "wiot";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.SlidingExpiration = true;
+
+            // An API answers 401/403; the pages decide where to send the user.
+            o.Events.OnRedirectToLogin = c => Status(c.Response, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => Status(c.Response, StatusCodes.Status403Forbidden);
+        });
+        builder.Services.AddAuthorizationBuilder().AddPolicy(CloudPolicies.Bureau, p => p.RequireRole(nameof(UserRole.Bureau)));
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "X-XSRF-TOKEN";
+            o.Cookie.Name = "wiot-af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -89,6 +112,8 @@ public static class CloudApplication
         app.UseMqttServer(server => app.Services.GetRequiredService<GatewayIngest>().Attach(server));
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealth();
         app.MapContract();
         app.MapChecks();
@@ -97,7 +122,15 @@ public static class CloudApplication
         app.MapAudit();
         app.MapCases();
         app.MapNgsiLd();
+        app.MapAccounts();
+        app.MapUsers();
         app.MapOpenApi();
         return app;
+    }
+
+    private static Task Status(HttpResponse response, int status)
+    {
+        response.StatusCode = status;
+        return Task.CompletedTask;
     }
 }

@@ -25,4 +25,9 @@ namespace WasteIoT.Cloud.Hosting;
 [JsonSerializable(typeof(Cases.CaseRecord))]
 [JsonSerializable(typeof(Cases.CaseAction))]
 [JsonSerializable(typeof(Cases.MonthlyReport))]
+[JsonSerializable(typeof(Accounts.UserAccount))]
+[JsonSerializable(typeof(IReadOnlyList<Accounts.UserAccount>))]
+[JsonSerializable(typeof(Accounts.LoginRequest))]
+[JsonSerializable(typeof(Accounts.PasswordRequest))]
+[JsonSerializable(typeof(Accounts.SessionInfo))]
 internal sealed partial class CloudJsonContext : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using WasteIoT.Cloud.Accounts;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,7 +15,7 @@ internal static class NgsiLdEndpoints
 
     public static IEndpointRouteBuilder MapNgsiLd(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/ngsi-ld/v1/entities").WithTags("NGSI-LD");
+        var group = app.MapGroup("/ngsi-ld/v1/entities").WithTags("NGSI-LD").RequireSession().RequireAuthorization(CloudPolicies.Bureau);
         group.MapGet("/", ListAsync).WithName("NgsiLdEntities");
         group.MapGet("/{id}", GetAsync).WithName("NgsiLdEntity");
         return app;

@@ -1,3 +1,4 @@
+using WasteIoT.Cloud.Accounts;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +14,7 @@ internal static class ReadingEndpoints
 
     public static IEndpointRouteBuilder MapReadings(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api");
+        var group = app.MapGroup("/api").RequireSession().RequireAuthorization(CloudPolicies.Bureau);
         group.MapGet("/devices/{device}/readings", GetReadingsAsync).WithName("DeviceReadings");
         group.MapGet("/quarantine", GetQuarantineAsync).WithName("Quarantine");
         return app;

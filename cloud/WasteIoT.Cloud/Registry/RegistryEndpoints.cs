@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using WasteIoT.Cloud.Accounts;
 
 namespace WasteIoT.Cloud.Registry;
 
@@ -12,24 +14,35 @@ internal static class RegistryEndpoints
 
     public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/registry").WithTags("Registry");
+        var group = app.MapGroup("/api/registry").WithTags("Registry").RequireSession();
         group.MapGet("/", KindsAsync).WithName("RegistryKinds");
         group.MapGet("/{kind}.csv", ExportAsync).WithName("RegistryExportCsv");
-        group.MapPost("/{kind}.csv", ImportAsync).WithName("RegistryImportCsv").Accepts<string>("text/csv").DisableAntiforgery();
+        group.MapPost("/{kind}.csv", ImportAsync).WithName("RegistryImportCsv").Accepts<string>("text/csv").RequireAuthorization(CloudPolicies.Bureau);
         group.MapGet("/{kind}", ListAsync).WithName("RegistryList");
         group.MapGet("/{kind}/{id}", GetAsync).WithName("RegistryGet");
-        group.MapPut("/{kind}/{id}", PutAsync).WithName("RegistryPut").Accepts<JsonElement>("application/json");
-        group.MapDelete("/{kind}/{id}", DeleteAsync).WithName("RegistryDelete");
+        group.MapPut("/{kind}/{id}", PutAsync).WithName("RegistryPut").Accepts<JsonElement>("application/json").RequireAuthorization(CloudPolicies.Bureau);
+        group.MapDelete("/{kind}/{id}", DeleteAsync).WithName("RegistryDelete").RequireAuthorization(CloudPolicies.Bureau);
         return app;
     }
 
-    private static async Task<Ok<List<RegistryKindSummary>>> KindsAsync(CountyRegistry registry, CancellationToken cancellationToken)
+    private static async Task<Ok<List<RegistryKindSummary>>> KindsAsync(CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var snapshot = await registry.CurrentAsync(cancellationToken);
-        return TypedResults.Ok(RegistryKinds.All.Select(k => new RegistryKindSummary(k.Name, snapshot.Count(k.Name), k.Columns)).ToList());
+        var viewer = Viewer.From(user);
+        return TypedResults.Ok(RegistryKinds.All.Select(k => new RegistryKindSummary(k.Name, snapshot.All(k.Name).Count(e => Visible(viewer, e)), k.Columns)).ToList());
     }
 
-    private static async Task<Results<Ok<RegistryPage>, ProblemHttpResult>> ListAsync(string kind, CountyRegistry registry, CancellationToken cancellationToken, int offset = 0, int limit = 100)
+    /// <summary>The bureau sees every row; a contractor its own (households belong to the bureau); a crew member its truck and routes.</summary>
+    private static bool Visible(Viewer viewer, IRegistryEntity entity) => entity switch
+    {
+        _ when viewer.IsBureau => true,
+        Truck t => viewer.SeesTruck(t.Id, t.Contractor),
+        CollectionRoute r => viewer.SeesTruck(r.Truck, r.Contractor),
+        Contractor c => viewer.Sees(c.Id),
+        _ => viewer.SeesSite(entity.Contractor),
+    };
+
+    private static async Task<Results<Ok<RegistryPage>, ProblemHttpResult>> ListAsync(string kind, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken, int offset = 0, int limit = 100)
     {
         if (RegistryKinds.Find(kind) is not { } found)
         {
@@ -42,11 +55,13 @@ internal static class RegistryEndpoints
         }
 
         var snapshot = await registry.CurrentAsync(cancellationToken);
-        var items = snapshot.All(found.Name).Skip(offset).Take(limit).Select(e => CountyRegistry.ToJson(found, e)).ToList();
-        return TypedResults.Ok(new RegistryPage(found.Name, snapshot.Count(found.Name), offset, limit, items));
+        var viewer = Viewer.From(user);
+        var visible = snapshot.All(found.Name).Where(e => Visible(viewer, e)).ToList();
+        var items = visible.Skip(offset).Take(limit).Select(e => CountyRegistry.ToJson(found, e)).ToList();
+        return TypedResults.Ok(new RegistryPage(found.Name, visible.Count, offset, limit, items));
     }
 
-    private static async Task<Results<Ok<JsonElement>, ProblemHttpResult>> GetAsync(string kind, string id, CountyRegistry registry, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<JsonElement>, ProblemHttpResult>> GetAsync(string kind, string id, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (RegistryKinds.Find(kind) is not { } found)
         {
@@ -54,7 +69,7 @@ internal static class RegistryEndpoints
         }
 
         var snapshot = await registry.CurrentAsync(cancellationToken);
-        return snapshot.Find(found.Name, id) is { } entity
+        return snapshot.Find(found.Name, id) is { } entity && Visible(Viewer.From(user), entity)
             ? TypedResults.Ok(CountyRegistry.ToJson(found, entity))
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not registered", detail: $"no {found.Name} row '{id}'");
     }
@@ -135,7 +150,7 @@ internal static class RegistryEndpoints
         return TypedResults.Ok(await registry.ImportCsvAsync(found, reader, cancellationToken));
     }
 
-    private static async Task<IResult> ExportAsync(string kind, CountyRegistry registry, HttpResponse response, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportAsync(string kind, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (RegistryKinds.Find(kind) is not { } found)
         {
@@ -143,7 +158,8 @@ internal static class RegistryEndpoints
         }
 
         var text = new StringWriter();
-        await registry.ExportCsvAsync(found, text, _ => true, cancellationToken);
+        var viewer = Viewer.From(user);
+        await registry.ExportCsvAsync(found, text, e => Visible(viewer, e), cancellationToken);
         return TypedResults.File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", found.Name + ".csv");
     }
 

@@ -98,18 +98,22 @@ public sealed class CaseWorkflowTests
 
         await Refused(cloud.Client, id, "dispatch", new { note = "go" }, "needs an assignee");
         await Refused(cloud.Client, id, "close", new { note = "done" }, "a filed case cannot be closed");
-        await Step(cloud.Client, id, "dispatch", new { assignee = "赵师傅", note = "请今日处理", author = "bureau-li" }, "Dispatched");
+        await Step(cloud.Client, id, "dispatch", new { assignee = "赵师傅", note = "请今日处理" }, "Dispatched");
+        (await cloud.Client.PutAsJsonAsync("/api/users/green-boss", new { name = "green-boss", display = "绿洁 张经理", role = "Contractor", contractor = "c-green", truck = "" })).EnsureSuccessStatusCode();
+        (await cloud.Client.PostAsJsonAsync("/api/users/green-boss/password", new { password = "contractor-pass-1" })).EnsureSuccessStatusCode();
+        using var contractor = await cloud.SignInAsync("green-boss", "contractor-pass-1");
         await Refused(cloud.Client, id, "resolve", new { note = " " }, "needs a note");
         time.Advance(TimeSpan.FromHours(3));
-        await Step(cloud.Client, id, "resolve", new { note = "已补收并拍照", author = "crew-zhao" }, "Resolved");
-        await Step(cloud.Client, id, "close", new { note = "核查通过", author = "bureau-li" }, "Closed");
+        await Step(contractor, id, "resolve", new { note = "已补收并拍照" }, "Resolved");
+        Assert.Equal(HttpStatusCode.Forbidden, (await contractor.PostAsJsonAsync($"/api/cases/{id}/close", new { note = "自己结案" })).StatusCode);
+        await Step(cloud.Client, id, "close", new { note = "核查通过" }, "Closed");
         Assert.Equal(HttpStatusCode.Conflict, (await cloud.Client.PostAsJsonAsync($"/api/cases/{id}/reopen", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await cloud.Client.PostAsJsonAsync("/api/cases/999999/dispatch", new { assignee = "x" })).StatusCode);
 
         var closed = await cloud.Client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}");
         Assert.Equal("赵师傅", closed.GetProperty("assignee").GetString());
         Assert.Equal(["Dispatched", "Resolved", "Closed"], closed.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("status").GetString()));
-        Assert.Equal("crew-zhao", closed.GetProperty("notes")[1].GetProperty("author").GetString());
+        Assert.Equal(["admin", "green-boss", "admin"], closed.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("author").GetString()));
 
         // Now: eight cases (seven of the 26th, the 25th's missed route); one completed on time, seven not yet due.
         var month = await cloud.Client.GetFromJsonAsync<MonthlyReport>("/api/cases/monthly/2026-11");
@@ -119,13 +123,15 @@ public sealed class CaseWorkflowTests
         Assert.Equal(2, month.FiledByKind["coverage"]);
         Assert.Equal("c-green", Assert.Single(month.ByContractor).Contractor);
 
-        // Two days on, the other seven are overdue.
+        // Two days on, the other seven are overdue (and the 12-hour session has expired: sign in again).
         time.Advance(TimeSpan.FromDays(2));
-        month = await cloud.Client.GetFromJsonAsync<MonthlyReport>("/api/cases/monthly/2026-11");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await cloud.Client.GetAsync(new Uri("/api/cases/monthly/2026-11", UriKind.Relative))).StatusCode);
+        using var later = await cloud.SignInAsync("admin", RunningCloud.AdminPassword);
+        month = await later.GetFromJsonAsync<MonthlyReport>("/api/cases/monthly/2026-11");
         Assert.Equal((8, 1), (month!.All.Due, month.All.OnTime));
         Assert.Equal(1.0 / 8, month.All.OnTimeRate, 6);
-        Assert.Equal(0, (await cloud.Client.GetFromJsonAsync<MonthlyReport>("/api/cases/monthly/2026-10"))!.All.Filed);
-        Assert.Equal(HttpStatusCode.BadRequest, (await cloud.Client.GetAsync(new Uri("/api/cases/monthly/2026-13", UriKind.Relative))).StatusCode);
+        Assert.Equal(0, (await later.GetFromJsonAsync<MonthlyReport>("/api/cases/monthly/2026-10"))!.All.Filed);
+        Assert.Equal(HttpStatusCode.BadRequest, (await later.GetAsync(new Uri("/api/cases/monthly/2026-13", UriKind.Relative))).StatusCode);
     }
 
     private static IEnumerable<JsonElement> OfDay(JsonElement page, string day) =>

@@ -1,3 +1,4 @@
+using WasteIoT.Cloud.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using WasteIoT.Contracts.Messages;
@@ -13,7 +14,7 @@ internal static class CheckEndpoints
 {
     public static IEndpointRouteBuilder MapChecks(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/checks");
+        var group = app.MapGroup("/api/checks").RequireSession().RequireAuthorization(CloudPolicies.Bureau);
         group.MapGet("/sealed-transport/{device}/{date}", SealedTransportAsync).WithName("SealedTransportCheck");
         group.MapGet("/clearance/{device}/{date}", ClearanceAsync).WithName("ClearanceCheck");
         group.MapGet("/data-health/{device}/{date}", DataHealthAsync).WithName("DataHealthCheck");

@@ -1,0 +1,3 @@
+namespace WasteIoT.Cloud.Accounts;
+
+public sealed record LoginRequest(string Name, string Password);

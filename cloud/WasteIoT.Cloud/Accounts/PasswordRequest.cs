@@ -1,0 +1,3 @@
+namespace WasteIoT.Cloud.Accounts;
+
+public sealed record PasswordRequest(string Password);

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using WasteIoT.Cloud.Accounts;
+using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Tests.Audit;
+
+namespace WasteIoT.Cloud.Tests.Accounts;
+
+/// <summary>Sign-in, lockout, sessions, anti-forgery and what each role may see, over HTTP on the real host.</summary>
+public sealed class AccountTests
+{
+    [Fact]
+    public async Task FifthWrongPasswordLocksTheAccountForFifteenMinutes()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var cloud = await RunningCloud.StartAsync(time);
+        using var client = cloud.Anonymous();
+
+        for (var i = 1; i <= 4; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/account/login", new { name = "admin", password = "wrong-" + i })).StatusCode);
+        }
+
+        var fifth = await client.PostAsJsonAsync("/api/account/login", new { name = "admin", password = "wrong-5" });
+        Assert.Equal(HttpStatusCode.Locked, fifth.StatusCode);
+        Assert.Equal(HttpStatusCode.Locked, (await client.PostAsJsonAsync("/api/account/login", new { name = "admin", password = RunningCloud.AdminPassword })).StatusCode);
+
+        // An unknown name is refused exactly like a wrong password.
+        var unknown = await client.PostAsJsonAsync("/api/account/login", new { name = "nobody", password = "whatever-123" });
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Contains("the name or the password is wrong", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        time.Advance(AccountService.LockFor + TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/account/login", new { name = "admin", password = RunningCloud.AdminPassword })).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnonymousIsRefusedAndChangesNeedTheAntiforgeryToken()
+    {
+        await using var cloud = await RunningCloud.StartAsync();
+        using var anonymous = cloud.Anonymous();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri("/api/audit/2026-11-26", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri("/api/registry/trucks", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode);
+
+        // Signed in, but a change without the token (as a forged cross-site request would be) is refused.
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync("/api/account/login", new { name = "admin", password = RunningCloud.AdminPassword })).StatusCode);
+        var forged = await anonymous.PutAsJsonAsync("/api/registry/contractors/c-x", new { id = "c-x", name = "x", phone = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("Anti-forgery", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await cloud.Client.PutAsJsonAsync("/api/registry/contractors/c-x", new { id = "c-x", name = "x", phone = "" })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await cloud.Client.PostAsync(new Uri("/api/account/logout", UriKind.Relative), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await cloud.Client.GetAsync(new Uri("/api/registry/trucks", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task ContractorSeesOnlyItsOwnAndCrewOnlyItsTruck()
+    {
+        await using var cloud = await RunningCloud.StartAsync(new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero)));
+        await CountyAuditTests.SeedRegistryAsync(cloud.Client);
+        await SmallCountyDay.StoreAsync(cloud.Service<IReadingStore>());
+        var users = await ImportUsersAsync(cloud.Client, "name,display,role,contractor,truck\nblue-boss,蓝天 王经理,contractor,c-blue,\ngreen-crew,赵师傅,crew,c-green,浙A·D1234\nbad-crew,某人,crew,c-blue,浙A·D1234\n");
+        Assert.Equal(2, users.GetProperty("imported").GetInt32());
+        Assert.Contains("not a registered truck of 'c-blue'", users.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        await SetPasswordAsync(cloud.Client, "blue-boss", "blue-password-1");
+        await SetPasswordAsync(cloud.Client, "green-crew", "crew-password-1");
+        using var blue = await cloud.SignInAsync("blue-boss", "blue-password-1");
+        using var crew = await cloud.SignInAsync("green-crew", "crew-password-1");
+        var greenTruck = Uri.EscapeDataString("浙A·D1234");
+
+        // Another contractor's truck is not there, by URL or by API listing.
+        Assert.Equal(HttpStatusCode.NotFound, (await blue.GetAsync(new Uri($"/api/audit/2026-11-26/trucks/{greenTruck}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await blue.GetAsync(new Uri($"/api/registry/trucks/{greenTruck}", UriKind.Relative))).StatusCode);
+        var blueTrucks = await blue.GetFromJsonAsync<JsonElement>("/api/registry/trucks");
+        Assert.Equal(["浙A·D5678"], blueTrucks.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetString()));
+        var blueDay = await blue.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26");
+        Assert.Equal(0, blueDay.GetProperty("routes").GetArrayLength());
+        Assert.Equal(0, blueDay.GetProperty("summary").GetProperty("openCoverViolations").GetInt32());
+        Assert.Equal(HttpStatusCode.Forbidden, (await blue.GetAsync(new Uri("/api/users", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await blue.GetAsync(new Uri("/ngsi-ld/v1/entities?type=Vehicle", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await blue.PutAsJsonAsync("/api/registry/contractors/c-blue", new { id = "c-blue", name = "改名", phone = "" })).StatusCode);
+
+        await cloud.Service<WasteIoT.Cloud.Cases.CaseFiler>().ScanAsync(fresh: true, CancellationToken.None);
+        Assert.Equal(0, (await blue.GetFromJsonAsync<JsonElement>("/api/cases")).GetProperty("total").GetInt32());
+        var anyCase = (await cloud.Client.GetFromJsonAsync<JsonElement>("/api/cases?limit=1")).GetProperty("items")[0].GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.NotFound, (await blue.GetAsync(new Uri($"/api/cases/{anyCase}", UriKind.Relative))).StatusCode);
+
+        // The crew member sees their truck and its route, and nothing of the sites.
+        var crewDay = await crew.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26");
+        Assert.Equal(["浙A·D1234"], crewDay.GetProperty("trucks").EnumerateArray().Select(t => t.GetProperty("truck").GetString()));
+        Assert.Equal(["r-east"], crewDay.GetProperty("routes").EnumerateArray().Select(r => r.GetProperty("route").GetString()));
+        Assert.Equal(0, crewDay.GetProperty("toilets").GetArrayLength());
+        Assert.Equal(1, crewDay.GetProperty("summary").GetProperty("openCoverViolations").GetInt32());
+        Assert.Equal(HttpStatusCode.Forbidden, (await crew.GetAsync(new Uri("/api/cases", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task FirstAdministratorComesFromTheCommandLineWithAPasswordShownOnce()
+    {
+        var data = Directory.CreateTempSubdirectory("wiot-admin-").FullName;
+        var output = new StringWriter();
+
+        Assert.Equal(0, await CreateAdminCommand.RunAsync("chief", ["--Cloud:DataDirectory", data], output));
+
+        var password = output.ToString().Split('\n')[0].Split('\t')[1].Trim();
+        Assert.Equal(20, password.Length);
+        await using var cloud = await RunningCloud.StartAsync("--Cloud:DataDirectory", data);
+        using var chief = await cloud.SignInAsync("chief", password);
+        var me = await chief.GetFromJsonAsync<JsonElement>("/api/account/me");
+        Assert.Equal("Bureau", me.GetProperty("account").GetProperty("role").GetString());
+        var exported = await chief.GetStringAsync(new Uri("/api/users.csv", UriKind.Relative));
+        Assert.Equal(["name,display,role,contractor,truck", "admin,管理员,bureau,,", "chief,chief,bureau,,"], exported.Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain("AQAAAA", exported, StringComparison.Ordinal);
+    }
+
+    private static async Task<JsonElement> ImportUsersAsync(HttpClient client, string csv)
+    {
+        using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
+        var response = await client.PostAsync(new Uri("/api/users.csv", UriKind.Relative), content);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static async Task SetPasswordAsync(HttpClient client, string name, string password) =>
+        (await client.PostAsJsonAsync($"/api/users/{name}/password", new { password })).EnsureSuccessStatusCode();
+}
