@@ -7,7 +7,8 @@ cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # Debian packages the tests use, as "command-or-absolute-path-glob:package".
-TEST_PACKAGES=("mosquitto:mosquitto" "/usr/lib/postgresql/*/bin/initdb:postgresql")
+# Chromium drives the dashboard tests; a CJK font makes their screenshots of the Chinese pages readable.
+TEST_PACKAGES=("mosquitto:mosquitto" "/usr/lib/postgresql/*/bin/initdb:postgresql" "/usr/bin/chromium:chromium" "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc:fonts-wqy-microhei")
 
 install_missing() {
   local missing=()

@@ -65,6 +65,8 @@ internal sealed class RunningCloud : IAsyncDisposable
         return new RunningCloud(app, client, mqttPort, data, http);
     }
 
+    public string BaseAddress => _baseAddress;
+
     /// <summary>A client with no session.</summary>
     public HttpClient Anonymous() => new(new HttpClientHandler { UseCookies = true, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(_baseAddress) };
 

@@ -11,6 +11,9 @@ using WasteIoT.Cloud.Gateways;
 using WasteIoT.Cloud.Health;
 using WasteIoT.Cloud.Ingestion;
 using WasteIoT.Cloud.Ngsi;
+using WasteIoT.Cloud.Dashboard;
+using WasteIoT.Cloud.Exports;
+using WasteIoT.Cloud.Live;
 using WasteIoT.Cloud.Readings;
 using WasteIoT.Cloud.Registry;
 using WasteIoT.Cloud.Storage;
@@ -22,7 +25,14 @@ public static class CloudApplication
 {
     public static WebApplication Build(string[] args, TimeProvider? time = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = args,
+
+            // The dashboard's files and appsettings.json sit beside the assembly, wherever the process is started from.
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
         builder.Services.AddOptions<CloudOptions>()
             .Bind(builder.Configuration.GetSection(CloudOptions.Section))
             .ValidateDataAnnotations()
@@ -53,6 +63,8 @@ public static class CloudApplication
         builder.Services.AddOptions<CaseOptions>().Bind(builder.Configuration.GetSection(CaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<CaseStore>();
         builder.Services.AddSingleton<NgsiLdView>();
+        builder.Services.AddSingleton<LiveFeed>();
+        builder.Services.AddOptions<MapOptions>().Bind(builder.Configuration.GetSection(MapOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<CaseWorkflow>();
         builder.Services.AddSingleton<CaseFiler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CaseFiler>());
@@ -112,6 +124,8 @@ public static class CloudApplication
         app.UseMqttServer(server => app.Services.GetRequiredService<GatewayIngest>().Attach(server));
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();
@@ -124,6 +138,9 @@ public static class CloudApplication
         app.MapNgsiLd();
         app.MapAccounts();
         app.MapUsers();
+        app.MapLive();
+        app.MapExports();
+        _ = app.Services.GetRequiredService<LiveFeed>();
         app.MapOpenApi();
         return app;
     }

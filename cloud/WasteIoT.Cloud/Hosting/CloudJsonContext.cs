@@ -30,4 +30,7 @@ namespace WasteIoT.Cloud.Hosting;
 [JsonSerializable(typeof(Accounts.LoginRequest))]
 [JsonSerializable(typeof(Accounts.PasswordRequest))]
 [JsonSerializable(typeof(Accounts.SessionInfo))]
+[JsonSerializable(typeof(Live.TruckPositionEvent))]
+[JsonSerializable(typeof(Live.TruckTrack))]
+[JsonSerializable(typeof(Dashboard.MapOptions))]
 internal sealed partial class CloudJsonContext : JsonSerializerContext;

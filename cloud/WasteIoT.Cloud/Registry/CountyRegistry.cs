@@ -14,6 +14,9 @@ public sealed class CountyRegistry(RegistryStore store, TimeProvider time)
     private DateTimeOffset _checked = DateTimeOffset.MinValue;
     private bool _loaded;
 
+    /// <summary>The last snapshot loaded, without asking the database: for the ingest path, which must not wait.</summary>
+    public RegistrySnapshot Cached => _snapshot;
+
     public async Task<RegistrySnapshot> CurrentAsync(CancellationToken cancellationToken)
     {
         if (_loaded && time.GetUtcNow() - _checked < RecheckAfter)

@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using WasteIoT.Cloud.Accounts;
+using WasteIoT.Cloud.Audit;
+using WasteIoT.Cloud.Cases;
+using WasteIoT.Cloud.Hosting;
+
+namespace WasteIoT.Cloud.Exports;
+
+/// <summary>
+/// <c>/api/exports/{report}/{day or month}.{csv|xlsx}</c>: toilet audit, coverage and violations of a day, and the
+/// monthly scorecard, as the signed-in user may see them. Column names are Chinese, as the bureau files them.
+/// </summary>
+internal static class ExportEndpoints
+{
+    public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/exports").WithTags("Exports").RequireSession();
+        group.MapGet("/{report}/{key}.{format}", ExportAsync).WithName("Export");
+        return app;
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
+        string report, string key, string format, DayAuditCache days, CaseWorkflow cases, IOptions<CloudOptions> options, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (format is not ("csv" or "xlsx"))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown format", detail: "csv or xlsx");
+        }
+
+        var viewer = Viewer.From(user);
+        ReportTable? table;
+        if (report == "scorecard")
+        {
+            if (!viewer.IsBureau && viewer.Role != UserRole.Contractor)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not yours to see");
+            }
+
+            if (await cases.MonthlyAsync(key, cancellationToken) is not { } monthly)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad month", detail: $"'{key}' is not yyyy-MM");
+            }
+
+            table = new ReportTable($"考核 {key}", ["作业单位 contractor", "立案 filed", "处置 completed", "结案 closed", "应处置 due", "按期 on time", "处置率 completion", "结案率 closure", "按期处置率 on-time"],
+                [.. monthly.ByContractor.Where(f => viewer.Sees(f.Contractor)).Select(f => new object?[] { f.Contractor, f.Filed, f.Completed, f.Closed, f.Due, f.OnTime, f.CompletionRate, f.ClosureRate, f.OnTimeRate })]);
+        }
+        else
+        {
+            if (AuditEndpoints.ParseDate(key) is not { } date)
+            {
+                return AuditEndpoints.BadDate(key);
+            }
+
+            var day = (await days.GetAsync(date, cancellationToken)).For(viewer);
+            table = report switch
+            {
+                "toilets" => new ReportTable($"公厕考核 {key}", ["公厕 toilet", "名称 name", "作业单位 contractor", "保洁次数 cleanings", "要求 required", "最长间隔(分) longest gap (min)", "定人保洁 by assigned", "异味超标 exceedances"],
+                    [.. day.Toilets.Select(t => new object?[] { t.Toilet, t.Name, t.Contractor, t.Result.Cleanings.Count, t.Result.Required, Math.Round(t.Result.LongestGap.TotalMinutes), t.Result.ByAssignedCleaners, t.Result.Exceedances.Count })]),
+                "coverage" => new ReportTable($"上门收运 {key}", ["线路 route", "名称 name", "车辆 truck", "应收 scheduled", "已收 served", "覆盖率 coverage", "漏收住户 missed"],
+                    [.. day.Routes.Where(r => r.Coverage is not null).Select(r => new object?[] { r.Route, r.Name, r.Truck, r.Coverage!.Scheduled, r.Coverage.Served, r.Coverage.CoverageRatio, string.Join(";", r.Coverage.Missed.Select(h => h.Household)) })]),
+                "violations" => new ReportTable($"密闭运输 {key}", ["车辆 truck", "作业单位 contractor", "开始 start", "结束 end", "里程(km) distance", "最高时速 peak km/h", "起点 from", "终点 to"],
+                    [.. day.Trucks.SelectMany(t => t.SealedTransport.Violations.Select(v => new object?[] { t.Truck, t.Contractor, v.Start, v.End, Math.Round(v.DistanceKm, 3), v.PeakSpeedKmh, $"{v.StartLat:0.00000},{v.StartLon:0.00000}", $"{v.EndLat:0.00000},{v.EndLon:0.00000}" }))]),
+                _ => null,
+            };
+        }
+
+        if (table is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown report", detail: "toilets, coverage, violations or scorecard");
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+        return format == "csv"
+            ? TypedResults.File(ReportWriter.Csv(table, zone), "text/csv; charset=utf-8", $"{report}-{key}.csv")
+            : TypedResults.File(ReportWriter.Xlsx(table, zone), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{report}-{key}.xlsx");
+    }
+}

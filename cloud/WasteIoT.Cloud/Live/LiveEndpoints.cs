@@ -1,0 +1,146 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using WasteIoT.Contracts.Messages;
+using WasteIoT.Cloud.Accounts;
+using WasteIoT.Cloud.Audit;
+using WasteIoT.Cloud.Checks.Api;
+using WasteIoT.Cloud.Checks.SealedTransport;
+using WasteIoT.Cloud.Hosting;
+using WasteIoT.Cloud.Registry;
+using WasteIoT.Cloud.Storage;
+
+namespace WasteIoT.Cloud.Live;
+
+/// <summary>The live map's server-sent events and a truck's day for replay.</summary>
+internal static class LiveEndpoints
+{
+    public static IEndpointRouteBuilder MapLive(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api").WithTags("Live").RequireSession();
+        group.MapGet("/live/trucks", StreamAsync).WithName("LiveTrucks").ExcludeFromDescription();
+        group.MapGet("/trucks/{plate}/track/{date}", TrackAsync).WithName("TruckTrack");
+        group.MapGet("/map", (Microsoft.Extensions.Options.IOptions<Dashboard.MapOptions> map) => TypedResults.Ok(map.Value)).WithName("MapConfig");
+        return app;
+    }
+
+    /// <summary>
+    /// <c>text/event-stream</c>: first the last known position of every visible truck, then each new one as it is
+    /// stored; a comment every 15 s keeps proxies from closing an idle stream.
+    /// </summary>
+    private static async Task StreamAsync(HttpContext context, LiveFeed feed, CountyRegistry registry, IReadingStore store, CancellationToken cancellationToken)
+    {
+        var viewer = Viewer.From(context.User);
+        var snapshot = await registry.CurrentAsync(cancellationToken);
+        context.Response.Headers.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        context.Response.Headers["X-Accel-Buffering"] = "no";
+        var channel = feed.Subscribe();
+        try
+        {
+            var known = feed.Latest.ToDictionary(p => p.Truck, StringComparer.Ordinal);
+            foreach (var truck in snapshot.Of<Truck>(RegistryKinds.Trucks).Where(t => viewer.SeesTruck(t.Id, t.Contractor)))
+            {
+                var position = known.GetValueOrDefault(truck.Id) ?? await LastStoredAsync(truck, store, cancellationToken);
+                if (position is not null)
+                {
+                    await WriteAsync(context.Response, position, cancellationToken);
+                }
+            }
+
+            await context.Response.Body.FlushAsync(cancellationToken);
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                wait.CancelAfter(TimeSpan.FromSeconds(15));
+                try
+                {
+                    var position = await channel.Reader.ReadAsync(wait.Token);
+                    if (viewer.SeesTruck(position.Truck, position.Contractor))
+                    {
+                        await WriteAsync(context.Response, position, cancellationToken);
+                        await context.Response.Body.FlushAsync(cancellationToken);
+                    }
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    await context.Response.WriteAsync(": keep-alive\n\n", cancellationToken);
+                    await context.Response.Body.FlushAsync(cancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The page went away.
+        }
+        finally
+        {
+            feed.Unsubscribe(channel);
+        }
+    }
+
+    private static async Task<Results<Ok<TruckTrack>, ProblemHttpResult>> TrackAsync(
+        string plate, string date, CountyRegistry registry, DeviceDay loader, CountyAudit audit, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (AuditEndpoints.ParseDate(date) is not { } day)
+        {
+            return AuditEndpoints.BadDate(date);
+        }
+
+        var snapshot = await registry.CurrentAsync(cancellationToken);
+        if (snapshot.Find<Truck>(RegistryKinds.Trucks, plate) is not { } truck || !Viewer.From(user).SeesTruck(truck.Id, truck.Contractor))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not registered", detail: $"no truck '{plate}'");
+        }
+
+        var window = audit.Window(day);
+        var messages = new List<DeviceMessage>();
+        foreach (var device in truck.Devices)
+        {
+            messages.AddRange(await loader.LoadAsync(device, window, TimeSpan.FromHours(6), cancellationToken));
+        }
+
+        var covers = messages.OfType<CargoCoverEvent>().Select(c => (c.Ts, Open: c.State == CoverState.Open))
+            .Concat(messages.OfType<DeviceHeartbeat>().Where(h => h.Cover is not null).Select(h => (h.Ts, Open: h.Cover == CoverState.Open)))
+            .OrderBy(c => c.Ts).ToList();
+        var points = new List<TrackPoint>();
+        var next = 0;
+        string state = "unknown";
+        foreach (var fix in messages.OfType<TruckPosition>().Where(p => p.Ts >= window.Start).OrderBy(p => p.Ts))
+        {
+            while (next < covers.Count && covers[next].Ts <= fix.Ts)
+            {
+                state = covers[next++].Open ? "open" : "closed";
+            }
+
+            points.Add(new TrackPoint(fix.Ts, fix.Lat, fix.Lon, fix.Speed, state));
+        }
+
+        var truckAudit = await audit.TruckAsync(truck, day, cancellationToken);
+        var scans = messages.OfType<PickupScan>().Where(s => s.Ts >= window.Start).Select(s => new TrackScan(s.Ts, s.Tag, s.Lat, s.Lon)).ToList();
+        return TypedResults.Ok(new TruckTrack(truck.Id, day, points, truckAudit.SealedTransport.Violations, scans));
+    }
+
+    private static async Task<TruckPositionEvent?> LastStoredAsync(Truck truck, IReadingStore store, CancellationToken cancellationToken)
+    {
+        TruckPositionEvent? best = null;
+        foreach (var device in truck.Devices)
+        {
+            if (await store.LatestAsync(device, MessageKinds.Position, cancellationToken) is { } row && PositionReader.TryRead(row.Json, out var p) && p is not null && (best is null || p.Ts > best.Ts))
+            {
+                var cover = await store.LatestAsync(device, MessageKinds.Cover, cancellationToken) is { } c
+                    && JsonSerializer.Deserialize(c.Json, WasteIoT.Contracts.Serialization.ContractJsonContext.Default.DeviceMessage) is CargoCoverEvent ce
+                    ? (ce.State == CoverState.Open ? "open" : "closed") : "unknown";
+                best = new TruckPositionEvent(truck.Id, truck.Contractor, device, p.Ts, p.Lat, p.Lon, p.Speed, p.Heading, cover);
+            }
+        }
+
+        return best;
+    }
+
+    private static async Task WriteAsync(HttpResponse response, TruckPositionEvent position, CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.Serialize(position, CloudJsonContext.Default.TruckPositionEvent);
+        await response.WriteAsync($"event: position\ndata: {json}\n\n", cancellationToken);
+    }
+}

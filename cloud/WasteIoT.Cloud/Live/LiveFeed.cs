@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Threading.Channels;
+using WasteIoT.Contracts.Messages;
+using WasteIoT.Contracts.Serialization;
+using WasteIoT.Cloud.Ingestion;
+using WasteIoT.Cloud.Registry;
+using WasteIoT.Cloud.Storage;
+
+namespace WasteIoT.Cloud.Live;
+
+/// <summary>
+/// Trucks' positions as they are stored, for the live map: the last position and cover state of each truck, and a
+/// channel per open page. Runs on the ingest path, so it only decodes truck positions and hands them on; a slow page
+/// loses its oldest positions, never slows ingest.
+/// </summary>
+public sealed class LiveFeed : IDisposable
+{
+    private readonly IngestFeed _feed;
+    private readonly CountyRegistry _registry;
+    private readonly ConcurrentDictionary<string, TruckPositionEvent> _last = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _cover = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Channel<TruckPositionEvent>, byte> _pages = new();
+
+    public LiveFeed(IngestFeed feed, CountyRegistry registry)
+    {
+        _feed = feed;
+        _registry = registry;
+        _feed.Stored += OnStored;
+    }
+
+    public IReadOnlyCollection<TruckPositionEvent> Latest => [.. _last.Values];
+
+    public Channel<TruckPositionEvent> Subscribe()
+    {
+        var channel = Channel.CreateBounded<TruckPositionEvent>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        _pages[channel] = 0;
+        return channel;
+    }
+
+    public void Unsubscribe(Channel<TruckPositionEvent> channel)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        _pages.TryRemove(channel, out _);
+        channel.Writer.TryComplete();
+    }
+
+    public void Dispose() => _feed.Stored -= OnStored;
+
+    private void OnStored(IReadOnlyList<StoredReading> readings)
+    {
+        var owners = _registry.Cached.DeviceOwners;
+        foreach (var reading in readings)
+        {
+            if (!owners.TryGetValue(reading.Device, out var owner) || owner.Kind != RegistryKinds.Trucks)
+            {
+                continue;
+            }
+
+            if (reading.Kind == MessageKinds.Cover && JsonSerializer.Deserialize(reading.Json, ContractJsonContext.Default.DeviceMessage) is CargoCoverEvent cover)
+            {
+                _cover[owner.Id] = cover.State == CoverState.Open ? "open" : "closed";
+                if (_last.TryGetValue(owner.Id, out var last))
+                {
+                    Publish(last with { Cover = _cover[owner.Id] });
+                }
+            }
+            else if (reading.Kind == MessageKinds.Position && Checks.Api.PositionReader.TryRead(reading.Json, out var p) && p is not null)
+            {
+                var truck = _registry.Cached.Find<Truck>(RegistryKinds.Trucks, owner.Id);
+                var position = new TruckPositionEvent(owner.Id, truck?.Contractor ?? string.Empty, p.Device, p.Ts, p.Lat, p.Lon, p.Speed, p.Heading, _cover.GetValueOrDefault(owner.Id, "unknown"));
+                if (!_last.TryGetValue(owner.Id, out var previous) || previous.Ts <= position.Ts)
+                {
+                    Publish(position);
+                }
+            }
+        }
+    }
+
+    private void Publish(TruckPositionEvent position)
+    {
+        _last[position.Truck] = position;
+        foreach (var page in _pages.Keys)
+        {
+            page.Writer.TryWrite(position);
+        }
+    }
+}

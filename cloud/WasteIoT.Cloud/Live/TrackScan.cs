@@ -1,0 +1,3 @@
+namespace WasteIoT.Cloud.Live;
+
+public sealed record TrackScan(DateTimeOffset Ts, string Tag, double? Lat, double? Lon);

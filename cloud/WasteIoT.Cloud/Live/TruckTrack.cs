@@ -1,0 +1,6 @@
+using WasteIoT.Cloud.Checks.SealedTransport;
+
+namespace WasteIoT.Cloud.Live;
+
+/// <summary>A truck's day for replay: its fixes coloured by cover state, its violations and its scans.</summary>
+public sealed record TruckTrack(string Truck, DateOnly Date, IReadOnlyList<TrackPoint> Points, IReadOnlyList<OpenCoverViolation> Violations, IReadOnlyList<TrackScan> Scans);

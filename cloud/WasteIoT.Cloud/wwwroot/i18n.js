@@ -1,0 +1,49 @@
+// Simplified Chinese first; English on a switch (kept in localStorage).
+const I18n = (() => {
+  const text = {
+    zh: {
+      brand: '环卫作业监管', logout: '退出', username: '用户名', password: '密码', signIn: '登录',
+      loginFailed: '用户名或密码错误', locked: '失败次数过多，账户已锁定 15 分钟',
+      overview: '今日概览', live: '实时车辆', replay: '轨迹回放', routes: '线路进度', bins: '垃圾桶', toilets: '公厕考核',
+      cases: '案件', scorecard: '月度考核', crew: '今日线路', users: '用户',
+      coverage: '上门收运覆盖率', violations: '密闭运输违规', cleared: '日产日清', toiletsUnder: '公厕保洁不足 6 次',
+      odour: '异味超标', pond: '渗滤液池', noData: '无数据', notCleared: '未清运', served: '已收', scheduled: '应收',
+      missed: '漏收', left: '待收', household: '住户', address: '地址', truck: '车辆', route: '线路', date: '日期',
+      speed: '速度', cover: '篷盖', open: '打开', closed: '关闭', unknown: '未知', time: '时间', level: '满溢度',
+      pickup: '待清运（按紧急度）', toilet: '公厕', cleanings: '保洁次数', longestGap: '最长间隔', assigned: '定人保洁',
+      exceedances: '超标次数', status: '状态', title: '事项', contractor: '作业单位', filed: '立案', dispatched: '派遣',
+      resolved: '处置', closedCase: '结案', dispatch: '派遣', resolve: '处置完成', close: '结案', assignee: '处置人', note: '说明',
+      month: '月份', filedCount: '立案数', completion: '处置率', closure: '结案率', onTime: '按期处置率',
+      exportCsv: '导出 CSV', exportXlsx: '导出 Excel', print: '打印月报', show: '查看', km: '公里', peak: '最高时速',
+      start: '开始', end: '结束', nothing: '暂无', volume: '容积', alarm: '警戒', daysLeft: '预计到警戒天数',
+      nh3: '氨气', h2s: '硫化氢', silent: '篷盖传感器无信号', far: '扫码位置偏离', report: '月度报告',
+    },
+    en: {
+      brand: 'Sanitation oversight', logout: 'Sign out', username: 'User name', password: 'Password', signIn: 'Sign in',
+      loginFailed: 'Wrong user name or password', locked: 'Too many failures: the account is locked for 15 minutes',
+      overview: 'Today', live: 'Live trucks', replay: 'Route replay', routes: 'Route progress', bins: 'Bins', toilets: 'Toilet audit',
+      cases: 'Cases', scorecard: 'Monthly scorecard', crew: 'My route today', users: 'Users',
+      coverage: 'Door-to-door coverage', violations: 'Sealed-transport violations', cleared: 'Daily clearance', toiletsUnder: 'Toilets under 6 cleanings',
+      odour: 'Odour exceedances', pond: 'Leachate pond', noData: 'no data', notCleared: 'not cleared', served: 'served', scheduled: 'scheduled',
+      missed: 'Missed', left: 'Left', household: 'Household', address: 'Address', truck: 'Truck', route: 'Route', date: 'Date',
+      speed: 'Speed', cover: 'Cover', open: 'open', closed: 'closed', unknown: 'unknown', time: 'Time', level: 'Fill',
+      pickup: 'To empty (most urgent first)', toilet: 'Toilet', cleanings: 'Cleanings', longestGap: 'Longest gap', assigned: 'By assigned cleaner',
+      exceedances: 'Exceedances', status: 'Status', title: 'Case', contractor: 'Contractor', filed: 'Filed', dispatched: 'Dispatched',
+      resolved: 'Resolved', closedCase: 'Closed', dispatch: 'Dispatch', resolve: 'Mark resolved', close: 'Close', assignee: 'Assignee', note: 'Note',
+      month: 'Month', filedCount: 'Filed', completion: 'Completion rate', closure: 'Closure rate', onTime: 'On-time rate',
+      exportCsv: 'Export CSV', exportXlsx: 'Export Excel', print: 'Print report', show: 'Show', km: 'km', peak: 'Peak speed',
+      start: 'Start', end: 'End', nothing: 'None', volume: 'Volume', alarm: 'Alarm', daysLeft: 'Days to alarm',
+      nh3: 'NH₃', h2s: 'H₂S', silent: 'Cover sensor silent', far: 'Scans far from the door', report: 'Monthly report',
+    },
+  };
+  let lang = localStorage.getItem('wiot-lang') || 'zh';
+  const t = key => (text[lang] && text[lang][key]) || key;
+  const apply = root => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    root.querySelectorAll('[data-i18n]').forEach(e => { e.textContent = t(e.dataset.i18n); });
+    const button = root.getElementById ? root.getElementById('lang') : null;
+    if (button) button.textContent = lang === 'zh' ? 'EN' : '中文';
+  };
+  const toggle = () => { lang = lang === 'zh' ? 'en' : 'zh'; localStorage.setItem('wiot-lang', lang); };
+  return { t, apply, toggle, get lang() { return lang; } };
+})();

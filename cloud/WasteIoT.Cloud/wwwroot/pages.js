@@ -1,0 +1,177 @@
+// The pages. Each renders into the main element from the cloud's API; all text goes through I18n.
+(() => {
+  const { api, esc, today, pages } = App;
+  const t = I18n.t;
+  const pct = v => `${(v * 100).toFixed(1)}%`;
+  const time = iso => new Date(iso).toLocaleTimeString(I18n.lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', hour12: false });
+  const table = (headers, rows) => `<table><thead><tr>${headers.map(h => `<th>${esc(h)}</th>`).join('')}</tr></thead>` +
+    `<tbody>${rows.length ? rows.map(r => `<tr>${r.map(c => `<td>${c}</td>`).join('')}</tr>`).join('') : `<tr><td colspan="${headers.length}">${esc(t('nothing'))}</td></tr>`}</tbody></table>`;
+  const dateBar = (page, date, onChange) => {
+    const bar = document.createElement('div');
+    bar.className = 'bar';
+    bar.innerHTML = `<label>${esc(t('date'))} <input type="date" value="${date}"></label>`;
+    bar.querySelector('input').onchange = e => onChange(e.target.value);
+    page.append(bar);
+  };
+  const tile = (label, value, bad) => `<div class="tile${bad ? ' bad' : ''}"><div class="value">${esc(value)}</div><div class="label">${esc(label)}</div></div>`;
+
+  pages.overview = async (page, [date = today()]) => {
+    dateBar(page, date, d => location.hash = `#/overview/${d}`);
+    const day = await api(`/api/audit/${date}`);
+    const s = day.summary;
+    const body = document.createElement('div');
+    body.innerHTML = `<section class="tiles" data-testid="summary">
+        ${tile(t('coverage'), pct(s.coverage), s.coverage < 1)}
+        ${tile(t('violations'), s.openCoverViolations, s.openCoverViolations > 0)}
+        ${tile(t('cleared'), `${s.binsCleared} / ${s.binsCleared + s.binsNotCleared}`, s.binsNotCleared > 0)}
+        ${tile(t('toiletsUnder'), s.toiletsUnderRequired, s.toiletsUnderRequired > 0)}
+        ${tile(t('odour'), s.odourExceedances, s.odourExceedances > 0)}
+        ${tile(t('pond'), s.highestPondVolumeM3 == null ? t('noData') : `${Math.round(s.highestPondVolumeM3)} m³`, s.pondAlarms > 0)}
+      </section>
+      <h2>${esc(t('violations'))}</h2>
+      ${table([t('truck'), t('start'), t('end'), t('km'), t('peak'), ''], day.trucks.flatMap(tr => tr.sealedTransport.violations.map(v =>
+        [esc(tr.truck), time(v.start), time(v.end), v.distanceKm.toFixed(2), `${Math.round(v.peakSpeedKmh)} km/h`, `<a href="#/replay/${encodeURIComponent(tr.truck)}/${date}">${esc(t('replay'))}</a>`])))}
+      <h2>${esc(t('routes'))}</h2>
+      ${table([t('route'), t('truck'), t('served'), t('scheduled'), t('missed')], day.routes.filter(r => r.due).map(r =>
+        [esc(r.name), esc(r.truck), r.coverage.served, r.coverage.scheduled, esc(r.coverage.missed.map(h => h.household).join(', '))]))}
+      <p class="exports"><a href="/api/exports/violations/${date}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/violations/${date}.xlsx">${esc(t('exportXlsx'))}</a></p>`;
+    page.append(body);
+  };
+
+  pages.live = async (page, args, leave) => {
+    page.innerHTML = `<div id="map" class="map" data-testid="live-map"></div><ul id="trucks" class="list"></ul>`;
+    const map = await WiotMap.create(page.querySelector('#map'));
+    const markers = {};
+    const list = page.querySelector('#trucks');
+    const source = new EventSource('/api/live/trucks');
+    source.addEventListener('position', e => {
+      const p = JSON.parse(e.data);
+      const at = WiotMap.point(p.lat, p.lon);
+      const color = p.cover === 'open' ? '#d33' : p.cover === 'closed' ? '#2a7' : '#888';
+      const label = `${p.truck} · ${Math.round(p.speed)} km/h · ${t('cover')}: ${t(p.cover)}`;
+      if (!markers[p.truck]) {
+        markers[p.truck] = L.circleMarker(at, { radius: 8, color, fillOpacity: 0.8 }).addTo(map).bindTooltip(label);
+        markers[p.truck].getElement()?.setAttribute('data-truck', p.truck);
+      } else {
+        markers[p.truck].setLatLng(at).setStyle({ color }).setTooltipContent(label);
+      }
+
+      let item = list.querySelector(`[data-truck="${CSS.escape(p.truck)}"]`);
+      if (!item) { item = document.createElement('li'); item.dataset.truck = p.truck; list.append(item); }
+      item.dataset.lat = p.lat; item.dataset.lon = p.lon;
+      item.innerHTML = `<b>${esc(p.truck)}</b> ${esc(time(p.ts))} · ${Math.round(p.speed)} km/h · ${esc(t('cover'))}: <span class="cover-${p.cover}">${esc(t(p.cover))}</span> · <a href="#/replay/${encodeURIComponent(p.truck)}/${today()}">${esc(t('replay'))}</a>`;
+    });
+    leave(() => source.close());
+  };
+
+  pages.replay = async (page, [truck, date = today()]) => {
+    dateBar(page, date, d => location.hash = `#/replay/${encodeURIComponent(truck)}/${d}`);
+    const track = await api(`/api/trucks/${encodeURIComponent(truck)}/track/${date}`);
+    const box = document.createElement('div');
+    box.innerHTML = `<h2>${esc(t('replay'))}: ${esc(truck)}</h2><div id="map" class="map" data-testid="replay-map" data-points="${track.points.length}" data-violations="${track.violations.length}"></div>
+      ${table([t('start'), t('end'), t('km'), t('peak')], track.violations.map(v => [time(v.start), time(v.end), v.distanceKm.toFixed(2), `${Math.round(v.peakSpeedKmh)} km/h`]))}`;
+    page.append(box);
+    const map = await WiotMap.create(box.querySelector('#map'));
+    const colors = { open: '#d33', closed: '#2a7', unknown: '#888' };
+    let run = [];
+    let state = null;
+    const flush = () => { if (run.length > 1) L.polyline(run, { color: colors[state], weight: 4 }).addTo(map); };
+    for (const p of track.points) {
+      const at = WiotMap.point(p.lat, p.lon);
+      if (p.cover !== state) { run.push(at); flush(); run = [at]; state = p.cover; } else run.push(at);
+    }
+    flush();
+    for (const v of track.violations) L.marker(WiotMap.point(v.startLat, v.startLon), { title: `${time(v.start)}–${time(v.end)}` }).addTo(map);
+    for (const s of track.scans.filter(s => s.lat != null)) L.circleMarker(WiotMap.point(s.lat, s.lon), { radius: 3, color: '#36c' }).addTo(map);
+    if (track.points.length) map.fitBounds(track.points.map(p => WiotMap.point(p.lat, p.lon)));
+  };
+
+  pages.routes = async (page, [date = today()]) => {
+    dateBar(page, date, d => location.hash = `#/routes/${d}`);
+    const day = await api(`/api/audit/${date}`);
+    const div = document.createElement('div');
+    div.innerHTML = table([t('route'), t('truck'), t('served'), t('scheduled'), t('coverage'), t('far')], day.routes.filter(r => r.due).map(r =>
+      [esc(r.name), esc(r.truck), r.coverage.served, r.coverage.scheduled, pct(r.coverage.scheduled ? r.coverage.served / r.coverage.scheduled : 1), r.coverage.farScans.length])) +
+      `<p class="exports"><a href="/api/exports/coverage/${date}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/coverage/${date}.xlsx">${esc(t('exportXlsx'))}</a></p>`;
+    page.append(div);
+  };
+
+  pages.crew = async page => {
+    const day = await api(`/api/audit/${today()}`);
+    for (const r of day.routes.filter(r => r.due)) {
+      const section = document.createElement('section');
+      section.dataset.testid = 'crew-route';
+      section.innerHTML = `<h2>${esc(r.name)} · ${r.coverage.served}/${r.coverage.scheduled}</h2>
+        <h3>${esc(t('left'))} (${r.coverage.missed.length})</h3>
+        <ol class="households">${r.coverage.missed.map(h => `<li data-household="${esc(h.household)}">${esc(h.household)}</li>`).join('')}</ol>
+        ${r.coverage.farScans.length ? `<h3>${esc(t('far'))}</h3><ul>${r.coverage.farScans.map(f => `<li>${esc(f.household)} · ${Math.round(f.distanceM)} m</li>`).join('')}</ul>` : ''}`;
+      page.append(section);
+    }
+
+    if (!page.children.length) page.innerHTML = `<p>${esc(t('nothing'))}</p>`;
+  };
+
+  pages.bins = async (page, [date = today()]) => {
+    const day = await api(`/api/audit/${date}`);
+    const bins = day.bins.concat(day.stations.flatMap(s => s.containers));
+    page.innerHTML = `<div id="map" class="map"></div><h2>${esc(t('pickup'))}</h2>` +
+      table([t('bins'), t('level'), t('status')], bins.filter(b => b.latestLevel != null).sort((a, b) => b.latestLevel - a.latestLevel).slice(0, 200)
+        .map(b => [esc(b.bin), pct(b.latestLevel), esc(t(b.clearance.verdict === 'NoData' ? 'noData' : b.clearance.verdict === 'Cleared' ? 'cleared' : 'notCleared'))]));
+    const map = await WiotMap.create(page.querySelector('#map'));
+    for (const b of bins) {
+      const level = b.latestLevel ?? -1;
+      const color = level < 0 ? '#888' : level >= 0.8 ? '#d33' : level >= 0.5 ? '#e90' : '#2a7';
+      L.circleMarker(WiotMap.point(b.lat, b.lon), { radius: 6, color, fillOpacity: 0.8 }).addTo(map).bindTooltip(`${b.bin} ${level < 0 ? t('noData') : pct(level)}`);
+    }
+  };
+
+  pages.toilets = async (page, [date = today()]) => {
+    dateBar(page, date, d => location.hash = `#/toilets/${d}`);
+    const day = await api(`/api/audit/${date}`);
+    const div = document.createElement('div');
+    div.innerHTML = table([t('toilet'), t('cleanings'), t('longestGap'), t('assigned'), t('exceedances')], day.toilets.map(x =>
+      [esc(x.name), `<span class="${x.result.cleanings.length < x.result.required ? 'bad' : ''}">${x.result.cleanings.length}/${x.result.required}</span>`, esc(x.result.longestGap.slice(0, 5)),
+        x.result.byAssignedCleaners, x.result.exceedances.length])) +
+      day.toilets.map(x => `<h3>${esc(x.name)}</h3><div class="timeline">${x.result.cleanings.map(c => {
+        const from = new Date(c.start), to = new Date(c.end), dayStart = new Date(`${date}T00:00:00+08:00`);
+        const left = (from - dayStart) / 864e5 * 100, width = Math.max(0.4, (to - from) / 864e5 * 100);
+        return `<span class="visit${c.byAssignedCleaner ? '' : ' other'}" style="left:${left}%;width:${width}%" title="${esc(c.badge)} ${time(c.start)}–${time(c.end)}"></span>`;
+      }).join('')}</div>`).join('') +
+      `<p class="exports"><a href="/api/exports/toilets/${date}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/toilets/${date}.xlsx">${esc(t('exportXlsx'))}</a></p>`;
+    page.append(div);
+  };
+
+  pages.cases = async page => {
+    const list = await api('/api/cases?limit=200');
+    const bureau = App.session.account.role === 'Bureau';
+    page.innerHTML = table([t('filed'), t('title'), t('contractor'), t('status'), t('assignee'), ''], list.items.map(c => [
+      esc(new Date(c.filed).toLocaleString(I18n.lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', hour12: false })), esc(c.title), esc(c.contractor), esc(t(c.status === 'Closed' ? 'closedCase' : c.status.toLowerCase())), esc(c.assignee ?? ''),
+      [bureau && (c.status === 'Filed' || c.status === 'Resolved') ? `<button data-act="dispatch" data-id="${c.id}">${esc(t('dispatch'))}</button>` : '',
+        c.status === 'Dispatched' ? `<button data-act="resolve" data-id="${c.id}">${esc(t('resolve'))}</button>` : '',
+        bureau && c.status === 'Resolved' ? `<button data-act="close" data-id="${c.id}">${esc(t('close'))}</button>` : ''].join(' ')]));
+    page.onclick = async e => {
+      const b = e.target.closest('button[data-act]');
+      if (!b) return;
+      const assignee = b.dataset.act === 'dispatch' ? prompt(t('assignee')) : null;
+      const note = prompt(t('note')) ?? '';
+      await api(`/api/cases/${b.dataset.id}/${b.dataset.act}`, { method: 'POST', body: { assignee, note } });
+      await pages.cases(page);
+    };
+  };
+
+  pages.scorecard = async (page, [month = today().slice(0, 7)]) => {
+    const report = await api(`/api/cases/monthly/${month}`);
+    page.innerHTML = `<div class="bar"><label>${esc(t('month'))} <input type="month" value="${month}"></label> <a href="#/report/${month}">${esc(t('print'))}</a>
+      · <a href="/api/exports/scorecard/${month}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/scorecard/${month}.xlsx">${esc(t('exportXlsx'))}</a></div>` +
+      table([t('contractor'), t('filedCount'), t('completion'), t('closure'), t('onTime')], [report.all, ...report.byContractor].map((f, i) =>
+        [esc(i === 0 ? '∑' : f.contractor), f.filed, pct(f.completionRate), pct(f.closureRate), pct(f.onTimeRate)]));
+    page.querySelector('input').onchange = e => location.hash = `#/scorecard/${e.target.value}`;
+  };
+
+  pages.report = async (page, [month = today().slice(0, 7)]) => {
+    const report = await api(`/api/cases/monthly/${month}`);
+    page.innerHTML = `<article class="report"><h1>${esc(t('report'))} ${esc(month)}</h1>` +
+      table([t('contractor'), t('filedCount'), t('completion'), t('closure'), t('onTime')], report.byContractor.map(f => [esc(f.contractor), f.filed, pct(f.completionRate), pct(f.closureRate), pct(f.onTimeRate)])) +
+      table([t('title'), t('filedCount')], Object.entries(report.filedByKind).map(([k, n]) => [esc(k), n])) + `<button onclick="print()">${esc(t('print'))}</button></article>`;
+  };
+})();
