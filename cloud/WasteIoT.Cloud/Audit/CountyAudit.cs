@@ -150,8 +150,9 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var messages = await LoadAsync(toilet.Devices, date, TimeSpan.Zero, health, cancellationToken);
         var toiletClass = toilet.ToiletClass ?? ToiletClass.III;
         var day = new ToiletDay(toilet.Id, toiletClass, Local(date, toilet.Opens), toilet.Closes == TimeOnly.MinValue ? Window(date).End : Local(date, toilet.Closes), toilet.Cleaners.ToHashSet(StringComparer.Ordinal));
-        var result = ToiletAuditCheck.Evaluate(day, Badges(messages), Air(messages), Rules.Toilets);
-        return new ToiletAudit(toilet.Id, toilet.Name, toilet.Contractor, toiletClass, result);
+        var air = Air(messages).Where(a => !a.WarmingUp).OrderBy(a => a.Ts).ToList();
+        var result = ToiletAuditCheck.Evaluate(day, Badges(messages), air, Rules.Toilets);
+        return new ToiletAudit(toilet.Id, toilet.Name, toilet.Contractor, toiletClass, result, air);
     }
 
     private async Task<StationAudit> StationAsync(Site station, DateOnly date, RegistrySnapshot snapshot, HealthTracker? health, CancellationToken cancellationToken)

@@ -39,11 +39,15 @@ internal static class LiveEndpoints
         try
         {
             var known = feed.Latest.ToDictionary(p => p.Truck, StringComparer.Ordinal);
+
+            // What this page knows of each cover: the feed learns a cover state only when one arrives after a restart.
+            var covers = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var truck in snapshot.Of<Truck>(RegistryKinds.Trucks).Where(t => viewer.SeesTruck(t.Id, t.Contractor)))
             {
                 var position = known.GetValueOrDefault(truck.Id) ?? await LastStoredAsync(truck, store, cancellationToken);
                 if (position is not null)
                 {
+                    covers[truck.Id] = position.Cover;
                     await WriteAsync(context.Response, position, cancellationToken);
                 }
             }
@@ -58,6 +62,12 @@ internal static class LiveEndpoints
                     var position = await channel.Reader.ReadAsync(wait.Token);
                     if (viewer.SeesTruck(position.Truck, position.Contractor))
                     {
+                        if (position.Cover == "unknown" && covers.TryGetValue(position.Truck, out var cover))
+                        {
+                            position = position with { Cover = cover };
+                        }
+
+                        covers[position.Truck] = position.Cover;
                         await WriteAsync(context.Response, position, cancellationToken);
                         await context.Response.Body.FlushAsync(cancellationToken);
                     }

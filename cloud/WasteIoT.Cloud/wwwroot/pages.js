@@ -136,9 +136,20 @@
         const from = new Date(c.start), to = new Date(c.end), dayStart = new Date(`${date}T00:00:00+08:00`);
         const left = (from - dayStart) / 864e5 * 100, width = Math.max(0.4, (to - from) / 864e5 * 100);
         return `<span class="visit${c.byAssignedCleaner ? '' : ' other'}" style="left:${left}%;width:${width}%" title="${esc(c.badge)} ${time(c.start)}–${time(c.end)}"></span>`;
-      }).join('')}</div>`).join('') +
+      }).join('')}</div>${odourCurve(x, date)}<p class="who-cleaned">${x.result.cleanings.map(c => `${time(c.start)} ${esc(c.badge)}`).join(' · ')}</p>`).join('') +
       `<p class="exports"><a href="/api/exports/toilets/${date}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/toilets/${date}.xlsx">${esc(t('exportXlsx'))}</a></p>`;
     page.append(div);
+  };
+
+  // NH3 over the day against the class limit: an SVG polyline, 0–24 h across, 0–2× the limit up.
+  const odourCurve = (toilet, date) => {
+    const points = toilet.odour.filter(a => a.nh3 != null);
+    if (!points.length) return '';
+    const dayStart = new Date(`${date}T00:00:00+08:00`);
+    const limit = { I: 0.3, II: 1, III: 3 }[toilet.class] ?? 1;
+    const y = v => 60 - Math.min(v / (2 * limit), 1) * 60;
+    const line = points.map(a => `${((new Date(a.ts) - dayStart) / 864e5 * 1000).toFixed(1)},${y(a.nh3).toFixed(1)}`).join(' ');
+    return `<svg class="odour" viewBox="0 0 1000 60" preserveAspectRatio="none" data-points="${points.length}"><line x1="0" x2="1000" y1="${y(limit)}" y2="${y(limit)}" class="limit"/><polyline points="${line}"/></svg>`;
   };
 
   pages.cases = async page => {

@@ -57,6 +57,7 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
         await Shot(bureau, "bureau-overview");
         await bureau.GotoAsync("/#/toilets/2026-11-26");
         await Assertions.Expect(bureau.Locator("main table").First).ToContainTextAsync("4/6");
+        await Assertions.Expect(bureau.Locator("svg.odour")).ToHaveAttributeAsync("data-points", "1");
         await Shot(bureau, "bureau-toilets");
         await bureau.GotoAsync("/#/scorecard/2026-11");
         await Assertions.Expect(bureau.Locator("main table")).ToBeVisibleAsync();
@@ -110,6 +111,9 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
         }
 
         await Assertions.Expect(item).ToContainTextAsync("25 km/h");
+
+        // The cover was last reported closed (before this page opened); a new position keeps that, not "unknown".
+        await Assertions.Expect(item).ToContainTextAsync("篷盖: 关闭");
         await Shot(page, "contractor-live-moving");
     }
 
