@@ -15,6 +15,7 @@ return args switch
         Console.Out),
     ["checks"] => ChecksBenchmark.Run(Console.Out),
     ["audit", .. var rest] => await AuditBenchmark.RunAsync(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 200, Console.Out),
+    ["dashboard", .. var rest] => await DashboardBenchmark.RunAsync(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 200, Console.Out),
     ["audit-seed", var data, var trucks] => await AuditBenchmark.SeedAsync(data, int.Parse(trucks, CultureInfo.InvariantCulture)),
     ["ingest", .. var rest] => await IngestBenchmark.RunAsync(
         rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 1_000_000,
@@ -31,6 +32,7 @@ static int Usage()
                WasteIoT.Benchmarks backlog [devices=1000] [queued=1000000]
                WasteIoT.Benchmarks checks
                WasteIoT.Benchmarks audit [trucks=200]
+               WasteIoT.Benchmarks dashboard [trucks=200]
                WasteIoT.Benchmarks ingest [readings=1000000] [batch=500] [gateways=4]
         """);
     return 2;

@@ -13,6 +13,8 @@ internal static class AuditEndpoints
         var group = app.MapGroup("/api/audit/{date}").WithTags("Audit").RequireSession();
         group.MapGet("/", DayAsync).WithName("AuditDay");
         group.MapGet("/summary", SummaryAsync).WithName("AuditSummary");
+        group.MapGet("/overview", OverviewAsync).WithName("AuditOverview");
+        group.MapGet("/bins", BinsAsync).WithName("AuditBins");
         group.MapGet("/routes/{id}", RouteAsync).WithName("AuditRoute");
         group.MapGet("/trucks/{id}", TruckAsync).WithName("AuditTruck");
         group.MapGet("/bins/{id}", BinAsync).WithName("AuditBin");
@@ -27,6 +29,20 @@ internal static class AuditEndpoints
 
     private static async Task<Results<Ok<DaySummary>, ProblemHttpResult>> SummaryAsync(string date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         ParseDate(date) is { } day ? TypedResults.Ok((await cache.GetAsync(day, cancellationToken)).For(Viewer.From(user)).Summary) : BadDate(date);
+
+    private static async Task<Results<Ok<DayOverview>, ProblemHttpResult>> OverviewAsync(string date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        ParseDate(date) is { } day ? TypedResults.Ok(DayOverview.From((await cache.GetAsync(day, cancellationToken)).For(Viewer.From(user)))) : BadDate(date);
+
+    private static async Task<Results<Ok<List<BinAudit>>, ProblemHttpResult>> BinsAsync(string date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (ParseDate(date) is not { } day)
+        {
+            return BadDate(date);
+        }
+
+        var county = (await cache.GetAsync(day, cancellationToken)).For(Viewer.From(user));
+        return TypedResults.Ok(county.Bins.Concat(county.Stations.SelectMany(s => s.Containers)).ToList());
+    }
 
     private static Task<Results<Ok<RouteAudit>, ProblemHttpResult>> RouteAsync(string date, string id, CountyAudit audit, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         OneAsync<CollectionRoute, RouteAudit>(date, RegistryKinds.Routes, id, registry, Viewer.From(user), (r, d, s) => audit.RouteAsync(r, d, s, cancellationToken), cancellationToken);

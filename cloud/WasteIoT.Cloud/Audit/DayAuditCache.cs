@@ -6,9 +6,9 @@ namespace WasteIoT.Cloud.Audit;
 /// <summary>
 /// The county's day, kept computed: a page asks and gets the last result at once; when data has arrived since (or,
 /// for readings stored by another instance, after <see cref="MaxAge"/>), one refresh runs in the background.
-/// A day never computed is computed while the caller waits.
+/// A day never computed, or computed against an older registry (a route or a toilet changed), is computed while the caller waits.
 /// </summary>
-public sealed class DayAuditCache(CountyAudit audit, IngestFeed feed, TimeProvider time)
+public sealed class DayAuditCache(CountyAudit audit, IngestFeed feed, Registry.CountyRegistry registry, TimeProvider time)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(20);
     private readonly ConcurrentDictionary<DateOnly, Entry> _days = new();
@@ -17,6 +17,11 @@ public sealed class DayAuditCache(CountyAudit audit, IngestFeed feed, TimeProvid
     {
         var entry = _days.GetOrAdd(date, _ => new Entry());
         var current = entry.Result;
+        if (current is not null && current.RegistryVersion != (await registry.CurrentAsync(cancellationToken)).Version)
+        {
+            return await RefreshAsync(date, entry, cancellationToken, force: true);
+        }
+
         if (current is not null)
         {
             if (entry.FeedVersion != feed.Version || time.GetUtcNow() - current.ComputedAt > MaxAge)

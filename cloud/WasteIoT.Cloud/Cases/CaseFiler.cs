@@ -39,7 +39,8 @@ public sealed partial class CaseFiler(
                 continue;
             }
 
-            var day = back == 0 && !fresh ? await days.GetAsync(date, cancellationToken) : await audit.DayAsync(date, cancellationToken);
+            // Through the cache's gate: a page asking for the same day meanwhile waits for this computation, not a second one.
+            var day = back == 0 && !fresh ? await days.GetAsync(date, cancellationToken) : await days.RefreshNowAsync(date, cancellationToken);
             filed += await store.FileAsync([.. CaseFindings.From(day, closed, snapshot)], now, settings.DueWithin, cancellationToken);
             if (closed)
             {

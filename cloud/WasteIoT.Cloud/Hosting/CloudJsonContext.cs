@@ -21,6 +21,8 @@ namespace WasteIoT.Cloud.Hosting;
 [JsonSerializable(typeof(Audit.ToiletAudit))]
 [JsonSerializable(typeof(Audit.StationAudit))]
 [JsonSerializable(typeof(Audit.PondAudit))]
+[JsonSerializable(typeof(Audit.DayOverview))]
+[JsonSerializable(typeof(List<Audit.BinAudit>))]
 [JsonSerializable(typeof(Cases.CasePage))]
 [JsonSerializable(typeof(Cases.CaseRecord))]
 [JsonSerializable(typeof(Cases.CaseAction))]

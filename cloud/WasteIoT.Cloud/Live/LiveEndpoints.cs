@@ -15,6 +15,8 @@ namespace WasteIoT.Cloud.Live;
 /// <summary>The live map's server-sent events and a truck's day for replay.</summary>
 internal static class LiveEndpoints
 {
+    private static readonly TimeSpan ReplayStep = TimeSpan.FromSeconds(5);
+
     public static IEndpointRouteBuilder MapLive(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("Live").RequireSession();
@@ -116,14 +118,21 @@ internal static class LiveEndpoints
         var points = new List<TrackPoint>();
         var next = 0;
         string state = "unknown";
-        foreach (var fix in messages.OfType<TruckPosition>().Where(p => p.Ts >= window.Start).OrderBy(p => p.Ts))
+        // Replayed at 5-second resolution (a day at 1 Hz is 28,800 fixes), keeping every change of cover state and the last fix.
+        var fixes = messages.OfType<TruckPosition>().Where(p => p.Ts >= window.Start).OrderBy(p => p.Ts).ToList();
+        for (var i = 0; i < fixes.Count; i++)
         {
+            var fix = fixes[i];
+            var before = state;
             while (next < covers.Count && covers[next].Ts <= fix.Ts)
             {
                 state = covers[next++].Open ? "open" : "closed";
             }
 
-            points.Add(new TrackPoint(fix.Ts, fix.Lat, fix.Lon, fix.Speed, state));
+            if (points.Count == 0 || state != before || fix.Ts - points[^1].Ts >= ReplayStep || i == fixes.Count - 1)
+            {
+                points.Add(new TrackPoint(fix.Ts, fix.Lat, fix.Lon, fix.Speed, state));
+            }
         }
 
         var truckAudit = await audit.TruckAsync(truck, day, cancellationToken);

@@ -32,7 +32,8 @@ const WiotMap = (() => {
   const point = (lat, lon) => config && config.coordinates === 'gcj02' ? toGcj02(lat, lon) : [lat, lon];
   const create = async element => {
     await load();
-    const map = L.map(element).setView(point(config.centerLat, config.centerLon), config.zoom);
+    // Canvas draws a county's thousands of bins and a day's track far faster than one SVG element each.
+    const map = L.map(element, { preferCanvas: true }).setView(point(config.centerLat, config.centerLon), config.zoom);
     if (config.tileUrl) L.tileLayer(config.tileUrl, { attribution: config.attribution, maxZoom: 19 }).addTo(map);
     return map;
   };

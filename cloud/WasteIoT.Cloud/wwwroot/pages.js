@@ -17,7 +17,7 @@
 
   pages.overview = async (page, [date = today()]) => {
     dateBar(page, date, d => location.hash = `#/overview/${d}`);
-    const day = await api(`/api/audit/${date}`);
+    const day = await api(`/api/audit/${date}/overview`);
     const s = day.summary;
     const body = document.createElement('div');
     body.innerHTML = `<section class="tiles" data-testid="summary">
@@ -29,11 +29,11 @@
         ${tile(t('pond'), s.highestPondVolumeM3 == null ? t('noData') : `${Math.round(s.highestPondVolumeM3)} m³`, s.pondAlarms > 0)}
       </section>
       <h2>${esc(t('violations'))}</h2>
-      ${table([t('truck'), t('start'), t('end'), t('km'), t('peak'), ''], day.trucks.flatMap(tr => tr.sealedTransport.violations.map(v =>
-        [esc(tr.truck), time(v.start), time(v.end), v.distanceKm.toFixed(2), `${Math.round(v.peakSpeedKmh)} km/h`, `<a href="#/replay/${encodeURIComponent(tr.truck)}/${date}">${esc(t('replay'))}</a>`])))}
+      ${table([t('truck'), t('start'), t('end'), t('km'), t('peak'), ''], day.violations.map(({ truck, violation: v }) =>
+        [esc(truck), time(v.start), time(v.end), v.distanceKm.toFixed(2), `${Math.round(v.peakSpeedKmh)} km/h`, `<a href="#/replay/${encodeURIComponent(truck)}/${date}">${esc(t('replay'))}</a>`]))}
       <h2>${esc(t('routes'))}</h2>
-      ${table([t('route'), t('truck'), t('served'), t('scheduled'), t('missed')], day.routes.filter(r => r.due).map(r =>
-        [esc(r.name), esc(r.truck), r.coverage.served, r.coverage.scheduled, esc(r.coverage.missed.map(h => h.household).join(', '))]))}
+      ${table([t('route'), t('truck'), t('served'), t('scheduled'), t('missed')], day.routes.filter(r => r.missed > 0).map(r =>
+        [esc(r.name), esc(r.truck), r.served, r.scheduled, esc(r.firstMissed.join(', ') + (r.missed > r.firstMissed.length ? ` … (${r.missed})` : ''))]))}
       <p class="exports"><a href="/api/exports/violations/${date}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/violations/${date}.xlsx">${esc(t('exportXlsx'))}</a></p>`;
     page.append(body);
   };
@@ -75,7 +75,8 @@
     const colors = { open: '#d33', closed: '#2a7', unknown: '#888' };
     let run = [];
     let state = null;
-    const flush = () => { if (run.length > 1) L.polyline(run, { color: colors[state], weight: 4 }).addTo(map); };
+    const drawn = { open: 0, closed: 0, unknown: 0 };
+    const flush = () => { if (run.length > 1) { L.polyline(run, { color: colors[state], weight: 4 }).addTo(map); drawn[state]++; } };
     for (const p of track.points) {
       const at = WiotMap.point(p.lat, p.lon);
       if (p.cover !== state) { run.push(at); flush(); run = [at]; state = p.cover; } else run.push(at);
@@ -84,14 +85,15 @@
     for (const v of track.violations) L.marker(WiotMap.point(v.startLat, v.startLon), { title: `${time(v.start)}–${time(v.end)}` }).addTo(map);
     for (const s of track.scans.filter(s => s.lat != null)) L.circleMarker(WiotMap.point(s.lat, s.lon), { radius: 3, color: '#36c' }).addTo(map);
     if (track.points.length) map.fitBounds(track.points.map(p => WiotMap.point(p.lat, p.lon)));
+    Object.assign(box.querySelector('#map').dataset, { openSegments: drawn.open, closedSegments: drawn.closed, drawn: 'true' });
   };
 
   pages.routes = async (page, [date = today()]) => {
     dateBar(page, date, d => location.hash = `#/routes/${d}`);
-    const day = await api(`/api/audit/${date}`);
+    const day = await api(`/api/audit/${date}/overview`);
     const div = document.createElement('div');
-    div.innerHTML = table([t('route'), t('truck'), t('served'), t('scheduled'), t('coverage'), t('far')], day.routes.filter(r => r.due).map(r =>
-      [esc(r.name), esc(r.truck), r.coverage.served, r.coverage.scheduled, pct(r.coverage.scheduled ? r.coverage.served / r.coverage.scheduled : 1), r.coverage.farScans.length])) +
+    div.innerHTML = table([t('route'), t('truck'), t('served'), t('scheduled'), t('coverage'), t('far')], day.routes.map(r =>
+      [esc(r.name), esc(r.truck), r.served, r.scheduled, pct(r.scheduled ? r.served / r.scheduled : 1), r.farScans])) +
       `<p class="exports"><a href="/api/exports/coverage/${date}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/coverage/${date}.xlsx">${esc(t('exportXlsx'))}</a></p>`;
     page.append(div);
   };
@@ -112,9 +114,8 @@
   };
 
   pages.bins = async (page, [date = today()]) => {
-    const day = await api(`/api/audit/${date}`);
-    const bins = day.bins.concat(day.stations.flatMap(s => s.containers));
-    page.innerHTML = `<div id="map" class="map"></div><h2>${esc(t('pickup'))}</h2>` +
+    const bins = await api(`/api/audit/${date}/bins`);
+    page.innerHTML = `<div id="map" class="map" data-testid="bin-map"></div><h2>${esc(t('pickup'))}</h2>` +
       table([t('bins'), t('level'), t('status')], bins.filter(b => b.latestLevel != null).sort((a, b) => b.latestLevel - a.latestLevel).slice(0, 200)
         .map(b => [esc(b.bin), pct(b.latestLevel), esc(t(b.clearance.verdict === 'NoData' ? 'noData' : b.clearance.verdict === 'Cleared' ? 'cleared' : 'notCleared'))]));
     const map = await WiotMap.create(page.querySelector('#map'));
@@ -123,6 +124,8 @@
       const color = level < 0 ? '#888' : level >= 0.8 ? '#d33' : level >= 0.5 ? '#e90' : '#2a7';
       L.circleMarker(WiotMap.point(b.lat, b.lon), { radius: 6, color, fillOpacity: 0.8 }).addTo(map).bindTooltip(`${b.bin} ${level < 0 ? t('noData') : pct(level)}`);
     }
+
+    Object.assign(page.querySelector('#map').dataset, { bins: bins.length, drawn: 'true' });
   };
 
   pages.toilets = async (page, [date = today()]) => {

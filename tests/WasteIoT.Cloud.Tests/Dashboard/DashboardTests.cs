@@ -34,12 +34,12 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
         {
             await page.FillAsync("input[name=name]", "admin");
             await page.FillAsync("input[name=password]", "wrong-password-" + i);
-            await page.ClickAsync("button[type=submit]");
+            await page.RunAndWaitForResponseAsync(() => page.ClickAsync("button[type=submit]"), "**/api/account/login");
             await Assertions.Expect(page.Locator("#error")).ToHaveTextAsync(i < 5 ? "用户名或密码错误" : "失败次数过多，账户已锁定 15 分钟");
         }
 
         await page.FillAsync("input[name=password]", RunningCloud.AdminPassword);
-        await page.ClickAsync("button[type=submit]");
+        await page.RunAndWaitForResponseAsync(() => page.ClickAsync("button[type=submit]"), "**/api/account/login");
         await Assertions.Expect(page.Locator("#error")).ToHaveTextAsync("失败次数过多，账户已锁定 15 分钟");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.Screenshots, "login-locked.png") });
     }
@@ -69,6 +69,7 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
         await Shot(contractor, "contractor-live");
         await contractor.GotoAsync("/#/bins/2026-11-26");
         await Assertions.Expect(contractor.Locator("main table")).ToContainTextAsync("bin-a");
+        await Assertions.Expect(contractor.Locator("[data-testid=bin-map]")).ToHaveAttributeAsync("data-bins", "2");
         await Shot(contractor, "contractor-bins");
 
         // The crew member, on a phone: today's route, every household still to collect.
@@ -128,7 +129,8 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
         var map = page.Locator("[data-testid=replay-map]");
         await Assertions.Expect(map).ToHaveAttributeAsync("data-points", "25");
         await Assertions.Expect(map).ToHaveAttributeAsync("data-violations", "1");
-        await Assertions.Expect(page.Locator("path.leaflet-interactive[stroke='#d33']")).ToHaveCountAsync(1);
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-open-segments", "1");
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-closed-segments", "0");
         await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("00:00:00");
         await Shot(page, "replay");
     }

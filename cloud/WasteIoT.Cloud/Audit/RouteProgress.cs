@@ -1,0 +1,4 @@
+namespace WasteIoT.Cloud.Audit;
+
+/// <param name="FirstMissed">The first <see cref="DayOverview.MissedShown"/> missed households, in route order.</param>
+public sealed record RouteProgress(string Route, string Name, string Truck, int Served, int Scheduled, int Missed, int FarScans, IReadOnlyList<string> FirstMissed);
