@@ -6,13 +6,15 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# Debian packages the tests use, as "command-or-absolute-path-glob:package".
+# Debian packages, as "command-or-absolute-path-glob:package". The build needs npm (the dashboard's Leaflet).
+BUILD_PACKAGES=("npm:npm")
+# Debian packages the tests use.
 # Chromium drives the dashboard tests; a CJK font makes their screenshots of the Chinese pages readable.
 TEST_PACKAGES=("mosquitto:mosquitto" "/usr/lib/postgresql/*/bin/initdb:postgresql" "/usr/bin/chromium:chromium" "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc:fonts-wqy-microhei")
 
 install_missing() {
   local missing=()
-  for entry in "${TEST_PACKAGES[@]}"; do
+  for entry in "$@"; do
     local probe="${entry%%:*}"
     if [[ $probe == /* ]]; then
       compgen -G "$probe" >/dev/null || missing+=("${entry##*:}")
@@ -30,7 +32,7 @@ install_missing() {
 }
 
 run_tests() {
-  install_missing
+  install_missing "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
   local results
   results=$(mktemp -d)
   local status=0
@@ -61,6 +63,7 @@ PY
 case "${1:-}" in
   run)
     shift
+    install_missing "${BUILD_PACKAGES[@]}"
     exec dotnet run --project cloud/WasteIoT.Cloud -c Release -- "$@"
     ;;
   test)

@@ -92,7 +92,7 @@ internal static class DashboardBenchmark
             ("#/live", "#trucks li"),
             ($"#/routes/{Date}", "main table"),
             ($"#/bins/{Date}", "[data-testid=bin-map][data-drawn]"),
-            ($"#/toilets/{Date}", "svg.odour"),
+            ($"#/toilets/{Date}", "details[data-toilet]"),
             ("#/cases", "main table"),
             ($"#/scorecard/{Date[..7]}", "main table"),
             ($"#/replay/T-000/{Date}", "[data-testid=replay-map][data-drawn]"),

@@ -5,7 +5,10 @@ using WasteIoT.Cloud.Registry;
 
 namespace WasteIoT.Cloud.Audit;
 
-/// <summary>The county's checks by registered thing and local day: <c>/api/audit/{yyyy-MM-dd}</c>.</summary>
+/// <summary>
+/// The county's checks by registered thing and local day: <c>/api/audit/{yyyy-MM-dd}</c>. The lists for pages
+/// (<c>/overview</c>, <c>/bins</c>, <c>/toilets</c> without their odour series) are cut to what a page shows at first.
+/// </summary>
 internal static class AuditEndpoints
 {
     public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
@@ -15,6 +18,7 @@ internal static class AuditEndpoints
         group.MapGet("/summary", SummaryAsync).WithName("AuditSummary");
         group.MapGet("/overview", OverviewAsync).WithName("AuditOverview");
         group.MapGet("/bins", BinsAsync).WithName("AuditBins");
+        group.MapGet("/toilets", ToiletsAsync).WithName("AuditToilets");
         group.MapGet("/routes/{id}", RouteAsync).WithName("AuditRoute");
         group.MapGet("/trucks/{id}", TruckAsync).WithName("AuditTruck");
         group.MapGet("/bins/{id}", BinAsync).WithName("AuditBin");
@@ -43,6 +47,11 @@ internal static class AuditEndpoints
         var county = (await cache.GetAsync(day, cancellationToken)).For(Viewer.From(user));
         return TypedResults.Ok(county.Bins.Concat(county.Stations.SelectMany(s => s.Containers)).ToList());
     }
+
+    private static async Task<Results<Ok<IReadOnlyList<ToiletAudit>>, ProblemHttpResult>> ToiletsAsync(string date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        ParseDate(date) is { } day
+            ? TypedResults.Ok<IReadOnlyList<ToiletAudit>>([.. (await cache.GetAsync(day, cancellationToken)).For(Viewer.From(user)).Toilets.Select(t => t with { Odour = [] })])
+            : BadDate(date);
 
     private static Task<Results<Ok<RouteAudit>, ProblemHttpResult>> RouteAsync(string date, string id, CountyAudit audit, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         OneAsync<CollectionRoute, RouteAudit>(date, RegistryKinds.Routes, id, registry, Viewer.From(user), (r, d, s) => audit.RouteAsync(r, d, s, cancellationToken), cancellationToken);

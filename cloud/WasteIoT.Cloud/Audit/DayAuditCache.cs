@@ -24,7 +24,10 @@ public sealed class DayAuditCache(CountyAudit audit, IngestFeed feed, Registry.C
 
         if (current is not null)
         {
-            if (entry.FeedVersion != feed.Version || time.GetUtcNow() - current.ComputedAt > MaxAge)
+            // Data stored by another instance is noticed by age; a county's day takes seconds to compute, so the age
+            // allowed grows with it — the cache must not spend its life recomputing an unchanged day.
+            var maxAge = MaxAge > entry.Duration * 5 ? MaxAge : entry.Duration * 5;
+            if (entry.FeedVersion != feed.Version || time.GetUtcNow() - current.ComputedAt > maxAge)
             {
                 _ = RefreshAsync(date, entry, CancellationToken.None);
             }
@@ -57,7 +60,9 @@ public sealed class DayAuditCache(CountyAudit audit, IngestFeed feed, Registry.C
         try
         {
             var version = feed.Version;
+            var started = time.GetTimestamp();
             var result = await audit.DayAsync(date, cancellationToken);
+            entry.Duration = time.GetElapsedTime(started);
             entry.FeedVersion = version;
             entry.Result = result;
             return result;
@@ -75,5 +80,7 @@ public sealed class DayAuditCache(CountyAudit audit, IngestFeed feed, Registry.C
         public CountyDay? Result { get; set; }
 
         public long FeedVersion { get; set; } = -1;
+
+        public TimeSpan Duration { get; set; }
     }
 }

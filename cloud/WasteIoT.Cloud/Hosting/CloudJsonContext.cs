@@ -23,6 +23,7 @@ namespace WasteIoT.Cloud.Hosting;
 [JsonSerializable(typeof(Audit.PondAudit))]
 [JsonSerializable(typeof(Audit.DayOverview))]
 [JsonSerializable(typeof(List<Audit.BinAudit>))]
+[JsonSerializable(typeof(IReadOnlyList<Audit.ToiletAudit>))]
 [JsonSerializable(typeof(Cases.CasePage))]
 [JsonSerializable(typeof(Cases.CaseRecord))]
 [JsonSerializable(typeof(Cases.CaseAction))]

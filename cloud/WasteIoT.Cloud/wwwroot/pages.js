@@ -122,7 +122,9 @@
     for (const b of bins) {
       const level = b.latestLevel ?? -1;
       const color = level < 0 ? '#888' : level >= 0.8 ? '#d33' : level >= 0.5 ? '#e90' : '#2a7';
-      L.circleMarker(WiotMap.point(b.lat, b.lon), { radius: 6, color, fillOpacity: 0.8 }).addTo(map).bindTooltip(`${b.bin} ${level < 0 ? t('noData') : pct(level)}`);
+      // Tooltips are made on first hover: thousands made up front cost more than the whole map.
+      const marker = L.circleMarker(WiotMap.point(b.lat, b.lon), { radius: 6, color, fillOpacity: 0.8 }).addTo(map);
+      marker.once('mouseover', () => marker.bindTooltip(`${b.bin} ${level < 0 ? t('noData') : pct(level)}`).openTooltip());
     }
 
     Object.assign(page.querySelector('#map').dataset, { bins: bins.length, drawn: 'true' });
@@ -130,18 +132,26 @@
 
   pages.toilets = async (page, [date = today()]) => {
     dateBar(page, date, d => location.hash = `#/toilets/${d}`);
-    const day = await api(`/api/audit/${date}`);
+    const toilets = await api(`/api/audit/${date}/toilets`);
     const div = document.createElement('div');
-    div.innerHTML = table([t('toilet'), t('cleanings'), t('longestGap'), t('assigned'), t('exceedances')], day.toilets.map(x =>
+    div.innerHTML = table([t('toilet'), t('cleanings'), t('longestGap'), t('assigned'), t('exceedances')], toilets.map(x =>
       [esc(x.name), `<span class="${x.result.cleanings.length < x.result.required ? 'bad' : ''}">${x.result.cleanings.length}/${x.result.required}</span>`, esc(x.result.longestGap.slice(0, 5)),
         x.result.byAssignedCleaners, x.result.exceedances.length])) +
-      day.toilets.map(x => `<h3>${esc(x.name)}</h3><div class="timeline">${x.result.cleanings.map(c => {
+      toilets.map(x => `<h3>${esc(x.name)}</h3><div class="timeline">${x.result.cleanings.map(c => {
         const from = new Date(c.start), to = new Date(c.end), dayStart = new Date(`${date}T00:00:00+08:00`);
         const left = (from - dayStart) / 864e5 * 100, width = Math.max(0.4, (to - from) / 864e5 * 100);
         return `<span class="visit${c.byAssignedCleaner ? '' : ' other'}" style="left:${left}%;width:${width}%" title="${esc(c.badge)} ${time(c.start)}–${time(c.end)}"></span>`;
-      }).join('')}</div>${odourCurve(x, date)}<p class="who-cleaned">${x.result.cleanings.map(c => `${time(c.start)} ${esc(c.badge)}`).join(' · ')}</p>`).join('') +
+      }).join('')}</div><details data-toilet="${esc(x.toilet)}"><summary>${esc(t('nh3'))}</summary></details><p class="who-cleaned">${x.result.cleanings.map(c => `${time(c.start)} ${esc(c.badge)}`).join(' · ')}</p>`).join('') +
       `<p class="exports"><a href="/api/exports/toilets/${date}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/toilets/${date}.xlsx">${esc(t('exportXlsx'))}</a></p>`;
     page.append(div);
+
+    // The odour curve of a toilet is fetched when it is opened: fifty days of readings would slow the first render.
+    div.querySelectorAll('details[data-toilet]').forEach(d => d.addEventListener('toggle', async () => {
+      if (!d.open || d.dataset.loaded) return;
+      d.dataset.loaded = 'true';
+      const toilet = await api(`/api/audit/${date}/toilets/${encodeURIComponent(d.dataset.toilet)}`);
+      d.insertAdjacentHTML('beforeend', odourCurve(toilet, date));
+    }));
   };
 
   // NH3 over the day against the class limit: an SVG polyline, 0–24 h across, 0–2× the limit up.

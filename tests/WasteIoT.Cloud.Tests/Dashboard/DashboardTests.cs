@@ -57,6 +57,7 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
         await Shot(bureau, "bureau-overview");
         await bureau.GotoAsync("/#/toilets/2026-11-26");
         await Assertions.Expect(bureau.Locator("main table").First).ToContainTextAsync("4/6");
+        await bureau.ClickAsync("details[data-toilet='t-01'] summary");
         await Assertions.Expect(bureau.Locator("svg.odour")).ToHaveAttributeAsync("data-points", "1");
         await Shot(bureau, "bureau-toilets");
         await bureau.GotoAsync("/#/scorecard/2026-11");
