@@ -128,7 +128,8 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
         await page.GotoAsync($"/#/replay/{Uri.EscapeDataString(GreenTruck)}/2026-11-26");
 
         var map = page.Locator("[data-testid=replay-map]");
-        await Assertions.Expect(map).ToHaveAttributeAsync("data-points", "25");
+        // 25 fixes at 5 s, replayed at 10-second resolution: 00:00:00, 00:00:10 … 00:02:00.
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-points", "13");
         await Assertions.Expect(map).ToHaveAttributeAsync("data-violations", "1");
         await Assertions.Expect(map).ToHaveAttributeAsync("data-open-segments", "1");
         await Assertions.Expect(map).ToHaveAttributeAsync("data-closed-segments", "0");
