@@ -8,7 +8,7 @@ namespace WasteIoT.Cloud.Audit;
 /// for readings stored by another instance, after <see cref="MaxAge"/>), one refresh runs in the background.
 /// A day never computed, or computed against an older registry (a route or a toilet changed), is computed while the caller waits.
 /// </summary>
-public sealed class DayAuditCache(CountyAudit audit, IngestFeed feed, Registry.CountyRegistry registry, TimeProvider time)
+public sealed class DayAuditCache(CountyAudit audit, IngestFeed feed, Registry.CountyRegistry registry, DaySummaryStore summaries, TimeProvider time)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(20);
     private readonly ConcurrentDictionary<DateOnly, Entry> _days = new();
@@ -65,12 +65,30 @@ public sealed class DayAuditCache(CountyAudit audit, IngestFeed feed, Registry.C
             entry.Duration = time.GetElapsedTime(started);
             entry.FeedVersion = version;
             entry.Result = result;
+            if (audit.Window(date).End <= result.ComputedAt)
+            {
+                await KeepAsync(result, cancellationToken);
+            }
+
             return result;
         }
         finally
         {
             entry.Gate.Release();
         }
+    }
+
+    /// <summary>A closed day's summary per contractor (and the county's, under ""), for the monthly scorecard.</summary>
+    private async Task KeepAsync(CountyDay day, CancellationToken cancellationToken)
+    {
+        var snapshot = await registry.CurrentAsync(cancellationToken);
+        var byContractor = new Dictionary<string, DaySummary>(StringComparer.Ordinal) { [string.Empty] = day.Summary };
+        foreach (var contractor in snapshot.Of<Registry.Contractor>(Registry.RegistryKinds.Contractors))
+        {
+            byContractor[contractor.Id] = day.For(new Accounts.Viewer(string.Empty, Accounts.UserRole.Contractor, contractor.Id, string.Empty)).Summary;
+        }
+
+        await summaries.SaveAsync(day.Date, byContractor, day.ComputedAt, cancellationToken);
     }
 
     private sealed class Entry

@@ -22,7 +22,8 @@ internal static class ExportEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
-        string report, string key, string format, DayAuditCache days, CaseWorkflow cases, IOptions<CloudOptions> options, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string report, string key, string format, DayAuditCache days, CaseWorkflow cases, DaySummaryStore summaries, Registry.CountyRegistry registry,
+        IOptions<CloudOptions> options, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (format is not ("csv" or "xlsx"))
         {
@@ -38,13 +39,16 @@ internal static class ExportEndpoints
                 return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not yours to see");
             }
 
-            if (await cases.MonthlyAsync(key, cancellationToken) is not { } monthly)
+            if (await ScorecardEndpoints.BuildAsync(key, viewer, summaries, cases, registry, cancellationToken) is not { } card)
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad month", detail: $"'{key}' is not yyyy-MM");
             }
 
-            table = new ReportTable($"考核 {key}", ["作业单位 contractor", "立案 filed", "处置 completed", "结案 closed", "应处置 due", "按期 on time", "处置率 completion", "结案率 closure", "按期处置率 on-time"],
-                [.. monthly.ByContractor.Where(f => viewer.Sees(f.Contractor)).Select(f => new object?[] { f.Contractor, f.Filed, f.Completed, f.Closed, f.Due, f.OnTime, f.CompletionRate, f.ClosureRate, f.OnTimeRate })]);
+            table = new ReportTable($"考核 {key}",
+                ["作业单位 contractor", "天数 days", "应收 scheduled", "已收 served", "覆盖率 coverage", "密闭运输违规 open-cover", "清运桶日 bin-days cleared", "未清运 not cleared", "清运率 clearance",
+                    "保洁不足 toilet-days under 6", "异味超标 odour", "立案 filed", "处置率 completion", "结案率 closure", "按期处置率 on-time"],
+                [.. card.Contractors.Select(c => new object?[] { c.Contractor, c.Days, c.HouseholdsScheduled, c.HouseholdsServed, c.Coverage, c.OpenCoverViolations, c.BinDaysCleared, c.BinDaysNotCleared, c.ClearanceRate,
+                    c.ToiletDaysUnderRequired, c.OdourExceedances, c.Cases.Filed, c.Cases.CompletionRate, c.Cases.ClosureRate, c.Cases.OnTimeRate })]);
         }
         else
         {

@@ -59,6 +59,7 @@ public static class CloudApplication
         builder.Services.AddSingleton<CountyRegistry>();
         builder.Services.AddOptions<CheckRules>().Bind(builder.Configuration.GetSection(CheckRules.Section)).ValidateOnStart();
         builder.Services.AddSingleton<CountyAudit>();
+        builder.Services.AddSingleton<DaySummaryStore>();
         builder.Services.AddSingleton<DayAuditCache>();
         builder.Services.AddOptions<CaseOptions>().Bind(builder.Configuration.GetSection(CaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<CaseStore>();
@@ -140,6 +141,7 @@ public static class CloudApplication
         app.MapUsers();
         app.MapLive();
         app.MapExports();
+        app.MapScorecard();
         _ = app.Services.GetRequiredService<LiveFeed>();
         app.MapOpenApi();
         return app;

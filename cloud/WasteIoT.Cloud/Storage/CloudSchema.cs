@@ -43,6 +43,7 @@ internal static class CloudSchema
         DROP TABLE readings;
         ALTER TABLE readings_by_device RENAME TO readings;
         """,
+        Shared(3, "INTEGER PRIMARY KEY", "BLOB"),
     ];
 
     /// <summary>
@@ -66,6 +67,7 @@ internal static class CloudSchema
         ) PARTITION BY RANGE (ts);
         """ + Shared(1, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
         Shared(2, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
+        Shared(3, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
     ];
 
     private static string Shared(int step, string id, string blob) => (step switch
@@ -141,6 +143,15 @@ internal static class CloudSchema
                 hash         TEXT    NOT NULL,
                 failures     INTEGER NOT NULL,
                 locked_until BIGINT  NOT NULL
+            );
+            """,
+        3 => """
+            CREATE TABLE day_summaries (
+                day        TEXT   NOT NULL,
+                contractor TEXT   NOT NULL,
+                json       TEXT   NOT NULL,
+                computed   BIGINT NOT NULL,
+                PRIMARY KEY (day, contractor)
             );
             """,
         _ => throw new ArgumentOutOfRangeException(nameof(step)),

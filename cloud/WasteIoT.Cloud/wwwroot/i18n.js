@@ -16,7 +16,7 @@ const I18n = (() => {
       month: '月份', filedCount: '立案数', completion: '处置率', closure: '结案率', onTime: '按期处置率',
       exportCsv: '导出 CSV', exportXlsx: '导出 Excel', print: '打印月报', show: '查看', km: '公里', peak: '最高时速',
       start: '开始', end: '结束', nothing: '暂无', volume: '容积', alarm: '警戒', daysLeft: '预计到警戒天数',
-      nh3: '氨气', h2s: '硫化氢', silent: '篷盖传感器无信号', far: '扫码位置偏离', report: '月度报告',
+      nh3: '氨气', h2s: '硫化氢', silent: '篷盖传感器无信号', far: '扫码位置偏离', report: '月度报告', daysKept: '已核算天数',
     },
     en: {
       brand: 'Sanitation oversight', logout: 'Sign out', username: 'User name', password: 'Password', signIn: 'Sign in',
@@ -33,7 +33,7 @@ const I18n = (() => {
       month: 'Month', filedCount: 'Filed', completion: 'Completion rate', closure: 'Closure rate', onTime: 'On-time rate',
       exportCsv: 'Export CSV', exportXlsx: 'Export Excel', print: 'Print report', show: 'Show', km: 'km', peak: 'Peak speed',
       start: 'Start', end: 'End', nothing: 'None', volume: 'Volume', alarm: 'Alarm', daysLeft: 'Days to alarm',
-      nh3: 'NH₃', h2s: 'H₂S', silent: 'Cover sensor silent', far: 'Scans far from the door', report: 'Monthly report',
+      nh3: 'NH₃', h2s: 'H₂S', silent: 'Cover sensor silent', far: 'Scans far from the door', report: 'Monthly report', daysKept: 'Days audited',
     },
   };
   let lang = localStorage.getItem('wiot-lang') || 'zh';

@@ -184,17 +184,21 @@
   };
 
   pages.scorecard = async (page, [month = today().slice(0, 7)]) => {
-    const report = await api(`/api/cases/monthly/${month}`);
+    const card = await api(`/api/scorecard/${month}`);
     page.innerHTML = `<div class="bar"><label>${esc(t('month'))} <input type="month" value="${month}"></label> <a href="#/report/${month}">${esc(t('print'))}</a>
-      · <a href="/api/exports/scorecard/${month}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/scorecard/${month}.xlsx">${esc(t('exportXlsx'))}</a></div>` +
-      table([t('contractor'), t('filedCount'), t('completion'), t('closure'), t('onTime')], [report.all, ...report.byContractor].map((f, i) =>
-        [esc(i === 0 ? '∑' : f.contractor), f.filed, pct(f.completionRate), pct(f.closureRate), pct(f.onTimeRate)]));
+      · <a href="/api/exports/scorecard/${month}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/scorecard/${month}.xlsx">${esc(t('exportXlsx'))}</a></div>
+      <p data-testid="days-kept">${esc(t('daysKept'))}: ${card.daysKept}</p>` +
+      table([t('contractor'), t('coverage'), t('violations'), t('cleared'), t('toiletsUnder'), t('odour'), t('filedCount'), t('completion'), t('closure'), t('onTime')], card.contractors.map(c =>
+        [esc(c.contractor), pct(c.coverage), c.openCoverViolations, pct(c.clearanceRate), c.toiletDaysUnderRequired, c.odourExceedances, c.cases.filed, pct(c.cases.completionRate), pct(c.cases.closureRate), pct(c.cases.onTimeRate)]));
     page.querySelector('input').onchange = e => location.hash = `#/scorecard/${e.target.value}`;
   };
 
   pages.report = async (page, [month = today().slice(0, 7)]) => {
     const report = await api(`/api/cases/monthly/${month}`);
+    const card = await api(`/api/scorecard/${month}`);
     page.innerHTML = `<article class="report"><h1>${esc(t('report'))} ${esc(month)}</h1>` +
+      table([t('contractor'), t('coverage'), t('violations'), t('cleared'), t('toiletsUnder'), t('odour')], card.contractors.map(c =>
+        [esc(c.contractor), pct(c.coverage), c.openCoverViolations, pct(c.clearanceRate), c.toiletDaysUnderRequired, c.odourExceedances])) +
       table([t('contractor'), t('filedCount'), t('completion'), t('closure'), t('onTime')], report.byContractor.map(f => [esc(f.contractor), f.filed, pct(f.completionRate), pct(f.closureRate), pct(f.onTimeRate)])) +
       table([t('title'), t('filedCount')], Object.entries(report.filedByKind).map(([k, n]) => [esc(k), n])) + `<button onclick="print()">${esc(t('print'))}</button></article>`;
   };

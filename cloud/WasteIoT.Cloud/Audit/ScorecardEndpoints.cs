@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using WasteIoT.Cloud.Accounts;
+using WasteIoT.Cloud.Cases;
+using WasteIoT.Cloud.Registry;
+
+namespace WasteIoT.Cloud.Audit;
+
+/// <summary><c>GET /api/scorecard/{yyyy-MM}</c>: each contractor's month, from the kept daily summaries and the cases.</summary>
+internal static class ScorecardEndpoints
+{
+    public static IEndpointRouteBuilder MapScorecard(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/scorecard").WithTags("Audit").RequireSession()
+            .RequireAuthorization(p => p.RequireRole(nameof(UserRole.Bureau), nameof(UserRole.Contractor)))
+            .MapGet("/{month}", GetAsync).WithName("Scorecard");
+        return app;
+    }
+
+    public static async Task<Scorecard?> BuildAsync(string month, Viewer viewer, DaySummaryStore summaries, CaseWorkflow cases, CountyRegistry registry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", out var first) || await cases.MonthlyAsync(month, cancellationToken) is not { } monthly)
+        {
+            return null;
+        }
+
+        var rows = await summaries.ReadAsync(first, first.AddMonths(1).AddDays(-1), cancellationToken);
+        var snapshot = await registry.CurrentAsync(cancellationToken);
+        var contractors = snapshot.Of<Contractor>(RegistryKinds.Contractors).Select(c => c.Id).Where(viewer.Sees).Order(StringComparer.Ordinal).ToList();
+        var scores = contractors.Select(c =>
+        {
+            var days = rows.Where(r => r.Contractor == c).Select(r => r.Summary).ToList();
+            var scheduled = days.Sum(d => d.HouseholdsScheduled);
+            var served = days.Sum(d => d.HouseholdsServed);
+            var cleared = days.Sum(d => d.BinsCleared);
+            var notCleared = days.Sum(d => d.BinsNotCleared);
+            return new ContractorScore(
+                c, days.Count, scheduled, served, scheduled == 0 ? 1 : (double)served / scheduled, days.Sum(d => d.OpenCoverViolations),
+                cleared, notCleared, cleared + notCleared == 0 ? 1 : (double)cleared / (cleared + notCleared), days.Sum(d => d.ToiletsUnderRequired), days.Sum(d => d.OdourExceedances),
+                monthly.ByContractor.FirstOrDefault(f => f.Contractor == c) ?? new MonthlyFigures(c, 0, 0, 0, 0, 0, 1, 1, 1));
+        }).ToList();
+        return new Scorecard(month, rows.Where(r => r.Contractor.Length == 0).Select(r => r.Day).Distinct().Count(), scores);
+    }
+
+    private static async Task<Results<Ok<Scorecard>, ProblemHttpResult>> GetAsync(
+        string month, DaySummaryStore summaries, CaseWorkflow cases, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await BuildAsync(month, Viewer.From(user), summaries, cases, registry, cancellationToken) is { } scorecard
+            ? TypedResults.Ok(scorecard)
+            : TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad month", detail: $"'{month}' is not a month in the form yyyy-MM");
+}
