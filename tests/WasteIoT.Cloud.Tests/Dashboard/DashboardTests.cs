@@ -176,6 +176,30 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(page.Locator("#trucks li")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task ChineseTilesGetGcj02PositionsAndOtherTilesWgs84()
+    {
+        await using var cloud = await RunningCloud.StartAsync("--Cloud:Map:TileUrl", "", "--Cloud:Map:Coordinates", "gcj02");
+        var page = await browser.SignInAsync(cloud, "admin", RunningCloud.AdminPassword);
+        await page.GotoAsync("/#/live");
+        await Assertions.Expect(page.Locator("[data-testid=live-map]")).ToBeVisibleAsync();
+
+        // In Shanghai GCJ-02 lies a few hundred metres from WGS-84; outside China the transform is the identity.
+        var shifted = await page.EvaluateAsync<double[]>("() => WiotMap.point(31.2304, 121.4737)");
+        var metres = Math.Sqrt(Math.Pow((shifted[0] - 31.2304) * 111_320, 2) + Math.Pow((shifted[1] - 121.4737) * 111_320 * Math.Cos(31.23 * Math.PI / 180), 2));
+        Assert.InRange(metres, 300, 700);
+        Assert.True(shifted[0] < 31.2304 && shifted[1] > 121.4737, $"GCJ-02 moves Shanghai south-east on WGS-84 tiles' terms: {shifted[0]}, {shifted[1]}");
+        var paris = await page.EvaluateAsync<double[]>("() => WiotMap.point(48.8566, 2.3522)");
+        Assert.Equal(new[] { 48.8566, 2.3522 }, paris);
+
+        await using var plain = await RunningCloud.StartAsync(NoTiles);
+        var wgs = await browser.SignInAsync(plain, "admin", RunningCloud.AdminPassword);
+        await wgs.GotoAsync("/#/live");
+        await Assertions.Expect(wgs.Locator("[data-testid=live-map]")).ToBeVisibleAsync();
+        var unshifted = await wgs.EvaluateAsync<double[]>("() => WiotMap.point(31.2304, 121.4737)");
+        Assert.Equal(new[] { 31.2304, 121.4737 }, unshifted);
+    }
+
     private static async Task<RunningCloud> CountyAsync(bool realTime = false)
     {
         var cloud = realTime ? await RunningCloud.StartAsync(NoTiles) : await RunningCloud.StartAsync(new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero)), NoTiles);
