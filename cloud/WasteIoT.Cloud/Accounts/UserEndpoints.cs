@@ -115,8 +115,8 @@ internal static class UserEndpoints
         {
             if (columns is null)
             {
-                columns = fields.Select((n, i) => (n.Trim(), i)).GroupBy(c => c.Item1, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
-                if (Columns.Where(c => !columns.ContainsKey(c)).ToList() is { Count: > 0 } missing)
+                (columns, var missing) = Csv.Header(fields, Columns);
+                if (missing.Count > 0)
                 {
                     return TypedResults.Ok(new ImportReport("users", 0, [new ImportError(line, null, $"header lacks column(s) {string.Join(", ", missing)}")]));
                 }

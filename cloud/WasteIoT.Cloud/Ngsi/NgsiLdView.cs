@@ -94,7 +94,7 @@ public sealed class NgsiLdView(CountyRegistry registry, IReadingStore store)
         entity["storedWasteKind"] = WasteKind(bin.WasteKind);
         entity["storedWasteOrigin"] = bin.Site.Length > 0 ? "municipal" : "household";
         entity["refDevice"] = new JsonArray(EntityId("Device", bin.Device));
-        if (await LatestAsync<BinFillReading>(bin.Device, MessageKinds.Fill, cancellationToken) is { } fill)
+        if (await LatestAsync<BinFillReading>([bin.Device], MessageKinds.Fill, cancellationToken) is { } fill)
         {
             if (fill.FillingLevel is { } level)
             {
@@ -133,20 +133,8 @@ public sealed class NgsiLdView(CountyRegistry registry, IReadingStore store)
             ["serviceProvided"] = new JsonArray("garbageCollection"),
             ["vehicleSpecialUsage"] = "trashManagement",
         };
-        TruckPosition? fix = null;
-        CargoCoverEvent? cover = null;
-        foreach (var device in truck.Devices)
-        {
-            if (await LatestAsync<TruckPosition>(device, MessageKinds.Position, cancellationToken) is { } p && (fix is null || p.Ts > fix.Ts))
-            {
-                fix = p;
-            }
-
-            if (await LatestAsync<CargoCoverEvent>(device, MessageKinds.Cover, cancellationToken) is { } c && (cover is null || c.Ts > cover.Ts))
-            {
-                cover = c;
-            }
-        }
+        var fix = await LatestAsync<TruckPosition>(truck.Devices, MessageKinds.Position, cancellationToken);
+        var cover = await LatestAsync<CargoCoverEvent>(truck.Devices, MessageKinds.Cover, cancellationToken);
 
         // The schema requires a position: a truck never heard from is not an entity yet, rather than one placed at an invented spot.
         if (fix is null)
@@ -180,14 +168,7 @@ public sealed class NgsiLdView(CountyRegistry registry, IReadingStore store)
             // AirQualityObserved's refDevice is one id (WasteContainer's is a list): the site's first node, the one that measures air.
             ["refDevice"] = EntityId("Device", site.Devices[0]),
         };
-        SiteAirReading? air = null;
-        foreach (var device in site.Devices)
-        {
-            if (await LatestAsync<SiteAirReading>(device, MessageKinds.Air, cancellationToken) is { } a && (air is null || a.Ts > air.Ts))
-            {
-                air = a;
-            }
-        }
+        var air = await LatestAsync<SiteAirReading>(site.Devices, MessageKinds.Air, cancellationToken);
 
         // dateObserved is required: a site whose node has not measured yet has no observation to show.
         if (air is null)
@@ -209,11 +190,21 @@ public sealed class NgsiLdView(CountyRegistry registry, IReadingStore store)
         return entity;
     }
 
-    private async Task<T?> LatestAsync<T>(string device, string kind, CancellationToken cancellationToken)
+    /// <summary>The latest message of a kind from any of a thing's devices.</summary>
+    private async Task<T?> LatestAsync<T>(IEnumerable<string> devices, string kind, CancellationToken cancellationToken)
         where T : DeviceMessage
     {
-        var row = await store.LatestAsync(device, kind, cancellationToken);
-        return row is null ? null : JsonSerializer.Deserialize(row.Json, ContractJsonContext.Default.DeviceMessage) as T;
+        T? latest = null;
+        foreach (var device in devices)
+        {
+            if (await store.LatestAsync(device, kind, cancellationToken) is { } row
+                && JsonSerializer.Deserialize(row.Json, ContractJsonContext.Default.DeviceMessage) is T message && (latest is null || message.Ts > latest.Ts))
+            {
+                latest = message;
+            }
+        }
+
+        return latest;
     }
 
     private static JsonObject Start(string type, string id, string name, double lat, double lon) => new()

@@ -98,8 +98,7 @@ public sealed class CountyRegistry(RegistryStore store, TimeProvider time)
         {
             if (columns is null)
             {
-                columns = fields.Select((name, i) => (name.Trim(), i)).GroupBy(c => c.Item1, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
-                var missing = kind.Columns.Where(c => !columns.ContainsKey(c)).ToList();
+                (columns, var missing) = Csv.Header(fields, kind.Columns);
                 if (missing.Count > 0)
                 {
                     errors.Add(new ImportError(line, null, $"header lacks column(s) {string.Join(", ", missing)}; expected {string.Join(",", kind.Columns)}"));

@@ -94,6 +94,14 @@ public static class Csv
         }
     }
 
+    /// <summary>Column positions by (trimmed) header name, and the required columns the header lacks.</summary>
+    public static (Dictionary<string, int> Columns, List<string> Missing) Header(string[] fields, IEnumerable<string> required)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var columns = fields.Select((name, i) => (Name: name.Trim(), Index: i)).GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Index, StringComparer.Ordinal);
+        return (columns, [.. required.Where(c => !columns.ContainsKey(c))]);
+    }
+
     public static void WriteRow(TextWriter writer, IEnumerable<string?> fields)
     {
         ArgumentNullException.ThrowIfNull(writer);
