@@ -1,0 +1,43 @@
+using WasteIoT.Cloud.Registry;
+using WasteIoT.Cloud.Storage;
+using WasteIoT.Demo;
+using WasteIoT.Firmware.Simulator.Fleet;
+
+namespace WasteIoT.Demo.Tests;
+
+/// <summary>The demo county imports into the real registry without a refused row and covers every simulated device.</summary>
+public sealed class DemoCountyTests
+{
+    [Fact]
+    public async Task GeneratedFleetsCountyImportsCleanlyAndKnowsEveryDevice()
+    {
+        var fleet = FleetGenerator.Create(seed: 7, trucks: 3, householdsPerTruck: 25, toilets: 2, binsPerTruck: 4) with
+        {
+            Sites = [.. FleetGenerator.Create(7, 1, 1, 2, 1).Sites, new SiteDefinition { Device = "site-s01", Kind = "transferStation", Lat = 31.24, Lon = 121.48, PondGaugeZeroMm = 3000, PondLevelM = 3.5 }],
+        };
+        using var database = new SqliteCloudDatabase(Path.Combine(Path.GetTempPath(), "wiot-demo-" + Guid.NewGuid().ToString("N"), "cloud.db"));
+        var registry = new CountyRegistry(new RegistryStore(database, TimeProvider.System), TimeProvider.System);
+
+        foreach (var (kind, csv) in DemoCounty.Files(fleet))
+        {
+            var report = await registry.ImportCsvAsync(RegistryKinds.Find(kind)!, new StringReader(csv), CancellationToken.None);
+            Assert.True(report.Errors.Count == 0, $"{kind}: {string.Join("; ", report.Errors.Select(e => $"{e.Line} {e.Message}"))}");
+        }
+
+        var snapshot = await registry.CurrentAsync(CancellationToken.None);
+        var devices = fleet.Trucks.Select(t => t.Device).Concat(fleet.Sites.Select(s => s.Device)).Concat(fleet.Bins.Select(b => b.Device));
+        Assert.All(devices, d => Assert.True(snapshot.DeviceOwners.ContainsKey(d), d));
+        Assert.Equal(75, snapshot.Count(RegistryKinds.Households));
+        Assert.Equal(3, snapshot.Count(RegistryKinds.Routes));
+        Assert.Equal(1, snapshot.Count(RegistryKinds.Ponds));
+        var route = snapshot.Find<CollectionRoute>(RegistryKinds.Routes, "r-" + fleet.Trucks[0].Device)!;
+        Assert.Equal(fleet.Trucks[0].Households.Select(h => h.Household), route.Households);
+        Assert.Equal(DemoCounty.Plate(fleet.Trucks[0].Device), route.Truck);
+        Assert.Equal(fleet.Trucks[0].Households[0].Tag, snapshot.Find<Household>(RegistryKinds.Households, fleet.Trucks[0].Households[0].Household)!.Tag);
+    }
+
+    [Theory]
+    [InlineData("truck-07", "沪A·D0007")]
+    [InlineData("truck-123", "沪A·D0123")]
+    public void PlatesFollowTheTruckNumber(string device, string plate) => Assert.Equal(plate, DemoCounty.Plate(device));
+}
