@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # WasteIoT developer entry point.
-#   ./dev.sh run    the main job on embedded defaults (until the demo lands: the cloud service)
+#   ./dev.sh run    the main job on embedded defaults: cloud, gateway and a simulated fleet replaying yesterday
+#   ./dev.sh cloud  the cloud service alone
 #   ./dev.sh test   installs what the tests need when missing, then runs every test
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -64,6 +65,11 @@ case "${1:-}" in
   run)
     shift
     install_missing "${BUILD_PACKAGES[@]}"
+    exec dotnet run --project demo/WasteIoT.Demo -c Release -- run --data "$PWD/.data/demo" "$@"
+    ;;
+  cloud)
+    shift
+    install_missing "${BUILD_PACKAGES[@]}"
     exec dotnet run --project cloud/WasteIoT.Cloud -c Release -- "$@"
     ;;
   test)
@@ -71,7 +77,7 @@ case "${1:-}" in
     run_tests "$@"
     ;;
   *)
-    echo "usage: ./dev.sh run | ./dev.sh test" >&2
+    echo "usage: ./dev.sh run | ./dev.sh test | ./dev.sh cloud" >&2
     exit 2
     ;;
 esac

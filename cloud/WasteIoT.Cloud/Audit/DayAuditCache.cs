@@ -5,7 +5,8 @@ namespace WasteIoT.Cloud.Audit;
 
 /// <summary>
 /// The county's day, kept computed: a page asks and gets the last result at once; when data has arrived since (or,
-/// for readings stored by another instance, after <see cref="MaxAge"/>), one refresh runs in the background.
+/// for readings stored by another instance, after <see cref="MaxAge"/>), one refresh runs in the background — unless
+/// the result is old by the measure of how long the day takes to compute, when the caller waits for the refresh.
 /// A day never computed, or computed against an older registry (a route or a toilet changed), is computed while the caller waits.
 /// </summary>
 public sealed class DayAuditCache(CountyAudit audit, IngestFeed feed, Registry.CountyRegistry registry, DaySummaryStore summaries, TimeProvider time)
@@ -27,7 +28,15 @@ public sealed class DayAuditCache(CountyAudit audit, IngestFeed feed, Registry.C
             // Data stored by another instance is noticed by age; a county's day takes seconds to compute, so the age
             // allowed grows with it — the cache must not spend its life recomputing an unchanged day.
             var maxAge = MaxAge > entry.Duration * 5 ? MaxAge : entry.Duration * 5;
-            if (entry.FeedVersion != feed.Version || time.GetUtcNow() - current.ComputedAt > maxAge)
+            var age = time.GetUtcNow() - current.ComputedAt;
+            if (entry.FeedVersion != feed.Version && age > (entry.Duration * 2) + TimeSpan.FromSeconds(2))
+            {
+                // Data has come in since a result that is old by the day's own measure (after a quiet spell, say):
+                // waiting for the refresh beats showing it.
+                return await RefreshAsync(date, entry, cancellationToken);
+            }
+
+            if (entry.FeedVersion != feed.Version || age > maxAge)
             {
                 _ = RefreshAsync(date, entry, CancellationToken.None);
             }
@@ -46,10 +55,10 @@ public sealed class DayAuditCache(CountyAudit audit, IngestFeed feed, Registry.C
     {
         if (!force && !await entry.Gate.WaitAsync(0, cancellationToken))
         {
-            // A refresh is already running: the caller who has a result keeps it; one who has none waits for it.
+            // A refresh is already running: wait for it, and use it if no data has come in since it began.
             await entry.Gate.WaitAsync(cancellationToken);
             entry.Gate.Release();
-            return entry.Result ?? await RefreshAsync(date, entry, cancellationToken, force: true);
+            return entry.Result is { } done && entry.FeedVersion == feed.Version ? done : await RefreshAsync(date, entry, cancellationToken, force: true);
         }
 
         if (force)

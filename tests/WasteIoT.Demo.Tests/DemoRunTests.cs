@@ -1,0 +1,55 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace WasteIoT.Demo.Tests;
+
+/// <summary>The one-command demo, in process and fast: it serves the dashboard, its logins work, the day gets verdicts, and it stops.</summary>
+public sealed class DemoRunTests
+{
+    [Fact]
+    public async Task DemoReplaysADayThatTheBureauCanOpenAndStopsOnRequest()
+    {
+        var port = WasteIoT.Testing.MosquittoBroker.FreePort();
+        var data = Directory.CreateTempSubdirectory("wiot-demo-run-").FullName;
+        var output = new StringWriter();
+        var synced = TextWriter.Synchronized(output);
+        using var stop = new CancellationTokenSource();
+        // 1,200× (the day in under a minute): at full speed the trucks make fixes faster than their radios send them, their
+        // flash rings overflow and the cloud rightly reports the loss as sequence gaps.
+        var run = Task.Run(() => DemoRun.RunAsync(1200, port, data, synced, stop.Token));
+
+        var deadline = DateTime.UtcNow.AddMinutes(4);
+        while (!Text(output).Contains("The day is replayed", StringComparison.Ordinal))
+        {
+            Assert.False(run.IsCompleted, Text(output));
+            Assert.True(DateTime.UtcNow < deadline, "the demo day did not finish in 4 minutes: " + Text(output));
+            await Task.Delay(500);
+        }
+
+        var lines = Text(output).Split('\n');
+        var bureau = lines.Single(l => l.TrimStart().StartsWith("Bureau", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var day = lines.Single(l => l.StartsWith("Replaying", StringComparison.Ordinal)).Split(' ')[1];
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = true, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        (await client.PostAsJsonAsync("/api/account/login", new { name = bureau[1], password = bureau[2] })).EnsureSuccessStatusCode();
+        var summary = await client.GetFromJsonAsync<JsonElement>($"/api/audit/{day}/summary");
+
+        // Three trucks of 40 households each, every one collected; every sensed bin emptied on the rounds.
+        Assert.Equal(120, summary.GetProperty("householdsScheduled").GetInt32());
+        var whole = await client.GetFromJsonAsync<JsonElement>($"/api/audit/{day}");
+        Assert.True(summary.GetProperty("householdsServed").GetInt32() == 120, $"{summary} health {whole.GetProperty("dataHealth")}");
+        Assert.Equal(0, whole.GetProperty("dataHealth").GetProperty("missing").GetInt64());
+        Assert.Equal(12, summary.GetProperty("binsCleared").GetInt32());
+
+        await stop.CancelAsync();
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("Stopping", Text(output), StringComparison.Ordinal);
+    }
+
+    private static string Text(StringWriter writer)
+    {
+        lock (writer)
+        {
+            return writer.ToString();
+        }
+    }
+}
