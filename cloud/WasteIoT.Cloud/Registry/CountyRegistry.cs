@@ -13,6 +13,7 @@ public sealed class CountyRegistry(RegistryStore store, TimeProvider time)
     private RegistrySnapshot _snapshot = RegistrySnapshot.Empty;
     private DateTimeOffset _checked = DateTimeOffset.MinValue;
     private bool _loaded;
+    private int _writes;
 
     /// <summary>The last snapshot loaded, without asking the database: for the ingest path, which must not wait.</summary>
     public RegistrySnapshot Cached => _snapshot;
@@ -29,13 +30,15 @@ public sealed class CountyRegistry(RegistryStore store, TimeProvider time)
         {
             if (!_loaded || time.GetUtcNow() - _checked >= RecheckAfter)
             {
+                // A write of this instance during the load may be missing from it: then it is not fresh.
+                var writes = Volatile.Read(ref _writes);
                 if (!_loaded || await store.VersionAsync(cancellationToken) != _snapshot.Version)
                 {
                     _snapshot = await store.LoadAsync(cancellationToken);
                     _loaded = true;
                 }
 
-                _checked = time.GetUtcNow();
+                _checked = writes == Volatile.Read(ref _writes) ? time.GetUtcNow() : DateTimeOffset.MinValue;
             }
 
             return _snapshot;
@@ -156,5 +159,9 @@ public sealed class CountyRegistry(RegistryStore store, TimeProvider time)
     public static JsonElement ToJson(RegistryKind kind, IRegistryEntity entity) =>
         JsonSerializer.SerializeToElement(entity, kind.TypeInfo);
 
-    private void Invalidate() => _checked = DateTimeOffset.MinValue;
+    private void Invalidate()
+    {
+        Interlocked.Increment(ref _writes);
+        _checked = DateTimeOffset.MinValue;
+    }
 }

@@ -13,6 +13,13 @@ internal static class SmallCountyDay
 
     public static async Task StoreAsync(IReadingStore store)
     {
+        ArgumentNullException.ThrowIfNull(store);
+        await store.IngestAsync(Readings(), [], CancellationToken.None);
+    }
+
+    /// <summary>The day's readings as the gateway would forward them.</summary>
+    public static List<StoredReading> Readings()
+    {
         var day = new StoredDay();
 
         // Truck: cover opened at 23:58 the evening before and still open while driving 00:00–00:02 at 30 km/h; closed at 00:02.
@@ -44,7 +51,7 @@ internal static class SmallCountyDay
 
         // Pond: stage 4.5 m → 9,000 + 0.5 × 3,000 = 10,500 m³, over the 10,000 m³ alarm.
         day.Add(new LevelReading { Device = "pond-01", Boot = 1, Seq = day.Next("pond-01", 1), Ts = Midnight.AddHours(6), Level = 4.5, Echo = EchoStatus.Ok });
-        await day.StoreAsync(store);
+        return day.Readings;
     }
 
     private static BinFillReading Fill(StoredDay day, string device, DateTimeOffset ts, double level) =>
