@@ -86,18 +86,6 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         return new CountyDay(date, computedAt, snapshot.Version, summary, routeList, truckList, binList, toiletList, stationList, pondList, dataHealth, reporting);
     }
 
-    /// <summary>Sequence gaps and silent devices for the registered devices (reads every device's day).</summary>
-    public async Task<DataHealthResult> DataHealthAsync(DateOnly date, RegistrySnapshot snapshot, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        var day = Window(date);
-        var health = new HealthTracker(day.Start);
-        var devices = snapshot.DeviceOwners.Keys.ToList();
-        await LoadAsync(devices, date, TimeSpan.Zero, health, cancellationToken);
-        var now = time.GetUtcNow() < day.End ? time.GetUtcNow() : day.End;
-        return health.Result(devices, now, Rules.SilentAfter).Health;
-    }
-
     private async Task<RouteAudit> RouteAsync(CollectionRoute route, DateOnly date, RegistrySnapshot snapshot, IReadOnlyDictionary<string, List<ScanRecord>>? scansByTruck, HealthTracker? health, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(route);
@@ -131,8 +119,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var messages = await LoadAsync(truck.Devices, date, TimeSpan.FromHours(6), health, cancellationToken);
         scansByTruck?.TryAdd(truck.Id, Scans(messages.Where(m => m.Ts >= day.Start)));
         var fixes = messages.OfType<TruckPosition>().Where(p => p.Ts >= day.Start).OrderBy(p => p.Ts).Select(p => new PositionFix(p.Ts, p.Lat, p.Lon, p.Speed)).ToList();
-        var covers = messages.OfType<CargoCoverEvent>().Select(c => new CoverObservation(c.Ts, c.State == CoverState.Open))
-            .Concat(messages.OfType<DeviceHeartbeat>().Where(h => h.Cover is not null).Select(h => new CoverObservation(h.Ts, h.Cover == CoverState.Open)));
+        var covers = CoverObservation.From(messages);
         return new TruckAudit(truck.Id, truck.Contractor, SealedTransportCheck.Evaluate(fixes, covers, Rules.SealedTransport), fixes.Count > 0 ? fixes[^1] : null, fixes.Count);
     }
 

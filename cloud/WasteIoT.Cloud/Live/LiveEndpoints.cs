@@ -112,9 +112,7 @@ internal static class LiveEndpoints
             messages.AddRange(await loader.LoadAsync(device, window, TimeSpan.FromHours(6), cancellationToken));
         }
 
-        var covers = messages.OfType<CargoCoverEvent>().Select(c => (c.Ts, Open: c.State == CoverState.Open))
-            .Concat(messages.OfType<DeviceHeartbeat>().Where(h => h.Cover is not null).Select(h => (h.Ts, Open: h.Cover == CoverState.Open)))
-            .OrderBy(c => c.Ts).ToList();
+        var covers = CoverObservation.From(messages);
         var points = new List<TrackPoint>();
         var next = 0;
         string state = "unknown";
@@ -136,7 +134,7 @@ internal static class LiveEndpoints
         }
 
         var sealedTransport = SealedTransportCheck.Evaluate(
-            fixes.Select(p => new PositionFix(p.Ts, p.Lat, p.Lon, p.Speed)), covers.Select(c => new CoverObservation(c.Ts, c.Open)), audit.Rules.SealedTransport);
+            fixes.Select(p => new PositionFix(p.Ts, p.Lat, p.Lon, p.Speed)), covers, audit.Rules.SealedTransport);
         var scans = messages.OfType<PickupScan>().Where(s => s.Ts >= window.Start).Select(s => new TrackScan(s.Ts, s.Tag, s.Lat, s.Lon)).ToList();
         return TypedResults.Ok(new TruckTrack(truck.Id, day, points, sealedTransport.Violations, scans));
     }

@@ -32,8 +32,7 @@ internal static class CheckEndpoints
         // The cover's last known state before midnight still applies after it.
         var messages = await loader.LoadAsync(device, day, TimeSpan.FromHours(6), cancellationToken);
         var fixes = messages.OfType<TruckPosition>().Where(p => p.Ts >= day.Start).Select(p => new PositionFix(p.Ts, p.Lat, p.Lon, p.Speed));
-        var covers = messages.OfType<CargoCoverEvent>().Select(c => new CoverObservation(c.Ts, c.State == CoverState.Open))
-            .Concat(messages.OfType<DeviceHeartbeat>().Where(h => h.Cover is not null).Select(h => new CoverObservation(h.Ts, h.Cover == CoverState.Open)));
+        var covers = CoverObservation.From(messages);
         return TypedResults.Ok(SealedTransportCheck.Evaluate(fixes, covers, new SealedTransportRules()));
     }
 
