@@ -61,27 +61,17 @@ internal sealed class RunningCloud : IAsyncDisposable
         var users = app.Services.GetRequiredService<WasteIoT.Cloud.Accounts.UserStore>();
         await users.UpsertAsync([new WasteIoT.Cloud.Accounts.UserAccount("admin", "管理员", WasteIoT.Cloud.Accounts.UserRole.Bureau, "", "")], CancellationToken.None);
         await app.Services.GetRequiredService<WasteIoT.Cloud.Accounts.AccountService>().SetPasswordAsync("admin", AdminPassword, CancellationToken.None);
-        var client = await SignInAsync(http, "admin", AdminPassword);
+        var client = await WasteIoT.Testing.CloudSession.SignInAsync(http, "admin", AdminPassword);
         return new RunningCloud(app, client, mqttPort, data, http);
     }
 
     public string BaseAddress => _baseAddress;
 
     /// <summary>A client with no session.</summary>
-    public HttpClient Anonymous() => new(new HttpClientHandler { UseCookies = true, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(_baseAddress) };
+    public HttpClient Anonymous() => WasteIoT.Testing.CloudSession.Anonymous(_baseAddress);
 
     /// <summary>A client signed in as a user, carrying the session cookie and the anti-forgery token as the pages do.</summary>
-    public Task<HttpClient> SignInAsync(string name, string password) => SignInAsync(_baseAddress, name, password);
-
-    private static async Task<HttpClient> SignInAsync(string baseAddress, string name, string password)
-    {
-        var client = new HttpClient(new HttpClientHandler { UseCookies = true, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(baseAddress) };
-        var login = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/account/login", new { name, password });
-        login.EnsureSuccessStatusCode();
-        var me = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(client, "/api/account/me");
-        client.DefaultRequestHeaders.Add("X-XSRF-TOKEN", me.GetProperty("antiforgeryToken").GetString());
-        return client;
-    }
+    public Task<HttpClient> SignInAsync(string name, string password) => WasteIoT.Testing.CloudSession.SignInAsync(_baseAddress, name, password);
 
     public async ValueTask DisposeAsync()
     {

@@ -26,6 +26,9 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
 
     public DayWindow Window(DateOnly date) => DayWindow.For(date, _zone);
 
+    /// <summary>The county's local day of a moment.</summary>
+    public DateOnly DayOf(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, _zone).DateTime);
+
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), _zone).DateTime);
 
     public Task<RouteAudit> RouteAsync(CollectionRoute route, DateOnly date, RegistrySnapshot snapshot, CancellationToken cancellationToken) =>

@@ -18,6 +18,13 @@ public sealed class CaseOptions
     [Range(typeof(TimeSpan), "00:00:00", "2.00:00:00")]
     public TimeSpan CloseDayAfter { get; set; } = TimeSpan.FromHours(2);
 
+    /// <summary>
+    /// A past day is scanned only once no data of it has arrived for this long: while a truck's backlog drains, its
+    /// route would look half-missed.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan SettleAfter { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How many closed days back are scanned again (late data can still reveal a violation).</summary>
     [Range(0, 31)]
     public int ClosedDaysScanned { get; set; } = 2;

@@ -14,7 +14,7 @@ internal sealed class SimBinDevice : SimDevice
     private long _nextWakeAt;
 
     public SimBinDevice(BinDefinition definition, SimulationTime time, BrokerEndpoint broker, IEnumerable<FaultDefinition> faults, Random random)
-        : base(definition.Device, definition.Password ?? broker.DefaultPassword, time, broker, faults, random)
+        : base(definition.Device, definition.Password ?? broker.DefaultPassword, time, broker, faults, random, 256, 4)
     {
         Model = new BinModel(definition, random);
         _calibration = new FillLevelCalibration { BinDepthMm = definition.DepthMm, DeadZoneMm = 200 };

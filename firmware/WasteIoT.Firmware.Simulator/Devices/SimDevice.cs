@@ -15,13 +15,18 @@ internal abstract class SimDevice : IDisposable
 {
     public const string FirmwareVersion = "1.0.0-sim";
 
-    private readonly MemoryFlashRegion _ringFlash = new(256 * 512);
+    private readonly MemoryFlashRegion _ringFlash;
     private readonly MemoryFlashRegion _stateFlash = new(1024);
+    private readonly int _window;
     private readonly List<FaultDefinition> _faults;
     private bool _rebooted;
 
-    protected SimDevice(string device, string password, SimulationTime time, BrokerEndpoint broker, IEnumerable<FaultDefinition> faults, Random random)
+    /// <param name="ringSlots">256-byte slots of store-and-forward flash, as the device's app sizes it (firmware/devices/*/Program.cs).</param>
+    /// <param name="window">Publishes in flight, likewise.</param>
+    protected SimDevice(string device, string password, SimulationTime time, BrokerEndpoint broker, IEnumerable<FaultDefinition> faults, Random random, int ringSlots, int window)
     {
+        _ringFlash = new MemoryFlashRegion(256 * ringSlots);
+        _window = window;
         Device = device;
         Password = password;
         Time = time;
@@ -85,7 +90,7 @@ internal abstract class SimDevice : IDisposable
         state.Save();
         var ring = new RecordRing(_ringFlash, 256);
         ring.Mount();
-        Session = new UplinkSession(Transport, ring, state, Clock, new Random(Random.Next()), Device, Password, FirmwareVersion, 8);
+        Session = new UplinkSession(Transport, ring, state, Clock, new Random(Random.Next()), Device, Password, FirmwareVersion, _window);
         var context = new NodeContext(Clock, Power, state, Session, FirmwareVersion);
         OnBoot(context);
         return context;

@@ -21,7 +21,7 @@ internal sealed class SimSiteDevice : SimDevice
     private long _buttonUntil;
 
     public SimSiteDevice(SiteDefinition definition, SimulationTime time, BrokerEndpoint broker, IEnumerable<FaultDefinition> faults, Random random)
-        : base(definition.Device, definition.Password ?? broker.DefaultPassword, time, broker, faults, random)
+        : base(definition.Device, definition.Password ?? broker.DefaultPassword, time, broker, faults, random, 1024, 8)
     {
         var cleanings = Fault(FaultTypes.CleaningsOnly)?.Count ?? definition.CleaningsPerDay;
         Model = new ToiletModel(definition, time, random, cleanings);

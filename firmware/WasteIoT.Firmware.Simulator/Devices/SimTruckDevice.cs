@@ -14,7 +14,7 @@ internal sealed class SimTruckDevice : SimDevice
     private long _nextFixAt;
 
     public SimTruckDevice(TruckDefinition definition, SimulationTime time, BrokerEndpoint broker, IEnumerable<FaultDefinition> faults, Random random, Action<string> binEmptied)
-        : base(definition.Device, definition.Password ?? broker.DefaultPassword, time, broker, faults, random)
+        : base(definition.Device, definition.Password ?? broker.DefaultPassword, time, broker, faults, random, 4096, 8)
     {
         Model = new TruckModel(definition, time, faults);
         _gnss = new SimGnssReceiver(random);

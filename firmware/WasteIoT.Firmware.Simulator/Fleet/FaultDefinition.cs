@@ -2,7 +2,8 @@ namespace WasteIoT.Firmware.Simulator.Fleet;
 
 /// <summary>
 /// A fault to inject. <see cref="Type"/>: coverOpenWhileDriving (after stop <see cref="AfterStop"/>),
-/// skipHousehold (<see cref="Household"/>), cleaningsOnly (<see cref="Count"/> a day), sensorDropout,
+/// skipHousehold (<see cref="Household"/>), binNotTipped (the crew serves <see cref="Household"/> but leaves its bin full),
+/// cleaningsOnly (<see cref="Count"/> a day), sensorDropout,
 /// reboot (at <see cref="From"/>), deadZone (no radio <see cref="From"/>..<see cref="To"/>).
 /// </summary>
 public sealed record FaultDefinition

@@ -4,6 +4,7 @@ public static class FaultTypes
 {
     public const string CoverOpenWhileDriving = "coverOpenWhileDriving";
     public const string SkipHousehold = "skipHousehold";
+    public const string BinNotTipped = "binNotTipped";
     public const string CleaningsOnly = "cleaningsOnly";
     public const string SensorDropout = "sensorDropout";
     public const string Reboot = "reboot";
@@ -11,6 +12,6 @@ public static class FaultTypes
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        CoverOpenWhileDriving, SkipHousehold, CleaningsOnly, SensorDropout, Reboot, DeadZone,
+        CoverOpenWhileDriving, SkipHousehold, BinNotTipped, CleaningsOnly, SensorDropout, Reboot, DeadZone,
     };
 }

@@ -11,6 +11,7 @@ internal sealed class TruckModel
     private readonly TruckDefinition _definition;
     private readonly List<(double Lat, double Lon, HouseholdStop? Stop)> _legs = [];
     private readonly HashSet<string> _skip;
+    private readonly HashSet<string> _notTipped;
     private readonly int _coverLeftOpenAfterStop;
     private int _leg;
     private long _phaseStartedAt;
@@ -25,6 +26,7 @@ internal sealed class TruckModel
         Lon = definition.DepotLon;
         var mine = faults.Where(f => f.Device == definition.Device).ToList();
         _skip = mine.Where(f => f.Type == FaultTypes.SkipHousehold && f.Household is not null).Select(f => f.Household!).ToHashSet(StringComparer.Ordinal);
+        _notTipped = mine.Where(f => f.Type == FaultTypes.BinNotTipped && f.Household is not null).Select(f => f.Household!).ToHashSet(StringComparer.Ordinal);
         _coverLeftOpenAfterStop = mine.FirstOrDefault(f => f.Type == FaultTypes.CoverOpenWhileDriving)?.AfterStop ?? -1;
         foreach (var stop in definition.Households)
         {
@@ -108,7 +110,7 @@ internal sealed class TruckModel
         {
             _scanned = true;
             TagRead = stop.Tag;
-            BinEmptied = stop.Bin;
+            BinEmptied = _notTipped.Contains(stop.Household) ? null : stop.Bin;
         }
 
         if (elapsed >= _definition.StopSeconds * 1000L)

@@ -67,6 +67,41 @@ public sealed class CaseWorkflowTests
     }
 
     [Fact]
+    public async Task PastDayStillDrainingIsFiledOnlyOnceItsDataSettles()
+    {
+        var time = new FakeTimeProvider(Morning);
+        await using var cloud = await RunningCloud.StartAsync(time);
+        await CountyAuditTests.SeedRegistryAsync(cloud.Client);
+        var filer = cloud.Service<CaseFiler>();
+        var feed = cloud.Service<WasteIoT.Cloud.Ingestion.IngestFeed>();
+        var store = cloud.Service<IReadingStore>();
+
+        // The 26th arrives a day late, in two parts, as a truck's backlog drains: the first part alone would show
+        // households as missed that the second part shows served.
+        var readings = SmallCountyDay.Readings().OrderBy(r => r.Ts).ToList();
+        var firstPart = readings[..(readings.Count / 2)];
+        await store.IngestAsync(firstPart, [], CancellationToken.None);
+        feed.Publish(firstPart);
+        await filer.ScanAsync(fresh: false, CancellationToken.None);
+        Assert.Empty(OfDay(await cloud.Client.GetFromJsonAsync<JsonElement>("/api/cases"), "2026-11-26"));
+        time.Advance(TimeSpan.FromMinutes(3));
+        var secondPart = readings[(readings.Count / 2)..];
+        await store.IngestAsync(secondPart, [], CancellationToken.None);
+        feed.Publish(secondPart);
+        time.Advance(TimeSpan.FromMinutes(4));
+        await filer.ScanAsync(fresh: false, CancellationToken.None);
+        Assert.Empty(OfDay(await cloud.Client.GetFromJsonAsync<JsonElement>("/api/cases"), "2026-11-26"));
+
+        // Five minutes after the last of it: the day is scanned at once, with what the whole day shows.
+        time.Advance(TimeSpan.FromMinutes(1.5));
+        await filer.ScanAsync(fresh: false, CancellationToken.None);
+        var filed = OfDay(await cloud.Client.GetFromJsonAsync<JsonElement>("/api/cases?limit=100"), "2026-11-26").ToList();
+        Assert.Equal(7, filed.Count);
+        var coverage = filed.Single(c => c.GetProperty("kind").GetString() == "coverage");
+        Assert.Contains("missed: h-002, h-003", coverage.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DeviceThatLostDataThatDayGetsNoMissedServiceCase()
     {
         var time = new FakeTimeProvider(Morning);

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.Json;
+using WasteIoT.Firmware.Simulator.Fleet;
+
+namespace WasteIoT.EndToEnd.Tests;
+
+/// <summary>
+/// A scripted day (Fixtures/golden-day.fleet.json) through the real processes: simulated devices running the firmware
+/// core → the gateway → the cloud. What the day must show is written here by hand from the script, and read back
+/// through the cloud's API exactly as the bureau's pages read it.
+/// </summary>
+public sealed class GoldenDayTests
+{
+    [Fact]
+    public async Task ScriptedDayReachesTheVerdictsWrittenByHand()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        // Two days back: a closed day (cases for what the day lacked are filed) and never in the future of any clock.
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime).AddDays(-2);
+        var script = FleetFile.Load(Path.Combine(AppContext.BaseDirectory, "Fixtures", "golden-day.fleet.json"));
+        var fleet = script with { Start = new DateTimeOffset(day.ToDateTime(TimeOnly.FromTimeSpan(script.Start.TimeOfDay)), script.Start.Offset) };
+        var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        using var county = await CountySystem.StartAsync(fleet, "--Cloud:Cases:ScanInterval", "00:00:02", "--Cloud:Cases:SettleAfter", "00:00:05", "--Cloud:Cases:ClosedDaysScanned", "3");
+        var (exit, output) = await county.RunFleetAsync(fleet, speed: 400, TimeSpan.FromMinutes(5));
+        Assert.True(exit == 0, "the simulator did not get every reading acknowledged: " + output);
+        await county.WaitForGatewayBacklogAsync(TimeSpan.FromMinutes(1));
+        var drained = DateTimeOffset.UtcNow;
+        var audit = await DayComputedAfterAsync(county, date, drained);
+
+        // Every device reported, nothing lost, nothing counted twice — across truck-02's 28-minute dead zone and
+        // site-t01's reboot at 09:00. (The script ends at 12:15, so the afternoon lists every device as silent.)
+        var health = audit.GetProperty("dataHealth");
+        Assert.Equal(0, health.GetProperty("missing").GetInt64());
+        Assert.Empty(health.GetProperty("gaps").EnumerateArray());
+        Assert.Equal(CountySystem.DeviceIds(fleet).Order(StringComparer.Ordinal), audit.GetProperty("reportingDevices").EnumerateArray().Select(d => d.GetString()!).Order(StringComparer.Ordinal));
+
+        // 密闭运输: truck 1 left household 3 with its cover open and drove the 600 m to household 4 so; truck 2 never.
+        var truck1 = await county.GetAsync($"/api/audit/{date}/trucks/{Uri.EscapeDataString("沪A·D0001")}");
+        var violation = Assert.Single(truck1.GetProperty("sealedTransport").GetProperty("violations").EnumerateArray());
+        var leg = fleet.Trucks[0].Households;
+        Assert.InRange(Metres(violation, "start", leg[2]), 0, 40);
+        Assert.InRange(Metres(violation, "end", leg[3]), 0, 40);
+        Assert.InRange(violation.GetProperty("distanceKm").GetDouble(), 0.5, 0.7);
+        Assert.InRange(violation.GetProperty("peakSpeedKmh").GetDouble(), 20, 30);
+        var truck2 = await county.GetAsync($"/api/audit/{date}/trucks/{Uri.EscapeDataString("沪A·D0002")}");
+        Assert.Empty(truck2.GetProperty("sealedTransport").GetProperty("violations").EnumerateArray());
+
+        // 不漏户: truck 1 served all 8 (leaving one bin full is not a missed household); truck 2 skipped hh-02-005.
+        var route1 = (await county.GetAsync($"/api/audit/{date}/routes/r-truck-01")).GetProperty("coverage");
+        Assert.Equal(8, route1.GetProperty("served").GetInt32());
+        Assert.Empty(route1.GetProperty("missed").EnumerateArray());
+        var route2 = (await county.GetAsync($"/api/audit/{date}/routes/r-truck-02")).GetProperty("coverage");
+        Assert.Equal(8, route2.GetProperty("scheduled").GetInt32());
+        Assert.Equal(7, route2.GetProperty("served").GetInt32());
+        Assert.Equal("hh-02-005", Assert.Single(route2.GetProperty("missed").EnumerateArray()).GetProperty("household").GetString());
+
+        // 日产日清: the bin at hh-01-006 was left full; the other two were tipped on the rounds.
+        var bins = (await county.GetAsync($"/api/audit/{date}/bins")).EnumerateArray()
+            .ToDictionary(b => b.GetProperty("bin").GetString()!, b => b.GetProperty("clearance").GetProperty("verdict").GetString());
+        Assert.Equal(new Dictionary<string, string?> { ["bin-01-02"] = "Cleared", ["bin-01-06"] = "NotCleared", ["bin-02-03"] = "Cleared" }, bins);
+
+        // Toilets: t02's cleaner came 4 times of 6; t03's 150 visitors an hour put ammonia over the class II limit.
+        var toilets = (await county.GetAsync($"/api/audit/{date}/toilets")).EnumerateArray().ToDictionary(t => t.GetProperty("toilet").GetString()!, t => t.GetProperty("result"));
+        Assert.Equal(6, toilets["t01"].GetProperty("cleanings").GetArrayLength());
+        Assert.Equal(4, toilets["t02"].GetProperty("cleanings").GetArrayLength());
+        Assert.Equal(6, toilets["t03"].GetProperty("cleanings").GetArrayLength());
+        Assert.Empty(toilets["t01"].GetProperty("exceedances").EnumerateArray());
+        Assert.Empty(toilets["t02"].GetProperty("exceedances").EnumerateArray());
+        Assert.NotEmpty(toilets["t03"].GetProperty("exceedances").EnumerateArray());
+
+        // The pond rose from 4.0 m at 0.1 m/h past the 4.4 m stage of its 10,000 m³ alarm.
+        var pond = (await county.GetAsync($"/api/audit/{date}/ponds/p-site-s01")).GetProperty("result");
+        Assert.True(pond.GetProperty("alarm").GetBoolean(), pond.ToString());
+        Assert.InRange(pond.GetProperty("volumeM3").GetDouble(), 10_000, 12_000);
+        var station = (await county.GetAsync($"/api/audit/{date}/stations/s01")).GetProperty("result");
+        Assert.True(station.GetProperty("disinfected").GetBoolean(), station.ToString());
+
+        // One case per finding, nothing else: the bureau's worklist for the day.
+        var expected = new[]
+        {
+            "clearance bin-01-06", "coverage r-truck-02", "pondAlarm p-site-s01", "sealedTransport 沪A·D0001", "toiletCleaning t02", "toiletOdour t03",
+        };
+        Assert.Equal(expected, await CasesAsync(county, date, expected.Length));
+    }
+
+    /// <summary>The county day as computed after <paramref name="after"/>, i.e. over every reading the gateway forwarded.</summary>
+    private static async Task<JsonElement> DayComputedAfterAsync(CountySystem county, string date, DateTimeOffset after)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            var audit = await county.GetAsync($"/api/audit/{date}");
+            if (audit.GetProperty("computedAt").GetDateTimeOffset() > after || DateTime.UtcNow > deadline)
+            {
+                return audit;
+            }
+
+            await Task.Delay(500);
+        }
+    }
+
+    /// <summary>The day's cases as "kind subject", once the case filer has filed at least <paramref name="count"/> (or a minute passed).</summary>
+    private static async Task<string[]> CasesAsync(CountySystem county, string date, int count)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while ((await DayCasesAsync(county, date)).Length < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(1_000);
+        }
+
+        // A moment more: a case filed twice would show now.
+        await Task.Delay(3_000);
+        return await DayCasesAsync(county, date);
+    }
+
+    private static async Task<string[]> DayCasesAsync(CountySystem county, string date) =>
+        [.. (await county.GetAsync("/api/cases?limit=500")).GetProperty("items").EnumerateArray().Where(c => c.GetProperty("day").GetString() == date)
+            .Select(c => c.GetProperty("kind").GetString() + " " + c.GetProperty("subject").GetString()).Order(StringComparer.Ordinal)];
+
+    private static double Metres(JsonElement violation, string end, HouseholdStop household)
+    {
+        var lat = violation.GetProperty(end + "Lat").GetDouble();
+        var lon = violation.GetProperty(end + "Lon").GetDouble();
+        var north = (lat - household.Lat) * 111_320.0;
+        var east = (lon - household.Lon) * 111_320.0 * Math.Cos(household.Lat * Math.PI / 180);
+        return Math.Sqrt((north * north) + (east * east));
+    }
+}
