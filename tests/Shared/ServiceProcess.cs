@@ -57,25 +57,31 @@ internal sealed class ServiceProcess : IDisposable
     public static ServiceProcess Start(string assembly, int port, params string[] args)
     {
         var service = new ServiceProcess(Process.Start(Info(assembly, args))!);
-        if (port == 0)
+        if (port != 0)
         {
-            return service;
+            service.WaitForPort(port);
         }
 
+        return service;
+    }
+
+    /// <summary>Returns once the process accepts TCP connections on <paramref name="port"/>; throws if it exits or a minute passes.</summary>
+    public void WaitForPort(int port)
+    {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            if (service.HasExited)
+            if (HasExited)
             {
-                service._process.WaitForExit();
-                throw new InvalidOperationException($"{Path.GetFileName(assembly)} exited {service._process.ExitCode}: {service.Output}");
+                _process.WaitForExit();
+                throw new InvalidOperationException($"{_process.StartInfo.Arguments} exited {_process.ExitCode}: {Output}");
             }
 
             try
             {
                 using var probe = new TcpClient();
                 probe.Connect(IPAddress.Loopback, port);
-                return service;
+                return;
             }
             catch (SocketException)
             {
@@ -83,8 +89,8 @@ internal sealed class ServiceProcess : IDisposable
             }
         }
 
-        service.Dispose();
-        throw new TimeoutException($"{Path.GetFileName(assembly)} did not listen on {port} within 60 s: {service.Output}");
+        Dispose();
+        throw new TimeoutException($"{_process.StartInfo.Arguments} did not listen on {port} within 60 s: {Output}");
     }
 
     /// <summary>Waits for the process to end by itself and returns its exit code.</summary>

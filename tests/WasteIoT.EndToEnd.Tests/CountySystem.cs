@@ -26,6 +26,7 @@ internal sealed class CountySystem : IDisposable
     private readonly string _adminPassword;
     private readonly string _gatewaySecret;
     private readonly string[] _cloudArgs;
+    private readonly List<string> _gatewayArgs = [];
 
     private CountySystem(string root, FleetDefinition fleet, string[] cloudArgs)
     {
@@ -75,10 +76,13 @@ internal sealed class CountySystem : IDisposable
     private string GatewayData => Path.Combine(Root, "gateway");
 
     /// <summary>Provisions everything, starts the cloud, imports the county's registry for <paramref name="fleet"/>, starts the gateway.</summary>
-    public static async Task<CountySystem> StartAsync(FleetDefinition fleet, params string[] cloudArgs)
+    public static Task<CountySystem> StartAsync(FleetDefinition fleet, params string[] cloudArgs) => StartAsync(fleet, cloudArgs, []);
+
+    public static async Task<CountySystem> StartAsync(FleetDefinition fleet, string[] cloudArgs, string[] gatewayArgs)
     {
         var root = Directory.CreateTempSubdirectory("wiot-e2e-").FullName;
         var system = new CountySystem(root, fleet, cloudArgs);
+        system._gatewayArgs.AddRange(gatewayArgs);
         try
         {
             await system.StartCloudAsync();
@@ -116,7 +120,13 @@ internal sealed class CountySystem : IDisposable
         Bureau = await CloudSession.SignInAsync(CloudAddress, "admin", _adminPassword);
     }
 
-    public void StartGateway() => Gateway = ServiceProcess.Start(GatewayAssembly, GatewayMqttPort,
+    public void StartGateway()
+    {
+        Gateway = StartGatewayProcess();
+        Gateway.WaitForPort(GatewayHttpPort);
+    }
+
+    private ServiceProcess StartGatewayProcess() => ServiceProcess.Start(GatewayAssembly, GatewayMqttPort,
     [
         "--urls", $"http://127.0.0.1:{GatewayHttpPort}",
         "--Gateway:Id", GatewayId,
@@ -128,6 +138,7 @@ internal sealed class CountySystem : IDisposable
         "--Gateway:Uplink:Port", Backhaul.Port.ToString(CultureInfo.InvariantCulture),
         "--Gateway:Uplink:Password", _gatewaySecret,
         "--Logging:LogLevel:Default", "Warning",
+        .. _gatewayArgs,
     ]);
 
     /// <summary>Runs the fleet against the gateway in a simulator process; returns its exit code (0: every reading acknowledged).</summary>

@@ -44,12 +44,17 @@ internal static class LiveEndpoints
 
             // What this page knows of each cover: the feed learns a cover state only when one arrives after a restart.
             var covers = new Dictionary<string, string>(StringComparer.Ordinal);
+
+            // What this page last showed of each truck: after a cloud restart the feed knows nothing yet, and the
+            // gateway's first batch is the one the crash left unacknowledged — fixes this page has already shown.
+            var shown = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
             foreach (var truck in snapshot.Of<Truck>(RegistryKinds.Trucks).Where(t => viewer.SeesTruck(t.Id, t.Contractor)))
             {
                 var position = known.GetValueOrDefault(truck.Id) ?? await LastStoredAsync(truck, store, cancellationToken);
                 if (position is not null)
                 {
                     covers[truck.Id] = position.Cover;
+                    shown[truck.Id] = position.Ts;
                     await WriteAsync(context.Response, position, cancellationToken);
                 }
             }
@@ -62,8 +67,9 @@ internal static class LiveEndpoints
                 try
                 {
                     var position = await channel.Reader.ReadAsync(wait.Token);
-                    if (viewer.SeesTruck(position.Truck, position.Contractor))
+                    if (viewer.SeesTruck(position.Truck, position.Contractor) && (!shown.TryGetValue(position.Truck, out var last) || position.Ts >= last))
                     {
+                        shown[position.Truck] = position.Ts;
                         if (position.Cover == "unknown" && covers.TryGetValue(position.Truck, out var cover))
                         {
                             position = position with { Cover = cover };

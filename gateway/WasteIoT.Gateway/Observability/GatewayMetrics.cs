@@ -38,6 +38,9 @@ public sealed class GatewayMetrics
 
     public bool UplinkConnected { get; set; }
 
+    /// <summary>Undelivered positions deleted by the disk quota policy (set with the backlog).</summary>
+    public long Thinned { get; set; }
+
     public void ClientConnected() => Interlocked.Increment(ref _connected);
 
     public void ClientDisconnected() => Interlocked.Decrement(ref _connected);
@@ -86,6 +89,7 @@ public sealed class GatewayMetrics
             s.Append(CultureInfo.InvariantCulture, $"wasteiot_gateway_rejects_total{{reason=\"{reason}\"}} {count}\n");
         }
 
+        Counter(s, "wasteiot_gateway_thinned_total", "Undelivered positions deleted by the disk quota policy (every second fix).", Thinned);
         Gauge(s, "wasteiot_gateway_backlog_rows", "Messages waiting for the cloud.", BacklogRows);
         Gauge(s, "wasteiot_gateway_backlog_oldest_age_seconds", "Age of the oldest message waiting for the cloud.", BacklogOldestAgeSeconds);
         Gauge(s, "wasteiot_gateway_drain_rate_per_second", "Messages acknowledged by the cloud per second, last interval.", DrainRatePerSecond);

@@ -183,6 +183,8 @@ public sealed class GatewayStore : IAsyncDisposable
                     transaction.Commit();
                 }
 
+                Interlocked.Add(ref _usedBytes, Writer.InsertedBytes);
+
                 Commits++;
                 foreach (var operation in batch)
                 {

@@ -24,8 +24,18 @@ internal sealed class StoreWriter : IDisposable
 
     public long Thinned { get; private set; }
 
+    /// <summary>
+    /// Bytes the rows inserted in this transaction add, over-estimated on purpose: the quota is measured in pages at
+    /// most once a second, and a burst must not run past it in between. An estimate past the quota only brings the
+    /// exact measurement forward; one short of the truth would let a burst reach 110 % and refuse business events.
+    /// </summary>
+    public long InsertedBytes { get; private set; }
+
+    private const int RowOverheadBytes = 96;
+
     public void Begin(SqliteTransaction transaction)
     {
+        InsertedBytes = 0;
         _insert.Transaction = transaction;
         _quarantine.Transaction = transaction;
         _trimQuarantine.Transaction = transaction;
@@ -44,7 +54,14 @@ internal sealed class StoreWriter : IDisposable
         p[5].Value = r.RxMs;
         p[6].Value = r.Payload;
         p[7].Value = r.Business ? 1 : 0;
-        return _insert.ExecuteNonQuery() == 1;
+        if (_insert.ExecuteNonQuery() != 1)
+        {
+            return false;
+        }
+
+        // A row that fits a 4 KiB page shares it with others; a bigger one spills into overflow pages of its own.
+        InsertedBytes += r.Payload.Length < 2_000 ? 2 * (r.Payload.Length + RowOverheadBytes) : ((r.Payload.Length / 4_000) + 2) * 4_096;
+        return true;
     }
 
     public void Quarantine(QuarantineEntry e, int keep)

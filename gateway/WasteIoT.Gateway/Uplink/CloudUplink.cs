@@ -300,6 +300,7 @@ public sealed partial class CloudUplink(
             {
                 var backlog = await store.GetBacklogAsync(stoppingToken);
                 metrics.BacklogRows = backlog.Rows;
+                metrics.Thinned = store.Thinned;
                 metrics.BacklogOldestAgeSeconds = backlog.OldestRxMs is { } oldest ? (time.GetUtcNow().ToUnixTimeMilliseconds() - oldest) / 1000.0 : 0;
                 metrics.DrainRatePerSecond = Interlocked.Exchange(ref _acknowledgedSinceLastRate, 0) / interval.TotalSeconds;
                 await Task.Delay(interval, time, stoppingToken);

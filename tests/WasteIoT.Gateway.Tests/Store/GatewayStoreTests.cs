@@ -101,6 +101,23 @@ public sealed class GatewayStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task BurstPastTheQuotaIsCaughtAtTheCommitThatCrossesIt()
+    {
+        // No time passes: the once-a-second measurement never runs, so only the running estimate can stop the burst
+        // before it is past 110 % and business events are refused too.
+        await using var store = Open(new StoreOptions { QuotaBytes = 1024 * 1024 });
+        var big = new byte[4096];
+        var seq = 0;
+        while (seq < 2_000 && await store.AppendAsync(Reading("truck-07", 1, ++seq, "pos", big), CancellationToken.None) != AppendResult.RefusedQuota)
+        {
+        }
+
+        Assert.InRange(seq, 200, 300);
+        Assert.Equal(1, store.QuotaMode);
+        Assert.Equal(AppendResult.Stored, await store.AppendAsync(Reading("truck-07", 1, ++seq, "cover", big), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task FullDiskThinsOldPositionsBeforeRefusing()
     {
         await using var store = Open(new StoreOptions { QuotaBytes = 1024 * 1024 });
