@@ -24,6 +24,7 @@ internal static class GatewayBenchmark
             var config = Path.Combine(data, "mosquitto.conf");
             File.WriteAllText(config, string.Create(CultureInfo.InvariantCulture, $"listener {mosquittoPort} 127.0.0.1\nallow_anonymous true\npersistence false\nmax_inflight_messages {window}\n"));
             double mosquittoRate;
+            (double Rate, double ServerUs, double DriverUs) mosquittoRaw;
             using (var mosquitto = ChildProcess.Start(File.Exists("/usr/sbin/mosquitto") ? "/usr/sbin/mosquitto" : "mosquitto", ["-c", config], mosquittoPort))
             {
                 var clients = await DeviceLoad.ConnectAsync(mosquittoPort, credentials);
@@ -33,6 +34,7 @@ internal static class GatewayBenchmark
                 var messages = (double)devices * perDevice;
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mosquitto (in memory, no validation):   {mosquittoRate,10:N0} msg/s   RSS {mosquitto.ResidentMegabytes():N0} MB   CPU {(mosquitto.ProcessorTime - serverCpu).TotalMicroseconds / messages:N1} µs/msg (load driver {(Process.GetCurrentProcess().TotalProcessorTime - driverCpu).TotalMicroseconds / messages:N1} µs/msg)"));
                 await DisconnectAsync(clients);
+                mosquittoRaw = await SaturateRawAsync(mosquitto, mosquittoPort, credentials, perDevice, window);
             }
 
             var gatewayPort = ChildProcess.FreePort();
@@ -55,6 +57,10 @@ internal static class GatewayBenchmark
                 var latencies = await DeviceLoad.PacedAsync(clients, 2_000, TimeSpan.FromSeconds(10), 3);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"publish → PUBACK at 2,000 msg/s for 10 s: p50 {DeviceLoad.Percentile(latencies, 50):N1} ms, p99 {DeviceLoad.Percentile(latencies, 99):N1} ms, max {latencies[^1]:N1} ms ({latencies.Count:N0} samples)"));
                 await DisconnectAsync(clients);
+
+                // The same saturation with the lean driver: the cores go to the server under test.
+                var gatewayRaw = await SaturateRawAsync(gateway, gatewayPort, credentials, perDevice, window);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lean driver (raw MQTT sockets): mosquitto {mosquittoRaw.Rate:N0} msg/s ({mosquittoRaw.ServerUs:N1} µs/msg, driver {mosquittoRaw.DriverUs:N1}), gateway {gatewayRaw.Rate:N0} msg/s ({gatewayRaw.ServerUs:N1} µs/msg, driver {gatewayRaw.DriverUs:N1}), ratio {gatewayRaw.Rate / mosquittoRaw.Rate:P0}"));
             }
 
             return 0;
@@ -71,6 +77,30 @@ internal static class GatewayBenchmark
         }
     }
 
+
+    /// <summary>Every device publishes <paramref name="perDevice"/> readings over <see cref="RawMqttDevice"/>; rate and CPU per message of server and driver.</summary>
+    private static async Task<(double Rate, double ServerUs, double DriverUs)> SaturateRawAsync(
+        ChildProcess server, int port, IReadOnlyList<(string Id, string Secret)> credentials, int perDevice, int window)
+    {
+        var devices = await Task.WhenAll(credentials.Select(c => RawMqttDevice.ConnectAsync(port, c.Id, c.Secret)));
+        try
+        {
+            await Task.WhenAll(devices.Select(d => Task.Run(() => d.PublishAsync(Math.Max(1, perDevice / 10), window, 10))));
+            var (serverCpu, driverCpu) = (server.ProcessorTime, Process.GetCurrentProcess().TotalProcessorTime);
+            var clock = Stopwatch.StartNew();
+            await Task.WhenAll(devices.Select(d => Task.Run(() => d.PublishAsync(perDevice, window, 11))));
+            var messages = (double)devices.Length * perDevice;
+            return (messages / clock.Elapsed.TotalSeconds, (server.ProcessorTime - serverCpu).TotalMicroseconds / messages,
+                (Process.GetCurrentProcess().TotalProcessorTime - driverCpu).TotalMicroseconds / messages);
+        }
+        finally
+        {
+            foreach (var device in devices)
+            {
+                device.Dispose();
+            }
+        }
+    }
 
     private static async Task DisconnectAsync(IEnumerable<MQTTnet.IMqttClient> clients)
     {

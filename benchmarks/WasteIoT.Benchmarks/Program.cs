@@ -14,6 +14,11 @@ return args switch
         rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 1_000_000,
         Console.Out),
     ["checks"] => ChecksBenchmark.Run(Console.Out),
+    ["e2e", .. var rest] => await EndToEndBenchmark.RunAsync(
+        rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 200,
+        rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 10,
+        Console.Out),
+    ["all"] => await RunAllAsync(),
     ["hot"] => WasteIoT.Benchmarks.HotPaths.HotPathRunner.Run(Console.Out),
     ["audit", .. var rest] => await AuditBenchmark.RunAsync(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 200, Console.Out),
     ["dashboard", .. var rest] => await DashboardBenchmark.RunAsync(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 200, Console.Out),
@@ -26,13 +31,28 @@ return args switch
     _ => Usage(),
 };
 
+// Every figure docs/performance.md quotes, in one run on this machine (about a quarter of an hour).
+static async Task<int> RunAllAsync()
+{
+    Console.WriteLine($"WasteIoT benchmarks — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+    var failed = 0;
+    failed += await GatewayBenchmark.RunAsync(100, 2_000, 8, Console.Out);
+    failed += await IngestBenchmark.RunAsync(200_000, 500, 4, Console.Out);
+    failed += await AuditBenchmark.RunAsync(200, Console.Out);
+    failed += await EndToEndBenchmark.RunAsync(200, 10, Console.Out);
+    failed += WasteIoT.Benchmarks.HotPaths.HotPathRunner.Run(Console.Out);
+    return failed == 0 ? 0 : 1;
+}
+
 static int Usage()
 {
     Console.Error.WriteLine("""
-        usage: WasteIoT.Benchmarks gateway [devices=100] [readings per device=2000] [in flight per device=8]
+        usage: WasteIoT.Benchmarks all
+               WasteIoT.Benchmarks gateway [devices=100] [readings per device=2000] [in flight per device=8]
                WasteIoT.Benchmarks backlog [devices=1000] [queued=1000000]
                WasteIoT.Benchmarks checks
                WasteIoT.Benchmarks hot
+               WasteIoT.Benchmarks e2e [fixes=200] [violations=10]
                WasteIoT.Benchmarks audit [trucks=200]
                WasteIoT.Benchmarks dashboard [trucks=200]
                WasteIoT.Benchmarks ingest [readings=1000000] [batch=500] [gateways=4]

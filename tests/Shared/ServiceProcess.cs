@@ -38,6 +38,22 @@ internal sealed class ServiceProcess : IDisposable
         }
     }
 
+    /// <summary>Resident memory now and at its peak (VmRSS, VmHWM from /proc), MB.</summary>
+    public (double Resident, double Peak) Memory()
+    {
+        double resident = double.NaN, peak = double.NaN;
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal) || line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                var mb = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+                (resident, peak) = line[2] == 'R' ? (mb, peak) : (resident, mb);
+            }
+        }
+
+        return (resident, peak);
+    }
+
     /// <summary>Runs a command of a deployable to its end (provision, create-admin…) and returns its standard output.</summary>
     public static string Run(string assembly, params string[] args)
     {

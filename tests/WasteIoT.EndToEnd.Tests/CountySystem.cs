@@ -144,6 +144,14 @@ internal sealed class CountySystem : IDisposable
     /// <summary>Runs the fleet against the gateway in a simulator process; returns its exit code (0: every reading acknowledged).</summary>
     public async Task<(int ExitCode, string Output)> RunFleetAsync(FleetDefinition fleet, double speed, TimeSpan timeout)
     {
+        using var simulator = await StartFleetAsync(fleet, speed);
+        var exit = await simulator.WaitForExitAsync(timeout);
+        return (exit, simulator.Output);
+    }
+
+    /// <summary>Starts the simulator on the fleet (with the devices' credentials) against the gateway.</summary>
+    public async Task<ServiceProcess> StartFleetAsync(FleetDefinition fleet, double speed)
+    {
         var file = Path.Combine(Root, "fleet.json");
         var withCredentials = fleet with
         {
@@ -153,9 +161,7 @@ internal sealed class CountySystem : IDisposable
             Trucks = [.. fleet.Trucks.Select(t => t with { Password = DevicePasswords[t.Device] })],
         };
         await File.WriteAllTextAsync(file, JsonSerializer.Serialize(withCredentials, FleetFile.Options));
-        using var simulator = ServiceProcess.Start(SimulatorAssembly, 0, "run", file, "--speed", speed.ToString(CultureInfo.InvariantCulture));
-        var exit = await simulator.WaitForExitAsync(timeout);
-        return (exit, simulator.Output);
+        return ServiceProcess.Start(SimulatorAssembly, 0, "run", file, "--speed", speed.ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>Waits until the gateway holds nothing the cloud has not acknowledged.</summary>

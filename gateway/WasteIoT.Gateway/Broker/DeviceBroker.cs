@@ -20,7 +20,7 @@ public sealed partial class DeviceBroker : IHostedService, IAsyncDisposable
     private readonly GatewayMetrics _metrics;
     private readonly ILogger<DeviceBroker> _logger;
 
-    internal DeviceBroker(GuardedTcpServerAdapter adapter, DeviceRegistry registry, IngestPipeline ingest, GatewayMetrics metrics, ILogger<DeviceBroker> logger)
+    internal DeviceBroker(GuardedTcpServerAdapter adapter, DeviceRegistry registry, IngestPipeline ingest, GatewayMetrics metrics, ILogger<DeviceBroker> logger, PubAckGates gates)
     {
         _adapter = adapter;
         _registry = registry;
@@ -34,8 +34,9 @@ public sealed partial class DeviceBroker : IHostedService, IAsyncDisposable
         Server.ValidatingConnectionAsync += ValidateConnectionAsync;
         Server.InterceptingSubscriptionAsync += AuthorizeSubscriptionAsync;
         Server.InterceptingPublishAsync += ingest.HandleAsync;
-        Server.ClientConnectedAsync += _ =>
+        Server.ClientConnectedAsync += e =>
         {
+            gates.Connected(e.ClientId, e.RemoteEndPoint);
             metrics.ClientConnected();
             return Task.CompletedTask;
         };

@@ -15,7 +15,7 @@ namespace WasteIoT.Gateway.Broker;
 /// The broker's TCP (and optional TLS) listener: enforces the connection limit at accept and wraps every
 /// connection in a <see cref="GuardedChannel"/> before MQTTnet reads a byte of it.
 /// </summary>
-internal sealed partial class GuardedTcpServerAdapter(BrokerOptions options, GatewayMetrics metrics, ILogger<GuardedTcpServerAdapter> logger) : IMqttServerAdapter
+internal sealed partial class GuardedTcpServerAdapter(BrokerOptions options, GatewayMetrics metrics, ILogger<GuardedTcpServerAdapter> logger, PubAckGates? gates = null) : IMqttServerAdapter
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<TcpListener> _listeners = [];
@@ -118,6 +118,7 @@ internal sealed partial class GuardedTcpServerAdapter(BrokerOptions options, Gat
 
     private async Task ServeAsync(Socket socket, bool tls, IMqttNetLogger mqttLogger)
     {
+        GuardedChannel? channel = null;
         try
         {
             socket.NoDelay = true;
@@ -131,7 +132,8 @@ internal sealed partial class GuardedTcpServerAdapter(BrokerOptions options, Gat
                 stream = ssl;
             }
 
-            var channel = new GuardedChannel(stream, socket.RemoteEndPoint!, socket.LocalEndPoint!, options.MaxPacketBytes, tls, () => metrics.Reject("oversizedPacket"));
+            channel = new GuardedChannel(stream, socket.RemoteEndPoint!, socket.LocalEndPoint!, options.MaxPacketBytes, tls, () => metrics.Reject("oversizedPacket"), gates);
+            gates?.Opened(channel);
             using var adapter = new MqttChannelAdapter(channel, new MqttPacketFormatterAdapter(new MqttBufferWriter(4096, 65536)), mqttLogger);
             if (ClientHandler is { } handler)
             {
@@ -145,6 +147,7 @@ internal sealed partial class GuardedTcpServerAdapter(BrokerOptions options, Gat
         finally
         {
             Interlocked.Decrement(ref _active);
+            channel?.Dispose();
             socket.Dispose();
         }
     }

@@ -24,6 +24,14 @@ public sealed class CoverAlarmRule(GatewayOptions options, IAlarmOutput output)
         var state = _trucks.GetOrAdd(message.Device, _ => new TruckState());
         lock (state)
         {
+            // A device's messages are committed in order, but observed after their commits on any thread: an older
+            // one (same boot, lower number) arriving late must not undo a newer state.
+            if (message.Boot == state.LastBoot && message.Seq < state.LastSeq)
+            {
+                return null;
+            }
+
+            (state.LastBoot, state.LastSeq) = (message.Boot, message.Seq);
             switch (message)
             {
                 case CargoCoverEvent cover:
@@ -89,5 +97,9 @@ public sealed class CoverAlarmRule(GatewayOptions options, IAlarmOutput output)
         public DateTimeOffset? Since { get; set; }
 
         public bool Fired { get; set; }
+
+        public long LastBoot { get; set; } = -1;
+
+        public long LastSeq { get; set; }
     }
 }

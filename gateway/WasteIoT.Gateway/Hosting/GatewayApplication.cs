@@ -36,13 +36,15 @@ public static class GatewayApplication
         builder.Services.AddSingleton<CoverAlarmRule>();
         builder.Services.AddSingleton<AlarmQueue>();
         builder.Services.AddSingleton<IngestPipeline>();
-        builder.Services.AddSingleton(sp => new GuardedTcpServerAdapter(sp.GetRequiredService<GatewayOptions>().Broker, sp.GetRequiredService<GatewayMetrics>(), sp.GetRequiredService<ILogger<GuardedTcpServerAdapter>>()));
+        builder.Services.AddSingleton<PubAckGates>();
+        builder.Services.AddSingleton(sp => new GuardedTcpServerAdapter(sp.GetRequiredService<GatewayOptions>().Broker, sp.GetRequiredService<GatewayMetrics>(), sp.GetRequiredService<ILogger<GuardedTcpServerAdapter>>(), sp.GetRequiredService<PubAckGates>()));
         builder.Services.AddSingleton(sp => new DeviceBroker(
             sp.GetRequiredService<GuardedTcpServerAdapter>(),
             sp.GetRequiredService<DeviceRegistry>(),
             sp.GetRequiredService<IngestPipeline>(),
             sp.GetRequiredService<GatewayMetrics>(),
-            sp.GetRequiredService<ILogger<DeviceBroker>>()));
+            sp.GetRequiredService<ILogger<DeviceBroker>>(),
+            sp.GetRequiredService<PubAckGates>()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeviceBroker>());
         builder.Services.AddSingleton<UplinkProtocol>();
         builder.Services.AddSingleton<CloudUplink>();

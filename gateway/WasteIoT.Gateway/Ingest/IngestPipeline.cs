@@ -7,6 +7,7 @@ using WasteIoT.Contracts.Downlink;
 using WasteIoT.Contracts.Messages;
 using WasteIoT.Contracts.Serialization;
 using WasteIoT.Contracts.Validation;
+using WasteIoT.Gateway.Broker;
 using WasteIoT.Gateway.Downlink;
 using WasteIoT.Gateway.EdgeRules;
 using WasteIoT.Gateway.Observability;
@@ -20,7 +21,8 @@ namespace WasteIoT.Gateway.Ingest;
 /// disk closes the connection without a PUBACK, so the device keeps the message and sends it again.
 /// A refused message is quarantined and acknowledged (sending it again cannot make it valid).
 /// </summary>
-public sealed class IngestPipeline(GatewayStore store, RateLimiter rateLimiter, RejectLog rejectLog, GatewayMetrics metrics, RouteBook routes, CoverAlarmRule coverRule, AlarmQueue alarms, TimeProvider time)
+public sealed class IngestPipeline(
+    GatewayStore store, RateLimiter rateLimiter, RejectLog rejectLog, GatewayMetrics metrics, RouteBook routes, CoverAlarmRule coverRule, AlarmQueue alarms, PubAckGates gates, TimeProvider time)
 {
     /// <summary>Sender id of messages the gateway injects itself; '$' cannot appear in a device id.</summary>
     public const string GatewaySender = "$gateway";
@@ -29,14 +31,36 @@ public sealed class IngestPipeline(GatewayStore store, RateLimiter rateLimiter, 
 
     public void Attach(MqttServer server) => _server = server;
 
-    public async Task HandleAsync(InterceptingPublishEventArgs e)
+    public Task HandleAsync(InterceptingPublishEventArgs e)
     {
         ArgumentNullException.ThrowIfNull(e);
         if (e.ClientId == GatewaySender)
         {
-            return;
+            return Task.CompletedTask;
         }
 
+        // Everything up to the commit runs now (the interceptor's answers to MQTTnet are set before it returns); the
+        // commit is then either left to the connection to wait for before the PUBACK (see PubAckGates) or awaited here.
+        var acknowledge = ProcessAsync(e);
+        if (e.ApplicationMessage.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtLeastOnce && !e.CloseConnection && gates.TryHold(e.ClientId, acknowledge))
+        {
+            return Task.CompletedTask;
+        }
+
+        return AwaitAsync(e, acknowledge);
+    }
+
+    private static async Task AwaitAsync(InterceptingPublishEventArgs e, Task<bool> acknowledge)
+    {
+        if (!await acknowledge.ConfigureAwait(false))
+        {
+            e.CloseConnection = true;
+        }
+    }
+
+    /// <returns>True when the publish may be acknowledged, false when the connection must close without a PUBACK.</returns>
+    private async Task<bool> ProcessAsync(InterceptingPublishEventArgs e)
+    {
         var client = e.ClientId;
         var topic = e.ApplicationMessage.Topic;
         if (!rateLimiter.TryTake(client))
@@ -46,25 +70,25 @@ public sealed class IngestPipeline(GatewayStore store, RateLimiter rateLimiter, 
             rejectLog.Rejected(client, "rateLimited", "more messages per second than allowed");
             e.ProcessPublish = false;
             e.CloseConnection = true;
-            return;
+            return false;
         }
 
         if (!Topics.TryParse(topic, out var parts) || !parts.IsDevice || !string.Equals(parts.ClientId, client, StringComparison.Ordinal))
         {
             await RefuseAsync(e, client, topic, new ContractViolation(ViolationReason.TopicMismatch, null, $"'{client}' may not publish on '{topic}'"));
-            return;
+            return true;
         }
 
         if (parts.Direction == TopicDirection.Status)
         {
             // Presence is retained by the broker for the gateway's own use.
-            return;
+            return true;
         }
 
         if (parts.Direction != TopicDirection.Up)
         {
             await RefuseAsync(e, client, topic, new ContractViolation(ViolationReason.TopicMismatch, null, "devices publish only on up and status topics"));
-            return;
+            return true;
         }
 
         var arrived = time.GetTimestamp();
@@ -74,10 +98,11 @@ public sealed class IngestPipeline(GatewayStore store, RateLimiter rateLimiter, 
         if (!decoded.IsValid)
         {
             await RefuseAsync(e, client, topic, decoded.Violation, payload);
-            return;
+            return true;
         }
 
         var message = decoded.Value;
+        e.ProcessPublish = false;
         AppendResult result;
         try
         {
@@ -89,19 +114,15 @@ public sealed class IngestPipeline(GatewayStore store, RateLimiter rateLimiter, 
         {
             metrics.Reject("storeFailed");
             rejectLog.Rejected(client, "storeFailed", ex.Message);
-            e.ProcessPublish = false;
-            e.CloseConnection = true;
-            return;
+            return false;
         }
 
-        e.ProcessPublish = false;
         switch (result)
         {
             case AppendResult.RefusedQuota:
                 metrics.Reject("diskQuota");
                 rejectLog.Rejected(client, "diskQuota", "store over its quota; the device keeps the message");
-                e.CloseConnection = true;
-                return;
+                return false;
             case AppendResult.Duplicate:
                 metrics.Duplicate();
                 break;
@@ -113,7 +134,7 @@ public sealed class IngestPipeline(GatewayStore store, RateLimiter rateLimiter, 
 
         if (result != AppendResult.Stored)
         {
-            return;
+            return true;
         }
 
         if (coverRule.Observe(message) is { } alarm)
@@ -125,6 +146,8 @@ public sealed class IngestPipeline(GatewayStore store, RateLimiter rateLimiter, 
         {
             await AnswerScanAsync(scan);
         }
+
+        return true;
     }
 
     private async Task AnswerScanAsync(PickupScan scan)

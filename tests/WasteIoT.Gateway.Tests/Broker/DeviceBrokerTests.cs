@@ -27,6 +27,24 @@ public sealed class DeviceBrokerTests
     }
 
     [Fact]
+    public async Task DeviceWindowSharesCommitsAndEveryPubAckFollowsItsCommit()
+    {
+        await using var gateway = await RunningGateway.StartAsync();
+        using var device = await gateway.ConnectDeviceAsync("truck-0001");
+        await device.PublishAsync(DeviceMessages.Up("truck-0001", "fill", DeviceMessages.Fill("truck-0001", 1, 1)));
+        var before = gateway.Store.Commits;
+
+        // 64 publishes in flight at once: MQTTnet reads the next while the previous waits for the disk, so they share
+        // commits; awaiting each commit in the interceptor took one commit per message of a device.
+        var acks = await Task.WhenAll(Enumerable.Range(2, 64).Select(seq => device.PublishAsync(DeviceMessages.Up("truck-0001", "fill", DeviceMessages.Fill("truck-0001", 1, seq)))));
+
+        Assert.All(acks, a => Assert.True(a.IsSuccess));
+        Assert.True(gateway.Store.Commits - before < 32, $"{gateway.Store.Commits - before} commits for 64 messages of one device");
+        var stored = (await gateway.Store.ReadOutboxAsync(0, 100, CancellationToken.None)).Select(r => System.Text.Json.JsonDocument.Parse(r.Payload).RootElement.GetProperty("seq").GetInt64()).ToList();
+        Assert.Equal(Enumerable.Range(1, 65).Select(i => (long)i), stored);
+    }
+
+    [Fact]
     public async Task WrongSecretIsRefused()
     {
         await using var gateway = await RunningGateway.StartAsync();
