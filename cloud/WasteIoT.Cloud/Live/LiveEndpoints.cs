@@ -50,7 +50,14 @@ internal static class LiveEndpoints
             var shown = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
             foreach (var truck in snapshot.Of<Truck>(RegistryKinds.Trucks).Where(t => viewer.SeesTruck(t.Id, t.Contractor)))
             {
-                var position = known.GetValueOrDefault(truck.Id) ?? await LastStoredAsync(truck, store, cancellationToken);
+                var position = known.GetValueOrDefault(truck.Id);
+                if (position is null || position.Cover == "unknown")
+                {
+                    // Not seen since this instance started, or seen without a cover event since: the store knows more.
+                    var stored = await LastStoredAsync(truck, store, cancellationToken);
+                    position = position is null ? stored : position with { Cover = stored?.Cover ?? position.Cover };
+                }
+
                 if (position is not null)
                 {
                     covers[truck.Id] = position.Cover;
