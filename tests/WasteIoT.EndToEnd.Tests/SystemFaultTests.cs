@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using WasteIoT.Demo;
 using WasteIoT.Firmware.Simulator.Fleet;
+using WasteIoT.Testing;
 
 namespace WasteIoT.EndToEnd.Tests;
 

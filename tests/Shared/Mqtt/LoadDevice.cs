@@ -4,7 +4,7 @@ using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 
-namespace WasteIoT.EndToEnd.Tests;
+namespace WasteIoT.Testing;
 
 /// <summary>
 /// A device as the firmware behaves on the wire, but as fast as the test wants: numbered messages, each sent until the
