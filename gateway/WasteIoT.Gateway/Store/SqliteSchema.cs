@@ -26,6 +26,9 @@ internal static class SqliteSchema
             UNIQUE (device, boot, seq)
         );
         CREATE INDEX IF NOT EXISTS readings_unsent ON readings (id) WHERE sent = 0;
+        -- The once-a-second sweep of delivered rows runs in the writer: without this index it scanned the whole table,
+        -- holding every commit (and PUBACK) for tens of milliseconds once the table was large.
+        CREATE INDEX IF NOT EXISTS readings_delivered ON readings (rx) WHERE sent = 1;
         CREATE TABLE IF NOT EXISTS quarantine (
             id      INTEGER PRIMARY KEY,
             rx      INTEGER NOT NULL,

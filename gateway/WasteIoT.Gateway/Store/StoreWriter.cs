@@ -84,10 +84,13 @@ internal sealed class StoreWriter : IDisposable
         _markSent.ExecuteNonQuery();
     }
 
+    /// <summary>Run every second in the writer: it must find its rows by index (readings_delivered), never by scanning.</summary>
+    internal const string DeleteDeliveredSql = "DELETE FROM readings WHERE sent = 1 AND rx < $before";
+
     public void DeleteDelivered(long receivedBeforeMs)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "DELETE FROM readings WHERE sent = 1 AND rx < $before";
+        command.CommandText = DeleteDeliveredSql;
         command.Parameters.AddWithValue("$before", receivedBeforeMs);
         command.ExecuteNonQuery();
     }
