@@ -8,8 +8,8 @@ namespace WasteIoT.Benchmarks;
 
 /// <summary>
 /// A device's MQTT 3.1.1 session written by hand for load: CONNECT, then QoS 1 PUBLISHes with up to a window awaiting
-/// their PUBACK, the due ones written in one send. The MQTTnet client costs the driver 40–60 µs of CPU a message on
-/// the same two cores as the server it measures; this costs a few, so the figure is the server's, not the driver's.
+/// their PUBACK, the due ones written in one send. The MQTTnet client costs the driver 31–59 µs of CPU a message on
+/// the same two cores as the server it measures; this one 16–20 µs in the same runs (docs/performance.md), leaving more to the server.
 /// </summary>
 internal sealed class RawMqttDevice : IDisposable
 {

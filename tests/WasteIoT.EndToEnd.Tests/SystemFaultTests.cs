@@ -115,13 +115,13 @@ public sealed class SystemFaultTests
         using var stop = new CancellationTokenSource();
         var running = new[] { Task.Run(() => positions.RunAsync(stop.Token)), Task.Run(() => covers.RunAsync(stop.Token)) };
         var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (Rejects(await gatewayHttp.GetStringAsync("/metrics")) == 0 && DateTime.UtcNow < deadline)
+        while (!(QuotaRefusals(await gatewayHttp.GetStringAsync("/metrics")) > 0) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(200);
         }
 
         // Full: positions are refused (no PUBACK, so the truck keeps them), cover changes are still taken.
-        Assert.True(Rejects(await gatewayHttp.GetStringAsync("/metrics")) > 0, "the quota was never reached");
+        Assert.True(QuotaRefusals(await gatewayHttp.GetStringAsync("/metrics")) > 0, "the quota was never reached");
         var positionsAtFull = positions.Acknowledged.Count;
         var coversAtFull = covers.Acknowledged.Count;
         await Task.Delay(2_000);
@@ -161,9 +161,7 @@ public sealed class SystemFaultTests
         Assert.All(stored, s => Assert.True(s <= device.NextSeq, $"{device.Device}: seq {s} was never sent"));
     }
 
-    private static double Rejects(string metrics) =>
-        metrics.Split('\n').Where(l => l.StartsWith("wasteiot_gateway_rejects_total{reason=\"diskQuota\"}", StringComparison.Ordinal))
-            .Select(l => double.Parse(l.Split(' ')[1], CultureInfo.InvariantCulture)).DefaultIfEmpty(0).First();
+    private static double QuotaRefusals(string metrics) => CountySystem.Gauge(metrics, "wasteiot_gateway_rejects_total{reason=\"diskQuota\"}");
 
     private static FleetDefinition Bins(int count) => new()
     {

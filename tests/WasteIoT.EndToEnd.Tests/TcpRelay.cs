@@ -12,18 +12,17 @@ internal sealed class TcpRelay : IDisposable
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly List<TcpClient> _open = [];
     private readonly CancellationTokenSource _stop = new();
+    private readonly int _targetPort;
     private volatile bool _up = true;
 
     public TcpRelay(int targetPort)
     {
-        TargetPort = targetPort;
+        _targetPort = targetPort;
         _listener.Start();
         _ = AcceptAsync();
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
-
-    public int TargetPort { get; set; }
 
     public void Cut()
     {
@@ -78,7 +77,7 @@ internal sealed class TcpRelay : IDisposable
         var outbound = new TcpClient();
         try
         {
-            await outbound.ConnectAsync(IPAddress.Loopback, TargetPort, _stop.Token);
+            await outbound.ConnectAsync(IPAddress.Loopback, _targetPort, _stop.Token);
         }
         catch (Exception ex) when (ex is OperationCanceledException or SocketException)
         {

@@ -43,10 +43,14 @@ internal sealed class GuardedChannel(Stream stream, EndPoint remote, EndPoint lo
 
     public bool IsGated => _gated;
 
+    /// <summary>The device on this connection, once MQTTnet has connected it.</summary>
+    public string? ClientId { get; private set; }
+
     public X509Certificate2? ClientCertificate => null;
 
-    public void GatePubAcks()
+    public void GatePubAcks(string clientId)
     {
+        ClientId = clientId;
         _pump ??= Task.Run(PumpAsync);
         _gated = true;
     }

@@ -22,7 +22,7 @@ public sealed class PubAckGates
     {
         if (remote is not null && _byEndpoint.TryGetValue(remote.ToString()!, out var channel))
         {
-            channel.GatePubAcks();
+            channel.GatePubAcks(clientId);
             _byClient[clientId] = channel;
         }
     }
@@ -45,12 +45,9 @@ public sealed class PubAckGates
     internal void Closed(GuardedChannel channel)
     {
         _byEndpoint.TryRemove(new KeyValuePair<string, GuardedChannel>(channel.RemoteEndPoint.ToString()!, channel));
-        foreach (var entry in _byClient)
+        if (channel.ClientId is { } clientId)
         {
-            if (ReferenceEquals(entry.Value, channel))
-            {
-                _byClient.TryRemove(entry);
-            }
+            _byClient.TryRemove(new KeyValuePair<string, GuardedChannel>(clientId, channel));
         }
     }
 }

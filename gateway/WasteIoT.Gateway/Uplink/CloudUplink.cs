@@ -219,8 +219,9 @@ public sealed partial class CloudUplink(
                 var route = WireCodec.Decode(payload, ContractJsonContext.Default.DailyRoute, WireLimits.MaxDownlinkBytes);
                 if (route.IsValid && route.Value.Validate() is null)
                 {
-                    routes.Load(route.Value);
+                    // Kept on disk before it answers scans: a route the crew has been answered from survives a restart.
                     await KeepDownlinkAsync(Topics.GatewayDown(options.Id, MessageKinds.Route), payload, cancellationToken);
+                    routes.Load(route.Value);
                     LogRouteLoaded(logger, route.Value.Route, route.Value.Date, route.Value.Households.Count);
                 }
 
