@@ -56,10 +56,10 @@ internal static class AccountEndpoints
         return TypedResults.NoContent();
     }
 
-    private static Ok<SessionInfo> Me(HttpContext context, IAntiforgery antiforgery)
+    private static Ok<SessionInfo> Me(HttpContext context, IAntiforgery antiforgery, Microsoft.Extensions.Options.IOptions<Hosting.CloudOptions> options)
     {
         var viewer = Viewer.From(context.User);
         var tokens = antiforgery.GetAndStoreTokens(context);
-        return TypedResults.Ok(new SessionInfo(new UserAccount(viewer.Name, context.User.FindFirstValue(DisplayClaim) ?? viewer.Name, viewer.Role, viewer.Contractor, viewer.Truck), tokens.RequestToken!));
+        return TypedResults.Ok(new SessionInfo(new UserAccount(viewer.Name, context.User.FindFirstValue(DisplayClaim) ?? viewer.Name, viewer.Role, viewer.Contractor, viewer.Truck), tokens.RequestToken!, options.Value.TimeZone));
     }
 }

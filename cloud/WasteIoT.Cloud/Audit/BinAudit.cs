@@ -1,5 +1,6 @@
 using WasteIoT.Cloud.Checks.Clearance;
+using WasteIoT.Cloud.Checks.Evidence;
 
 namespace WasteIoT.Cloud.Audit;
 
-public sealed record BinAudit(string Bin, string Contractor, string Site, double Lat, double Lon, ClearanceResult Clearance, double? LatestLevel);
+public sealed record BinAudit(string Bin, string Contractor, string Site, double Lat, double Lon, ClearanceResult Clearance, double? LatestLevel, VerdictState State, WindowEvidence Evidence);

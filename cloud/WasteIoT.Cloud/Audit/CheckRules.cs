@@ -1,5 +1,6 @@
 using WasteIoT.Cloud.Checks.Clearance;
 using WasteIoT.Cloud.Checks.Coverage;
+using WasteIoT.Cloud.Checks.Evidence;
 using WasteIoT.Cloud.Checks.SealedTransport;
 using WasteIoT.Cloud.Checks.Toilets;
 using WasteIoT.Cloud.Checks.TransferStations;
@@ -20,6 +21,9 @@ public sealed class CheckRules
     public ToiletRules Toilets { get; set; } = new();
 
     public TransferStationRules TransferStations { get; set; } = new();
+
+    /// <summary>When a device counts as heard, and how much of a window must be heard for a verdict to stand.</summary>
+    public EvidenceRules Evidence { get; set; } = new();
 
     /// <summary>A registered device that sent nothing for this long is listed as silent.</summary>
     public TimeSpan SilentAfter { get; set; } = TimeSpan.FromHours(2);

@@ -2,7 +2,8 @@ namespace WasteIoT.Cloud.Audit;
 
 /// <summary>
 /// One contractor's month: the service as measured on the days kept (coverage over all scheduled households, sealed
-/// transport, daily clearance, toilet cleaning, odour) and its cases. No composite score: the bureau weighs these as
+/// transport, daily clearance, toilet cleaning, odour) and its cases. Rates count only verified household-, bin- and
+/// toilet-days; the unverified ones are counted beside them. No composite score: the bureau weighs these as
 /// its contract says.
 /// </summary>
 public sealed record ContractorScore(
@@ -17,4 +18,21 @@ public sealed record ContractorScore(
     double ClearanceRate,
     int ToiletDaysUnderRequired,
     int OdourExceedances,
-    Cases.MonthlyFigures Cases);
+    Cases.MonthlyFigures Cases)
+{
+    public int HouseholdsMissed { get; init; }
+
+    /// <summary>Household-days neither served nor proven missed: not in <see cref="Coverage"/>.</summary>
+    public int HouseholdsUnverified { get; init; }
+
+    /// <summary>Bin-days without the evidence to judge clearance: not in <see cref="ClearanceRate"/>.</summary>
+    public int BinDaysUnverified { get; init; }
+
+    /// <summary>Toilet-days whose cleaning was proven met or short.</summary>
+    public int ToiletDaysVerified { get; init; }
+
+    public int ToiletDaysUnverified { get; init; }
+
+    /// <summary>Share of verified toilet-days with the required cleanings.</summary>
+    public double CleaningRate { get; init; } = 1;
+}

@@ -5,6 +5,7 @@ using WasteIoT.Cloud.Checks.Api;
 using WasteIoT.Cloud.Checks.Clearance;
 using WasteIoT.Cloud.Checks.Coverage;
 using WasteIoT.Cloud.Checks.DataHealth;
+using WasteIoT.Cloud.Checks.Evidence;
 using WasteIoT.Cloud.Checks.Ponds;
 using WasteIoT.Cloud.Checks.SealedTransport;
 using WasteIoT.Cloud.Checks.Toilets;
@@ -24,6 +25,8 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
 
     public CheckRules Rules => rules.Value;
 
+    public TimeZoneInfo Zone => _zone;
+
     public DayWindow Window(DateOnly date) => DayWindow.For(date, _zone);
 
     /// <summary>The county's local day of a moment.</summary>
@@ -34,8 +37,8 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
     public Task<RouteAudit> RouteAsync(CollectionRoute route, DateOnly date, RegistrySnapshot snapshot, CancellationToken cancellationToken) =>
         RouteAsync(route, date, snapshot, null, null, cancellationToken);
 
-    public Task<TruckAudit> TruckAsync(Truck truck, DateOnly date, CancellationToken cancellationToken) =>
-        TruckAsync(truck, date, null, null, cancellationToken);
+    public async Task<TruckAudit> TruckAsync(Truck truck, DateOnly date, CancellationToken cancellationToken) =>
+        await TruckAsync(truck, date, await registry.CurrentAsync(cancellationToken), null, null, cancellationToken);
 
     public Task<BinAudit> BinAsync(Bin bin, DateOnly date, CancellationToken cancellationToken) => BinAsync(bin, date, null, cancellationToken);
 
@@ -46,6 +49,32 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
 
     public Task<PondAudit> PondAsync(Pond pond, DateOnly date, CancellationToken cancellationToken) => PondAsync(pond, date, null, cancellationToken);
 
+    /// <summary>Sealed transport over one device's day, as the truck audit computes it for a truck carrying that device alone.</summary>
+    public async Task<SealedTransportResult> SealedTransportAsync(string device, DateOnly date, CancellationToken cancellationToken) =>
+        SealedTransport((await LoadAsync([device], date, CoverLookBack, Rules.Evidence.TruckCadence, null, cancellationToken)).Messages, Window(date));
+
+    /// <summary>日产日清 over one device's day, as the bin audit computes it.</summary>
+    public async Task<ClearanceResult> ClearanceAsync(string device, DateOnly date, CancellationToken cancellationToken) =>
+        Clearance(device, (await LoadAsync([device], date, TimeSpan.Zero, Rules.Evidence.BinCadence, null, cancellationToken)).Messages);
+
+    /// <summary>One device's data health for the day, as the county audit computes it (its last message before the day included).</summary>
+    public async Task<DataHealthResult> DataHealthAsync(string device, DateOnly date, CancellationToken cancellationToken)
+    {
+        var day = Window(date);
+        var health = new HealthTracker(day.Start, day.End);
+        await LoadAsync([device], date, TimeSpan.Zero, Rules.Evidence.BinCadence, health, cancellationToken);
+        return health.Result([device], Now(day), Rules.SilentAfter).Health;
+    }
+
+    /// <summary>When one device was heard during the local day, with the cadence of the thing it is registered on.</summary>
+    public async Task<DeviceEvidence> EvidenceAsync(string device, DateOnly date, CancellationToken cancellationToken)
+    {
+        var snapshot = await registry.CurrentAsync(cancellationToken);
+        return (await LoadAsync([device], date, TimeSpan.Zero, Cadence(snapshot, device), null, cancellationToken)).Evidence[0];
+    }
+
+    private static readonly TimeSpan CoverLookBack = TimeSpan.FromHours(6);
+
     /// <summary>
     /// Everything for one day. Each device's rows are read once: the truck's serve its sealed-transport check, its
     /// routes' coverage and the data health. Things are audited a few at a time; the database serves them in parallel.
@@ -55,15 +84,15 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var snapshot = await registry.CurrentAsync(cancellationToken);
         var computedAt = time.GetUtcNow();
         var day = Window(date);
-        var health = new HealthTracker(day.Start);
-        var scansByTruck = new ConcurrentDictionary<string, List<ScanRecord>>(StringComparer.Ordinal);
+        var health = new HealthTracker(day.Start, day.End);
+        var truckDays = new ConcurrentDictionary<string, TruckDay>(StringComparer.Ordinal);
         var trucks = new ConcurrentBag<TruckAudit>();
         var bins = new ConcurrentBag<BinAudit>();
         var toilets = new ConcurrentBag<ToiletAudit>();
         var stations = new ConcurrentBag<StationAudit>();
         var ponds = new ConcurrentBag<PondAudit>();
         var work = new List<Func<CancellationToken, Task>>();
-        work.AddRange(snapshot.Of<Truck>(RegistryKinds.Trucks).Select(t => (Func<CancellationToken, Task>)(async ct => trucks.Add(await TruckAsync(t, date, health, scansByTruck, ct)))));
+        work.AddRange(snapshot.Of<Truck>(RegistryKinds.Trucks).Select(t => (Func<CancellationToken, Task>)(async ct => trucks.Add(await TruckAsync(t, date, snapshot, health, truckDays, ct)))));
         work.AddRange(snapshot.Of<Bin>(RegistryKinds.Bins).Where(b => b.Site.Length == 0).Select(b => (Func<CancellationToken, Task>)(async ct => bins.Add(await BinAsync(b, date, health, ct)))));
         work.AddRange(snapshot.Of<Site>(RegistryKinds.Sites).Select(s => (Func<CancellationToken, Task>)(s.Kind == SiteKind.Toilet
             ? async ct => toilets.Add(await ToiletAsync(s, date, health, ct))
@@ -74,11 +103,10 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var routes = new List<RouteAudit>();
         foreach (var route in snapshot.Of<CollectionRoute>(RegistryKinds.Routes))
         {
-            routes.Add(await RouteAsync(route, date, snapshot, scansByTruck, null, cancellationToken));
+            routes.Add(await RouteAsync(route, date, snapshot, truckDays, null, cancellationToken));
         }
 
-        var now = computedAt < day.End ? computedAt : day.End;
-        var (dataHealth, reporting) = health.Result(snapshot.DeviceOwners.Keys.ToList(), now, Rules.SilentAfter);
+        var (dataHealth, reporting) = health.Result(snapshot.DeviceOwners.Keys.ToList(), computedAt < day.End ? computedAt : day.End, Rules.SilentAfter);
         var routeList = routes.OrderBy(r => r.Route, StringComparer.Ordinal).ToList();
         var truckList = trucks.OrderBy(t => t.Truck, StringComparer.Ordinal).ToList();
         var binList = bins.OrderBy(b => b.Bin, StringComparer.Ordinal).ToList();
@@ -89,7 +117,8 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         return new CountyDay(date, computedAt, snapshot.Version, summary, routeList, truckList, binList, toiletList, stationList, pondList, dataHealth, reporting);
     }
 
-    private async Task<RouteAudit> RouteAsync(CollectionRoute route, DateOnly date, RegistrySnapshot snapshot, IReadOnlyDictionary<string, List<ScanRecord>>? scansByTruck, HealthTracker? health, CancellationToken cancellationToken)
+
+    private async Task<RouteAudit> RouteAsync(CollectionRoute route, DateOnly date, RegistrySnapshot snapshot, IReadOnlyDictionary<string, TruckDay>? truckDays, HealthTracker? health, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(route);
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -100,64 +129,84 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
 
         var households = route.Households.Select(id => snapshot.Find<Household>(RegistryKinds.Households, id)).OfType<Household>()
             .Select(h => new ScheduledHousehold(h.Id, h.Tag, h.Lat, h.Lon)).ToList();
-        List<ScanRecord> scans = [];
-        if (scansByTruck is not null)
+        TruckDay truckDay = new([], []);
+        if (truckDays is not null)
         {
-            scans = scansByTruck.TryGetValue(route.Truck, out var known) ? known : [];
+            truckDay = truckDays.TryGetValue(route.Truck, out var known) ? known : truckDay;
         }
         else if (snapshot.Find<Truck>(RegistryKinds.Trucks, route.Truck) is { } truck)
         {
-            scans = Scans(await LoadAsync(truck.Devices, date, TimeSpan.Zero, health, cancellationToken));
+            var loaded = await LoadAsync(truck.Devices, date, TimeSpan.Zero, Rules.Evidence.TruckCadence, health, cancellationToken);
+            truckDay = new TruckDay(Scans(loaded.Messages.Where(m => m.Ts >= Window(date).Start)), loaded.Evidence);
         }
 
-        return new RouteAudit(route.Id, route.Name, route.Contractor, route.Truck, true, CoverageCheck.Evaluate(households, scans, Rules.Coverage));
+        var (from, to) = Hours(date, route.Starts, route.Ends);
+        var evidence = Evidence(truckDay.Evidence, from, to);
+        var coverage = CoverageCheck.Evaluate(households, truckDay.Scans, Rules.Coverage, evidence);
+        return new RouteAudit(route.Id, route.Name, route.Contractor, route.Truck, true, coverage) { State = Verdicts.Route(coverage, evidence), Evidence = evidence };
     }
 
-    private async Task<TruckAudit> TruckAsync(Truck truck, DateOnly date, HealthTracker? health, ConcurrentDictionary<string, List<ScanRecord>>? scansByTruck, CancellationToken cancellationToken)
+    private async Task<TruckAudit> TruckAsync(Truck truck, DateOnly date, RegistrySnapshot snapshot, HealthTracker? health, ConcurrentDictionary<string, TruckDay>? truckDays, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(truck);
         var day = Window(date);
 
         // The cover's last known state before midnight still applies after it.
-        var messages = await LoadAsync(truck.Devices, date, TimeSpan.FromHours(6), health, cancellationToken);
-        scansByTruck?.TryAdd(truck.Id, Scans(messages.Where(m => m.Ts >= day.Start)));
-        var fixes = messages.OfType<TruckPosition>().Where(p => p.Ts >= day.Start).OrderBy(p => p.Ts).Select(p => new PositionFix(p.Ts, p.Lat, p.Lon, p.Speed)).ToList();
-        var covers = CoverObservation.From(messages);
-        return new TruckAudit(truck.Id, truck.Contractor, SealedTransportCheck.Evaluate(fixes, covers, Rules.SealedTransport), fixes.Count > 0 ? fixes[^1] : null, fixes.Count);
+        var loaded = await LoadAsync(truck.Devices, date, CoverLookBack, Rules.Evidence.TruckCadence, health, cancellationToken);
+        truckDays?.TryAdd(truck.Id, new TruckDay(Scans(loaded.Messages.Where(m => m.Ts >= day.Start)), loaded.Evidence));
+        var fixes = Fixes(loaded.Messages, day);
+        var sealedTransport = SealedTransport(loaded.Messages, day);
+
+        // The truck is judged over the service hours of its routes due that day; with none due, over the whole day.
+        var routes = snapshot.Of<CollectionRoute>(RegistryKinds.Routes).Where(r => r.Truck == truck.Id && r.ServesOn(date)).ToList();
+        var (from, to) = routes.Count == 0 ? (day.Start, day.End)
+            : (routes.Select(r => Hours(date, r.Starts, r.Ends).From).Min(), routes.Select(r => Hours(date, r.Starts, r.Ends).To).Max());
+        var evidence = Evidence(loaded.Evidence, from, to);
+        var state = Verdicts.Event(sealedTransport.Violations.Count > 0, evidence);
+        return new TruckAudit(truck.Id, truck.Contractor, sealedTransport, fixes.Count > 0 ? fixes[^1] : null, fixes.Count, state, evidence);
     }
 
     private async Task<BinAudit> BinAsync(Bin bin, DateOnly date, HealthTracker? health, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bin);
-        var samples = (await LoadAsync([bin.Device], date, TimeSpan.Zero, health, cancellationToken)).OfType<BinFillReading>().Select(f => new LevelSample(f.Ts, f.FillingLevel)).ToList();
-        var clearance = DailyClearanceCheck.Evaluate(bin.Id, samples, Rules.Clearance);
-        return new BinAudit(bin.Id, bin.Contractor, bin.Site, bin.Lat, bin.Lon, clearance, samples.Where(s => s.Level is not null).OrderBy(s => s.Ts).LastOrDefault()?.Level);
+        var loaded = await LoadAsync([bin.Device], date, TimeSpan.Zero, Rules.Evidence.BinCadence, health, cancellationToken);
+        var clearance = Clearance(bin.Id, loaded.Messages);
+        var day = Window(date);
+        var evidence = Evidence(loaded.Evidence, day.Start, day.End);
+        var latest = loaded.Messages.OfType<BinFillReading>().Where(f => f.FillingLevel is not null).MaxBy(f => f.Ts)?.FillingLevel;
+        return new BinAudit(bin.Id, bin.Contractor, bin.Site, bin.Lat, bin.Lon, clearance, latest, Verdicts.Clearance(clearance, evidence), evidence);
     }
 
     private async Task<ToiletAudit> ToiletAsync(Site toilet, DateOnly date, HealthTracker? health, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(toilet);
-        var messages = await LoadAsync(toilet.Devices, date, TimeSpan.Zero, health, cancellationToken);
+        var loaded = await LoadAsync(toilet.Devices, date, TimeSpan.Zero, Rules.Evidence.SiteCadence, health, cancellationToken);
         var toiletClass = toilet.ToiletClass ?? ToiletClass.III;
-        var day = new ToiletDay(toilet.Id, toiletClass, Local(date, toilet.Opens), toilet.Closes == TimeOnly.MinValue ? Window(date).End : Local(date, toilet.Closes), toilet.Cleaners.ToHashSet(StringComparer.Ordinal));
-        var air = Air(messages).Where(a => !a.WarmingUp).OrderBy(a => a.Ts).ToList();
-        var result = ToiletAuditCheck.Evaluate(day, Badges(messages), air, Rules.Toilets);
-        return new ToiletAudit(toilet.Id, toilet.Name, toilet.Contractor, toiletClass, result, air);
+        var (opens, closes) = Hours(date, toilet.Opens, toilet.Closes);
+        var day = new ToiletDay(toilet.Id, toiletClass, opens, closes, toilet.Cleaners.ToHashSet(StringComparer.Ordinal));
+        var air = Air(loaded.Messages).Where(a => !a.WarmingUp).OrderBy(a => a.Ts).ToList();
+        var result = ToiletAuditCheck.Evaluate(day, Badges(loaded.Messages), air, Rules.Toilets);
+        var evidence = Evidence(loaded.Evidence, opens, closes);
+        return new ToiletAudit(toilet.Id, toilet.Name, toilet.Contractor, toiletClass, result, air,
+            Verdicts.Duty(result.EnoughCleanings, evidence), Verdicts.Event(result.Exceedances.Count > 0, evidence), evidence);
     }
 
     private async Task<StationAudit> StationAsync(Site station, DateOnly date, RegistrySnapshot snapshot, HealthTracker? health, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(station);
         ArgumentNullException.ThrowIfNull(snapshot);
-        var messages = await LoadAsync(station.Devices, date, TimeSpan.Zero, health, cancellationToken);
-        var result = TransferStationCheck.Evaluate(station.Id, Air(messages), messages.OfType<DisinfectionRecord>().Select(d => d.Ts), Rules.TransferStations);
+        var loaded = await LoadAsync(station.Devices, date, TimeSpan.Zero, Rules.Evidence.SiteCadence, health, cancellationToken);
+        var result = TransferStationCheck.Evaluate(station.Id, Air(loaded.Messages), loaded.Messages.OfType<DisinfectionRecord>().Select(d => d.Ts), Rules.TransferStations);
         var containers = new List<BinAudit>();
         foreach (var bin in snapshot.Of<Bin>(RegistryKinds.Bins).Where(b => b.Site == station.Id).OrderBy(b => b.Id, StringComparer.Ordinal))
         {
             containers.Add(await BinAsync(bin, date, health, cancellationToken));
         }
 
-        return new StationAudit(station.Id, station.Name, station.Contractor, result, containers);
+        var (opens, closes) = Hours(date, station.Opens, station.Closes);
+        var evidence = Evidence(loaded.Evidence, opens, closes);
+        return new StationAudit(station.Id, station.Name, station.Contractor, result, containers,
+            Verdicts.Duty(result.Disinfected, evidence), Verdicts.Event(result.Exceedances.Count > 0, evidence), evidence);
     }
 
     private async Task<PondAudit> PondAsync(Pond pond, DateOnly date, HealthTracker? health, CancellationToken cancellationToken)
@@ -165,36 +214,80 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         ArgumentNullException.ThrowIfNull(pond);
 
         // Inflow is judged over the last three days, not one: a day's rain or a pumping run would mislead.
-        var messages = await LoadAsync([pond.Device], date, TimeSpan.FromDays(2), health, cancellationToken);
+        var loaded = await LoadAsync([pond.Device], date, TimeSpan.FromDays(2), Rules.Evidence.PondCadence, health, cancellationToken);
         var table = new StageVolumeTable(pond.StageVolume.Select(p => (p.StageM, p.VolumeM3)));
-        var result = LeachatePondCheck.Evaluate(pond.Id, table, messages.OfType<LevelReading>().Select(l => (l.Ts, l.Level)), pond.AlarmVolumeM3);
-        if (result.At is not { } at || at < Window(date).Start)
+        var result = LeachatePondCheck.Evaluate(pond.Id, table, loaded.Messages.OfType<LevelReading>().Select(l => (l.Ts, l.Level)), pond.AlarmVolumeM3);
+        var day = Window(date);
+        if (result.At is not { } at || at < day.Start)
         {
             // Nothing measured this day: yesterday's level is not today's verdict.
             result = new PondResult(pond.Id, null, false, null, null, result.At);
         }
 
-        return new PondAudit(pond.Id, pond.Name, pond.Contractor, pond.AlarmVolumeM3, result);
+        var evidence = Evidence(loaded.Evidence, day.Start, day.End);
+        var state = result.VolumeM3 is null && !result.Alarm ? VerdictState.NoData : Verdicts.Event(result.Alarm, evidence);
+        return new PondAudit(pond.Id, pond.Name, pond.Contractor, pond.AlarmVolumeM3, result, state, evidence);
     }
 
-    private async Task<List<DeviceMessage>> LoadAsync(IEnumerable<string> devices, DateOnly date, TimeSpan lookBack, HealthTracker? health, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each device's rows for the day (with <paramref name="lookBack"/> before it, and as far after it as a silence may
+    /// last, so the day's last minutes can be vouched for), decoded once; the evidence of when each was heard; data health.
+    /// </summary>
+    private async Task<ThingDay> LoadAsync(IEnumerable<string> devices, DateOnly date, TimeSpan lookBack, TimeSpan cadence, HealthTracker? health, CancellationToken cancellationToken)
     {
         var day = Window(date);
+        var maxSilence = Rules.Evidence.MaxSilence(cadence);
+        var now = time.GetUtcNow();
         var all = new List<DeviceMessage>();
+        var evidence = new List<DeviceEvidence>();
         foreach (var device in devices)
         {
-            var rows = await loader.RowsAsync(device, day, lookBack, cancellationToken);
-            if (health is not null)
+            var rows = await loader.RowsAsync(device, day, lookBack, maxSilence, cancellationToken);
+            var before = rows.Count > 0 && rows[0].Ts < day.Start ? null : await loader.LastBeforeAsync(device, day.Start, cancellationToken);
+            var inDay = rows.Where(r => r.Ts < day.End).ToList();
+            health?.Observe(device, inDay, before);
+            var messages = DeviceDay.Decode(rows);
+            var marks = messages.Select(m => new MessageMark(m.Boot, m.Seq, m.Ts, (m as DeviceHeartbeat)?.Dropped)).ToList();
+            if (before is not null)
             {
-                var before = rows.Count > 0 && rows[0].Ts < day.Start ? null : await loader.LastBeforeAsync(device, day.Start, cancellationToken);
-                health.Observe(device, rows, before);
+                marks.Add(new MessageMark(before.Boot, before.Seq, before.Ts));
             }
 
-            all.AddRange(DeviceDay.Decode(rows));
+            var heardBefore = before is not null || (rows.Count > 0 && rows[0].Ts < day.Start);
+            evidence.Add(EvidenceCoverage.Evaluate(device, marks, heardBefore, day.Start, day.End, now, maxSilence));
+            all.AddRange(messages.Where(m => m.Ts < day.End));
         }
 
-        return all;
+        return new ThingDay(all, evidence);
     }
+
+    private WindowEvidence Evidence(IReadOnlyList<DeviceEvidence> devices, DateTimeOffset from, DateTimeOffset to) =>
+        WindowEvidence.For(devices, from, to, time.GetUtcNow(), Rules.Evidence.MinCoverage, _zone);
+
+    /// <summary>Opening or service hours as instants; a closing time of 00:00 is midnight at the day's end.</summary>
+    private (DateTimeOffset From, DateTimeOffset To) Hours(DateOnly date, TimeOnly opens, TimeOnly closes) =>
+        (Local(date, opens), closes == TimeOnly.MinValue ? Window(date).End : Local(date, closes));
+
+    private DateTimeOffset Now(DayWindow day) => time.GetUtcNow() < day.End ? time.GetUtcNow() : day.End;
+
+    private TimeSpan Cadence(RegistrySnapshot snapshot, string device) =>
+        snapshot.Of<Truck>(RegistryKinds.Trucks).Any(t => t.Devices.Contains(device)) ? Rules.Evidence.TruckCadence
+        : snapshot.Of<Site>(RegistryKinds.Sites).Any(s => s.Devices.Contains(device)) ? Rules.Evidence.SiteCadence
+        : snapshot.Of<Pond>(RegistryKinds.Ponds).Any(p => p.Device == device) ? Rules.Evidence.PondCadence
+        : Rules.Evidence.BinCadence;
+
+    private SealedTransportResult SealedTransport(IReadOnlyList<DeviceMessage> messages, DayWindow day) =>
+        SealedTransportCheck.Evaluate(Fixes(messages, day), CoverObservation.From(messages), Rules.SealedTransport);
+
+    private static List<PositionFix> Fixes(IEnumerable<DeviceMessage> messages, DayWindow day) =>
+        [.. messages.OfType<TruckPosition>().Where(p => p.Ts >= day.Start).OrderBy(p => p.Ts).Select(p => new PositionFix(p.Ts, p.Lat, p.Lon, p.Speed))];
+
+    private ClearanceResult Clearance(string container, IEnumerable<DeviceMessage> messages) =>
+        DailyClearanceCheck.Evaluate(container, messages.OfType<BinFillReading>().Select(f => new LevelSample(f.Ts, f.FillingLevel)), Rules.Clearance);
+
+    private sealed record ThingDay(List<DeviceMessage> Messages, List<DeviceEvidence> Evidence);
+
+    private sealed record TruckDay(List<ScanRecord> Scans, List<DeviceEvidence> Evidence);
 
     private static List<ScanRecord> Scans(IEnumerable<DeviceMessage> messages) =>
         [.. messages.OfType<PickupScan>().Select(s => new ScanRecord(s.Tag, s.Ts, s.Lat, s.Lon))];

@@ -1,3 +1,5 @@
+using WasteIoT.Cloud.Checks.Evidence;
+
 namespace WasteIoT.Cloud.Audit;
 
 /// <summary>
@@ -15,6 +17,9 @@ public sealed record DayOverview(
 {
     public const int MissedShown = 20;
 
+    /// <summary>Things whose verdicts the devices could not support: unverified or no data, with the share heard.</summary>
+    public IReadOnlyList<UnheardThing> Unverified { get; init; } = [];
+
     public static DayOverview From(CountyDay day)
     {
         ArgumentNullException.ThrowIfNull(day);
@@ -23,8 +28,14 @@ public sealed record DayOverview(
             day.ComputedAt,
             day.Summary,
             [.. day.Trucks.SelectMany(t => t.SealedTransport.Violations.Select(v => new TruckViolation(t.Truck, t.Contractor, v)))],
-            [.. day.Routes.Where(r => r.Coverage is not null).Select(r => new RouteProgress(r.Route, r.Name, r.Truck, r.Coverage!.Served, r.Coverage.Scheduled, r.Coverage.Missed.Count, r.Coverage.FarScans.Count, [.. r.Coverage.Missed.Take(MissedShown).Select(h => h.Household)]))],
-            [.. day.Toilets.Where(t => !t.Result.EnoughCleanings).Select(t => t.Toilet)],
-            [.. day.Bins.Concat(day.Stations.SelectMany(s => s.Containers)).Where(b => b.Clearance.Verdict is Checks.Clearance.ClearanceVerdict.NotCleared or Checks.Clearance.ClearanceVerdict.LeftFull).Select(b => b.Bin)]);
+            [.. day.Routes.Where(r => r.Coverage is not null).Select(r => new RouteProgress(r.Route, r.Name, r.Truck, r.Coverage!.Served, r.Coverage.Scheduled, r.Coverage.Missed.Count, r.Coverage.FarScans.Count,
+                [.. r.Coverage.Missed.Take(MissedShown).Select(h => h.Household)], r.Coverage.Unverified.Count, r.State ?? VerdictState.Ok, r.Evidence?.Coverage ?? 0))],
+            [.. day.Toilets.Where(t => t.Cleaning == VerdictState.Shortfall).Select(t => t.Toilet)],
+            [.. day.Bins.Concat(day.Stations.SelectMany(s => s.Containers)).Where(b => b.State == VerdictState.Shortfall).Select(b => b.Bin)])
+        {
+            Unverified = [.. day.Toilets.Where(t => t.Cleaning is VerdictState.Unverified or VerdictState.NoData).Select(t => new UnheardThing("toilet", t.Toilet, t.Name, t.Cleaning, t.Evidence.Coverage))
+                .Concat(day.Bins.Concat(day.Stations.SelectMany(s => s.Containers)).Where(b => b.State is VerdictState.Unverified or VerdictState.NoData).Select(b => new UnheardThing("bin", b.Bin, b.Bin, b.State, b.Evidence.Coverage)))
+                .Concat(day.Routes.Where(r => r.State is VerdictState.Unverified or VerdictState.NoData).Select(r => new UnheardThing("route", r.Route, r.Name, r.State!.Value, r.Evidence?.Coverage ?? 0)))],
+        };
     }
 }

@@ -1,8 +1,14 @@
-using WasteIoT.Cloud.Checks.Clearance;
+using WasteIoT.Cloud.Checks.Evidence;
 
 namespace WasteIoT.Cloud.Audit;
 
-/// <summary>The county's day at a glance: the bureau's first screen.</summary>
+/// <summary>
+/// The county's day at a glance: the bureau's first screen. Rates count only what was proven either way; what the
+/// devices did not hear is counted beside them, never as a failure.
+/// </summary>
+/// <param name="Coverage">Served share of the households proven served or missed.</param>
+/// <param name="HouseholdsUnverified">Households neither scanned nor proven missed (the truck's node was not heard over their stretch).</param>
+/// <param name="RoutesNoData">Routes due whose truck was not heard at all in their service hours.</param>
 public sealed record DaySummary(
     int HouseholdsScheduled,
     int HouseholdsServed,
@@ -17,6 +23,21 @@ public sealed record DaySummary(
     int PondAlarms,
     double? HighestPondVolumeM3)
 {
+    public int HouseholdsMissed { get; init; }
+
+    public int HouseholdsUnverified { get; init; }
+
+    public int RoutesNoData { get; init; }
+
+    public int BinsUnverified { get; init; }
+
+    public int ToiletsVerified { get; init; }
+
+    public int ToiletsUnverified { get; init; }
+
+    /// <summary>Things whose nodes went silent during their service or opening hours.</summary>
+    public int SilentNodes { get; init; }
+
     public static DaySummary From(
         IReadOnlyList<RouteAudit> routes, IReadOnlyList<TruckAudit> trucks, IReadOnlyList<BinAudit> bins, IReadOnlyList<ToiletAudit> toilets, IReadOnlyList<StationAudit> stations, IReadOnlyList<PondAudit> ponds)
     {
@@ -29,18 +50,30 @@ public sealed record DaySummary(
         var allBins = bins.Concat(stations.SelectMany(s => s.Containers)).ToList();
         var scheduled = routes.Sum(r => r.Coverage?.Scheduled ?? 0);
         var served = routes.Sum(r => r.Coverage?.Served ?? 0);
+        var missed = routes.Sum(r => r.Coverage?.Missed.Count ?? 0);
+        var evidence = routes.Select(r => r.Evidence).Concat(trucks.Select(t => t.Evidence)).Concat(allBins.Select(b => b.Evidence))
+            .Concat(toilets.Select(t => t.Evidence)).Concat(stations.Select(s => s.Evidence)).Concat(ponds.Select(p => p.Evidence));
         return new DaySummary(
             scheduled,
             served,
-            scheduled == 0 ? 1 : (double)served / scheduled,
+            served + missed == 0 ? 1 : (double)served / (served + missed),
             trucks.Sum(t => t.SealedTransport.Violations.Count),
             trucks.Sum(t => t.SealedTransport.SilentSensor.Count),
-            allBins.Count(b => b.Clearance.Verdict == ClearanceVerdict.Cleared),
-            allBins.Count(b => b.Clearance.Verdict is ClearanceVerdict.NotCleared or ClearanceVerdict.LeftFull),
-            allBins.Count(b => b.Clearance.Verdict is ClearanceVerdict.NoData or ClearanceVerdict.SensorFault),
-            toilets.Count(t => !t.Result.EnoughCleanings),
+            allBins.Count(b => b.State == VerdictState.Ok),
+            allBins.Count(b => b.State == VerdictState.Shortfall),
+            allBins.Count(b => b.State == VerdictState.NoData),
+            toilets.Count(t => t.Cleaning == VerdictState.Shortfall),
             toilets.Sum(t => t.Result.Exceedances.Count) + stations.Sum(s => s.Result.Exceedances.Count),
             ponds.Count(p => p.Result.Alarm),
-            ponds.Select(p => p.Result.VolumeM3).Where(v => v is not null).DefaultIfEmpty(null).Max());
+            ponds.Select(p => p.Result.VolumeM3).Where(v => v is not null).DefaultIfEmpty(null).Max())
+        {
+            HouseholdsMissed = missed,
+            HouseholdsUnverified = routes.Sum(r => r.Coverage?.Unverified.Count ?? 0),
+            RoutesNoData = routes.Count(r => r.State == VerdictState.NoData),
+            BinsUnverified = allBins.Count(b => b.State == VerdictState.Unverified),
+            ToiletsVerified = toilets.Count(t => t.Cleaning is VerdictState.Ok or VerdictState.Shortfall),
+            ToiletsUnverified = toilets.Count(t => t.Cleaning is VerdictState.Unverified or VerdictState.NoData),
+            SilentNodes = evidence.OfType<WindowEvidence>().Count(e => e.Silent > TimeSpan.Zero && !e.Verified),
+        };
     }
 }

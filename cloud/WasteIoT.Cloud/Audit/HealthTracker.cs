@@ -9,7 +9,7 @@ namespace WasteIoT.Cloud.Audit;
 /// the gaps in its numbering within the day (a boot's first seq in the day is checked against the device's last
 /// message before the day, since boots span midnight) and when it was last heard.
 /// </summary>
-internal sealed class HealthTracker(DateTimeOffset dayStart)
+internal sealed class HealthTracker(DateTimeOffset dayStart, DateTimeOffset dayEnd)
 {
     private readonly ConcurrentBag<SequenceGap> _gaps = [];
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastSeen = new(StringComparer.Ordinal);
@@ -17,7 +17,7 @@ internal sealed class HealthTracker(DateTimeOffset dayStart)
 
     public void Observe(string device, IReadOnlyList<StoredReading> rows, StoredReading? lastBefore)
     {
-        var inDay = rows.Where(r => r.Ts >= dayStart).ToList();
+        var inDay = rows.Where(r => r.Ts >= dayStart && r.Ts < dayEnd).ToList();
         lastBefore = rows.Where(r => r.Ts < dayStart).MaxBy(r => r.Ts) ?? lastBefore;
         Interlocked.Add(ref _received, inDay.Select(r => (r.Boot, r.Seq)).Distinct().LongCount());
         if (inDay.Count == 0)

@@ -33,12 +33,25 @@ internal static class ScorecardEndpoints
             var days = rows.Where(r => r.Contractor == c).Select(r => r.Summary).ToList();
             var scheduled = days.Sum(d => d.HouseholdsScheduled);
             var served = days.Sum(d => d.HouseholdsServed);
+            var missed = days.Sum(d => d.HouseholdsMissed);
             var cleared = days.Sum(d => d.BinsCleared);
             var notCleared = days.Sum(d => d.BinsNotCleared);
+            var toiletDays = days.Sum(d => d.ToiletsVerified);
+            var under = days.Sum(d => d.ToiletsUnderRequired);
+
+            // Rates over what was proven either way; what the nodes did not hear is shown beside them, not counted against.
             return new ContractorScore(
-                c, days.Count, scheduled, served, scheduled == 0 ? 1 : (double)served / scheduled, days.Sum(d => d.OpenCoverViolations),
-                cleared, notCleared, cleared + notCleared == 0 ? 1 : (double)cleared / (cleared + notCleared), days.Sum(d => d.ToiletsUnderRequired), days.Sum(d => d.OdourExceedances),
-                monthly.ByContractor.FirstOrDefault(f => f.Contractor == c) ?? new MonthlyFigures(c, 0, 0, 0, 0, 0, 1, 1, 1));
+                c, days.Count, scheduled, served, served + missed == 0 ? 1 : (double)served / (served + missed), days.Sum(d => d.OpenCoverViolations),
+                cleared, notCleared, cleared + notCleared == 0 ? 1 : (double)cleared / (cleared + notCleared), under, days.Sum(d => d.OdourExceedances),
+                monthly.ByContractor.FirstOrDefault(f => f.Contractor == c) ?? new MonthlyFigures(c, 0, 0, 0, 0, 0, 1, 1, 1))
+            {
+                HouseholdsMissed = missed,
+                HouseholdsUnverified = days.Sum(d => d.HouseholdsUnverified),
+                BinDaysUnverified = days.Sum(d => d.BinsUnverified + d.BinsNoData),
+                ToiletDaysVerified = toiletDays,
+                ToiletDaysUnverified = days.Sum(d => d.ToiletsUnverified),
+                CleaningRate = toiletDays == 0 ? 1 : (double)(toiletDays - under) / toiletDays,
+            };
         }).ToList();
         return new Scorecard(month, rows.Where(r => r.Contractor.Length == 0).Select(r => r.Day).Distinct().Count(), scores);
     }

@@ -1,33 +1,39 @@
 using System.Globalization;
 using WasteIoT.Cloud.Audit;
 using WasteIoT.Cloud.Checks.Clearance;
+using WasteIoT.Cloud.Checks.Evidence;
 using WasteIoT.Cloud.Registry;
 
 namespace WasteIoT.Cloud.Cases;
 
 /// <summary>
-/// Turns a county day into case findings. Findings about something that happened (cover open while driving, odour,
-/// pond alarm) are filed at once; findings about what the day lacked (households missed, bins not cleared, too few
-/// cleanings, no disinfection) only once the day is closed, and only when every device of the thing reported that
-/// day without a gap in its numbering: an offline device, or lost data, is a data-health matter, not a missed service.
+/// Turns a county day into case findings. What was measured happening (cover open while driving, odour, pond alarm)
+/// is filed at once. What the day lacked (households missed, bins not cleared, too few cleanings, no disinfection) is
+/// filed once the day is closed, and only as a shortfall: when the thing's devices were heard over the window the
+/// finding depends on. A node that went silent in its service hours, leaving a verdict unverified, is its own finding
+/// against whoever has custody of the node — so unplugging a node neither hides a failure nor makes one.
+/// Texts give local time (the county's zone); keys stay what they were.
 /// </summary>
 public static class CaseFindings
 {
-    public static IEnumerable<CaseFinding> From(CountyDay day, bool dayClosed, RegistrySnapshot snapshot)
+    /// <summary>The party a case about a bureau-maintained node is filed against (no contractor sees it).</summary>
+    public const string BureauMaintainer = "";
+
+    public static IEnumerable<CaseFinding> From(CountyDay day, bool dayClosed, RegistrySnapshot snapshot, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(day);
         ArgumentNullException.ThrowIfNull(snapshot);
-        var reporting = day.ReportingDevices.ToHashSet(StringComparer.Ordinal);
-        var lostData = day.DataHealth.Gaps.Select(g => g.Device).ToHashSet(StringComparer.Ordinal);
-        bool Reliable(IEnumerable<string> devices) => devices.All(d => reporting.Contains(d) && !lostData.Contains(d));
+        ArgumentNullException.ThrowIfNull(zone);
+        string Clock(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, zone).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 
         foreach (var truck in day.Trucks)
         {
             foreach (var v in truck.SealedTransport.Violations)
             {
+                // The key keeps the UTC time it has always had, so a case filed before is found again, not filed twice.
                 yield return new CaseFinding("sealedTransport", truck.Truck, day.Date, v.Start.ToUniversalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture), truck.Contractor,
-                    $"密闭运输：{truck.Truck} 行驶中未盖 {v.Duration.TotalMinutes:0.#} 分钟",
-                    string.Create(CultureInfo.InvariantCulture, $"cover open while driving {v.Start:O} – {v.End:O}, {v.DistanceKm:0.00} km, peak {v.PeakSpeedKmh:0} km/h, from {v.StartLat:0.00000},{v.StartLon:0.00000} to {v.EndLat:0.00000},{v.EndLon:0.00000}"));
+                    $"密闭运输：{truck.Truck} {Clock(v.Start)} 起行驶中未盖 {v.Duration.TotalMinutes:0.#} 分钟",
+                    string.Create(CultureInfo.InvariantCulture, $"cover open while driving {Clock(v.Start)}–{Clock(v.End)}, {v.DistanceKm:0.00} km, peak {v.PeakSpeedKmh:0} km/h, from {v.StartLat:0.00000},{v.StartLon:0.00000} to {v.EndLat:0.00000},{v.EndLon:0.00000}"));
             }
         }
 
@@ -35,20 +41,20 @@ public static class CaseFindings
         {
             var worst = toilet.Result.Exceedances.MaxBy(e => e.Value / e.Limit)!;
             yield return new CaseFinding("toiletOdour", toilet.Toilet, day.Date, "odour", toilet.Contractor, $"公厕异味超标：{toilet.Name}",
-                string.Create(CultureInfo.InvariantCulture, $"{toilet.Result.Exceedances.Count} reading(s) over the class {toilet.Class} limit; worst {worst.Gas} {worst.Value:0.###} mg/m³ (limit {worst.Limit:0.###}) at {worst.Ts:O}"));
+                string.Create(CultureInfo.InvariantCulture, $"{toilet.Result.Exceedances.Count} reading(s) over the class {toilet.Class} limit; worst {worst.Gas} {worst.Value:0.###} mg/m³ (limit {worst.Limit:0.###}) at {Clock(worst.Ts)}"));
         }
 
         foreach (var station in day.Stations.Where(s => s.Result.Exceedances.Count > 0))
         {
             var worst = station.Result.Exceedances.MaxBy(e => e.Value / e.Limit)!;
             yield return new CaseFinding("stationOdour", station.Station, day.Date, "odour", station.Contractor, $"转运站臭气超标：{station.Name}",
-                string.Create(CultureInfo.InvariantCulture, $"{station.Result.Exceedances.Count} reading(s) over the boundary limit; worst {worst.Gas} {worst.Value:0.###} mg/m³ (limit {worst.Limit:0.###}) at {worst.Ts:O}"));
+                string.Create(CultureInfo.InvariantCulture, $"{station.Result.Exceedances.Count} reading(s) over the boundary limit; worst {worst.Gas} {worst.Value:0.###} mg/m³ (limit {worst.Limit:0.###}) at {Clock(worst.Ts)}"));
         }
 
         foreach (var pond in day.Ponds.Where(p => p.Result.Alarm))
         {
             yield return new CaseFinding("pondAlarm", pond.Pond, day.Date, "alarm", pond.Contractor, $"渗滤液调节池超警戒：{pond.Name}",
-                string.Create(CultureInfo.InvariantCulture, $"volume {pond.Result.VolumeM3:0} m³ ≥ alarm {pond.AlarmVolumeM3:0} m³: start the emergency DTRO unit"));
+                string.Create(CultureInfo.InvariantCulture, $"volume {pond.Result.VolumeM3:0} m³ ≥ alarm {pond.AlarmVolumeM3:0} m³{(pond.Result.At is { } at ? $" at {Clock(at)}" : string.Empty)}: start the emergency DTRO unit"));
         }
 
         if (!dayClosed)
@@ -56,46 +62,87 @@ public static class CaseFindings
             yield break;
         }
 
-        foreach (var route in day.Routes.Where(r => r.Coverage is { Missed.Count: > 0 }))
+        foreach (var route in day.Routes.Where(r => r.State == VerdictState.Shortfall && r.Coverage is { Missed.Count: > 0 }))
         {
-            var devices = snapshot.Find<Truck>(RegistryKinds.Trucks, route.Truck)?.Devices ?? [];
-            if (devices.Count > 0 && Reliable(devices))
-            {
-                var missed = route.Coverage!.Missed;
-                yield return new CaseFinding("coverage", route.Route, day.Date, "missed", route.Contractor, $"漏收：{route.Name} 漏 {missed.Count} 户",
-                    $"{route.Coverage.Served}/{route.Coverage.Scheduled} households served; missed: {string.Join(", ", missed.Take(50).Select(h => h.Household))}{(missed.Count > 50 ? " …" : string.Empty)}");
-            }
+            var missed = route.Coverage!.Missed;
+            var unverified = route.Coverage.Unverified.Count;
+            yield return new CaseFinding("coverage", route.Route, day.Date, "missed", route.Contractor, $"漏收：{route.Name} 漏 {missed.Count} 户",
+                $"{route.Coverage.Served}/{route.Coverage.Scheduled} households served; missed while the truck's node was heard: {string.Join(", ", missed.Take(50).Select(h => h.Household))}{(missed.Count > 50 ? " …" : string.Empty)}"
+                + (unverified > 0 ? $"; {unverified} more not verifiable (node not heard over their stretch)" : string.Empty));
         }
 
-        foreach (var bin in day.Bins.Concat(day.Stations.SelectMany(s => s.Containers)).Where(b => b.Clearance.Verdict is ClearanceVerdict.NotCleared or ClearanceVerdict.LeftFull))
+        foreach (var bin in day.Bins.Concat(day.Stations.SelectMany(s => s.Containers)).Where(b => b.State == VerdictState.Shortfall))
         {
-            var device = snapshot.Find<Bin>(RegistryKinds.Bins, bin.Bin)?.Device;
-            if (device is not null && Reliable([device]))
-            {
-                yield return new CaseFinding("clearance", bin.Bin, day.Date, CsvRow.Camel(bin.Clearance.Verdict.ToString()), bin.Contractor,
-                    bin.Clearance.Verdict == ClearanceVerdict.NotCleared ? $"日产日清：{bin.Bin} 当日未清运" : $"日产日清：{bin.Bin} 满溢过夜",
-                    string.Create(CultureInfo.InvariantCulture, $"{bin.Clearance.Verdict}: emptied {bin.Clearance.Emptied.Count} time(s), highest {bin.Clearance.MaxLevel:P0}, at day end {bin.Clearance.EndLevel:P0}"));
-            }
+            yield return new CaseFinding("clearance", bin.Bin, day.Date, CsvRow.Camel(bin.Clearance.Verdict.ToString()), bin.Contractor,
+                bin.Clearance.Verdict == ClearanceVerdict.NotCleared ? $"日产日清：{bin.Bin} 当日未清运" : $"日产日清：{bin.Bin} 满溢过夜",
+                string.Create(CultureInfo.InvariantCulture, $"{bin.Clearance.Verdict}: emptied {bin.Clearance.Emptied.Count} time(s), highest {bin.Clearance.MaxLevel:P0}, at day end {bin.Clearance.EndLevel:P0}; node heard {bin.Evidence.Coverage:P0} of the day"));
         }
 
-        foreach (var toilet in day.Toilets.Where(t => !t.Result.EnoughCleanings))
+        foreach (var toilet in day.Toilets.Where(t => t.Cleaning == VerdictState.Shortfall))
         {
-            var devices = snapshot.Find<Site>(RegistryKinds.Sites, toilet.Toilet)?.Devices ?? [];
-            if (devices.Count > 0 && Reliable(devices))
-            {
-                yield return new CaseFinding("toiletCleaning", toilet.Toilet, day.Date, "cleanings", toilet.Contractor, $"公厕保洁不足：{toilet.Name} {toilet.Result.Cleanings.Count}/{toilet.Result.Required} 次",
-                    string.Create(CultureInfo.InvariantCulture, $"{toilet.Result.Cleanings.Count} verified cleaning(s) of {toilet.Result.Required} required; longest gap {toilet.Result.LongestGap:hh\\:mm}; {toilet.Result.ByAssignedCleaners} by assigned cleaners"));
-            }
+            yield return new CaseFinding("toiletCleaning", toilet.Toilet, day.Date, "cleanings", toilet.Contractor, $"公厕保洁不足：{toilet.Name} {toilet.Result.Cleanings.Count}/{toilet.Result.Required} 次",
+                string.Create(CultureInfo.InvariantCulture, $"{toilet.Result.Cleanings.Count} verified cleaning(s) of {toilet.Result.Required} required in opening hours {Clock(toilet.Evidence.From)[..5]}–{Clock(toilet.Evidence.To)[..5]}; longest gap {toilet.Result.LongestGap:hh\\:mm}; {toilet.Result.ByAssignedCleaners} by assigned cleaners; node heard {toilet.Evidence.Coverage:P0} of the hours"));
         }
 
-        foreach (var station in day.Stations.Where(s => !s.Result.Disinfected))
+        foreach (var station in day.Stations.Where(s => s.Disinfection == VerdictState.Shortfall))
         {
-            var devices = snapshot.Find<Site>(RegistryKinds.Sites, station.Station)?.Devices ?? [];
-            if (devices.Count > 0 && Reliable(devices))
-            {
-                yield return new CaseFinding("stationDisinfection", station.Station, day.Date, "disinfection", station.Contractor, $"转运站未消杀：{station.Name}",
-                    $"{station.Result.Disinfections} disinfection(s) recorded");
-            }
+            yield return new CaseFinding("stationDisinfection", station.Station, day.Date, "disinfection", station.Contractor, $"转运站未消杀：{station.Name}",
+                $"{station.Result.Disinfections} disinfection(s) recorded; node heard {station.Evidence.Coverage.ToString("P0", CultureInfo.InvariantCulture)} of the opening hours");
+        }
+
+        foreach (var finding in SilentNodes(day, snapshot, Clock))
+        {
+            yield return finding;
         }
     }
+
+    /// <summary>
+    /// A thing whose nodes, once in service, went silent in its service hours so that a verdict could not be given.
+    /// Time before a node first came into service is not silence.
+    /// </summary>
+    private static IEnumerable<CaseFinding> SilentNodes(CountyDay day, RegistrySnapshot snapshot, Func<DateTimeOffset, string> clock)
+    {
+        var unverifiedRoutes = day.Routes.Where(r => r.Coverage is { Unverified.Count: > 0 } || r.State == VerdictState.NoData).Select(r => r.Truck).ToHashSet(StringComparer.Ordinal);
+        var candidates = new List<(string Subject, string Name, string Contractor, NodeCustody Custody, WindowEvidence Evidence, bool LeftUnverified)>();
+        foreach (var truck in day.Trucks)
+        {
+            var custody = snapshot.Find<Truck>(RegistryKinds.Trucks, truck.Truck)?.NodeCustody ?? NodeCustody.Contractor;
+            candidates.Add((truck.Truck, truck.Truck, truck.Contractor, custody, truck.Evidence, !truck.Evidence.Verified || unverifiedRoutes.Contains(truck.Truck)));
+        }
+
+        foreach (var toilet in day.Toilets)
+        {
+            var custody = snapshot.Find<Site>(RegistryKinds.Sites, toilet.Toilet)?.NodeCustody ?? NodeCustody.Contractor;
+            candidates.Add((toilet.Toilet, toilet.Name, toilet.Contractor, custody, toilet.Evidence, toilet.Cleaning is VerdictState.Unverified or VerdictState.NoData || toilet.OdourState is VerdictState.Unverified));
+        }
+
+        foreach (var station in day.Stations)
+        {
+            var custody = snapshot.Find<Site>(RegistryKinds.Sites, station.Station)?.NodeCustody ?? NodeCustody.Contractor;
+            candidates.Add((station.Station, station.Name, station.Contractor, custody, station.Evidence, station.Disinfection is VerdictState.Unverified or VerdictState.NoData || station.OdourState is VerdictState.Unverified));
+        }
+
+        foreach (var bin in day.Bins.Concat(day.Stations.SelectMany(s => s.Containers)))
+        {
+            var custody = snapshot.Find<Bin>(RegistryKinds.Bins, bin.Bin)?.NodeCustody ?? NodeCustody.Bureau;
+            candidates.Add((bin.Bin, bin.Bin, bin.Contractor, custody, bin.Evidence, bin.State is VerdictState.Unverified or VerdictState.NoData));
+        }
+
+        foreach (var pond in day.Ponds)
+        {
+            var custody = snapshot.Find<Pond>(RegistryKinds.Ponds, pond.Pond)?.NodeCustody ?? NodeCustody.Bureau;
+            candidates.Add((pond.Pond, pond.Name, pond.Contractor, custody, pond.Evidence, pond.State is VerdictState.Unverified or VerdictState.NoData));
+        }
+
+        foreach (var (subject, name, contractor, custody, evidence, leftUnverified) in candidates.Where(c => c.LeftUnverified && c.Evidence.Silent > TimeSpan.Zero))
+        {
+            var hours = $"{clock(evidence.From)[..5]}–{(evidence.To.TimeOfDay == TimeSpan.Zero && evidence.To > evidence.From ? "24:00" : clock(evidence.To)[..5])}";
+            var outages = string.Join("; ", evidence.Outages.Take(10).Select(o => $"{o.Device} {clock(o.From)[..5]}–{clock(o.To)[..5]} {(o.Reason == OutageReason.Lost ? "messages lost" : "silent")}"));
+            yield return new CaseFinding("nodeSilent", subject, day.Date, "silent", custody == NodeCustody.Contractor ? contractor : BureauMaintainer,
+                $"设备静默：{name} 服务时段 {hours} 内 {Duration(evidence.Silent)} 无数据",
+                string.Create(CultureInfo.InvariantCulture, $"node heard {evidence.Coverage:P0} of {hours}; {outages}{(evidence.Outages.Count > 10 ? " …" : string.Empty)}; verdicts of the day that depend on it are unverified"));
+        }
+    }
+
+    private static string Duration(TimeSpan span) => span.TotalHours >= 1 ? $"{(int)span.TotalHours} 小时 {span.Minutes} 分" : $"{Math.Max(1, (int)Math.Round(span.TotalMinutes))} 分钟";
 }

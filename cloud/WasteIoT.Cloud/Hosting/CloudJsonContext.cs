@@ -10,6 +10,7 @@ namespace WasteIoT.Cloud.Hosting;
 [JsonSerializable(typeof(Checks.SealedTransport.SealedTransportResult))]
 [JsonSerializable(typeof(Checks.Clearance.ClearanceResult))]
 [JsonSerializable(typeof(Checks.DataHealth.DataHealthResult))]
+[JsonSerializable(typeof(Checks.Evidence.DeviceEvidence))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
 [JsonSerializable(typeof(Readings.ReadingPage))]
 [JsonSerializable(typeof(Readings.QuarantinePage))]

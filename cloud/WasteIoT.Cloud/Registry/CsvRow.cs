@@ -66,6 +66,13 @@ public sealed class CsvRow(IReadOnlyDictionary<string, int> columns, string[] fi
         return text.Length > 0 ? TimeOnly.ParseExact(text, ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture) : default;
     }
 
+    /// <summary>An optional time of day: <paramref name="absent"/> when the column is missing or the cell empty.</summary>
+    public TimeOnly Time(string name, TimeOnly absent) => Text(name, required: false).Length == 0 ? absent : Time(name);
+
+    /// <summary>An optional enumeration: <paramref name="absent"/> when the column is missing or the cell empty.</summary>
+    public TEnum Enum<TEnum>(string name, TEnum absent)
+        where TEnum : struct, Enum => Text(name, required: false).Length == 0 ? absent : Enum<TEnum>(name);
+
     public TEnum Enum<TEnum>(string name)
         where TEnum : struct, Enum
     {

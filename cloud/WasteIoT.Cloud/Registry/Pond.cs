@@ -1,4 +1,7 @@
 namespace WasteIoT.Cloud.Registry;
 
 /// <summary>A leachate pond, its level node, the alarm volume and its surveyed stage (m) → volume (m³) table.</summary>
-public sealed record Pond(string Id, string Name, string Contractor, string Device, double AlarmVolumeM3, IReadOnlyList<StagePoint> StageVolume) : IRegistryEntity;
+public sealed record Pond(string Id, string Name, string Contractor, string Device, double AlarmVolumeM3, IReadOnlyList<StagePoint> StageVolume) : IRegistryEntity
+{
+    public NodeCustody NodeCustody { get; init; } = NodeCustody.Bureau;
+}

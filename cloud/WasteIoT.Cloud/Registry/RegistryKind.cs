@@ -41,6 +41,8 @@ public abstract class RegistryKind
 
     protected static string List<T>(IEnumerable<T> values) => string.Join(';', values);
 
+    protected static string Clock(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+
     protected static IEnumerable<string> Position(double lat, double lon)
     {
         if (lat is < -90 or > 90 || lon is < -180 or > 180 || (lat == 0 && lon == 0))

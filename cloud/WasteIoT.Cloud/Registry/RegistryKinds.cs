@@ -61,13 +61,13 @@ public static class RegistryKinds
     {
         public override string Name => Trucks;
 
-        public override IReadOnlyList<string> Columns { get; } = ["plate", "contractor", "devices"];
+        public override IReadOnlyList<string> Columns { get; } = ["plate", "contractor", "devices", "nodeCustody"];
 
         public override JsonTypeInfo TypeInfo => RegistryJsonContext.Default.Truck;
 
-        public override IRegistryEntity Parse(CsvRow row) => new Truck(row.Text("plate"), row.Text("contractor"), row.List("devices"));
+        public override IRegistryEntity Parse(CsvRow row) => new Truck(row.Text("plate"), row.Text("contractor"), row.List("devices")) { NodeCustody = row.Enum("nodeCustody", NodeCustody.Contractor) };
 
-        public override IEnumerable<string?> Format(IRegistryEntity entity) => entity is Truck t ? [t.Id, t.Contractor, List(t.Devices)] : [];
+        public override IEnumerable<string?> Format(IRegistryEntity entity) => entity is Truck t ? [t.Id, t.Contractor, List(t.Devices), CsvRow.Camel(t.NodeCustody.ToString())] : [];
 
         protected override IEnumerable<string> ValidateFields(IRegistryEntity entity, Func<string, string, bool> exists) =>
             entity is Truck t ? Reference(exists, Contractors, "contractor", t.Contractor).Concat(Required(t.Contractor, "contractor")).Concat(Devices(t.Devices)) : [];
@@ -109,7 +109,7 @@ public static class RegistryKinds
     {
         public override string Name => Routes;
 
-        public override IReadOnlyList<string> Columns { get; } = ["id", "name", "contractor", "truck", "serviceDays", "households"];
+        public override IReadOnlyList<string> Columns { get; } = ["id", "name", "contractor", "truck", "serviceDays", "households", "starts", "ends"];
 
         public override JsonTypeInfo TypeInfo => RegistryJsonContext.Default.CollectionRoute;
 
@@ -132,11 +132,15 @@ public static class RegistryKinds
                 }
             }
 
-            return new CollectionRoute(row.Text("id"), row.Text("name"), row.Text("contractor"), row.Text("truck"), [.. days.Distinct().Order()], row.List("households", required: true));
+            return new CollectionRoute(row.Text("id"), row.Text("name"), row.Text("contractor"), row.Text("truck"), [.. days.Distinct().Order()], row.List("households", required: true))
+            {
+                Starts = row.Time("starts", CollectionRoute.DefaultStarts),
+                Ends = row.Time("ends", CollectionRoute.DefaultEnds),
+            };
         }
 
         public override IEnumerable<string?> Format(IRegistryEntity entity) =>
-            entity is CollectionRoute r ? [r.Id, r.Name, r.Contractor, r.Truck, r.ServiceDays.Count == 7 ? "daily" : List(r.ServiceDays.Select(d => d.ToString()[..3].ToLowerInvariant())), List(r.Households)] : [];
+            entity is CollectionRoute r ? [r.Id, r.Name, r.Contractor, r.Truck, r.ServiceDays.Count == 7 ? "daily" : List(r.ServiceDays.Select(d => d.ToString()[..3].ToLowerInvariant())), List(r.Households), Clock(r.Starts), Clock(r.Ends)] : [];
 
         protected override IEnumerable<string> ValidateFields(IRegistryEntity entity, Func<string, string, bool> exists)
         {
@@ -148,6 +152,11 @@ public static class RegistryKinds
             foreach (var error in Reference(exists, Contractors, "contractor", r.Contractor).Concat(Required(r.Contractor, "contractor")).Concat(Reference(exists, Trucks, "truck", r.Truck)))
             {
                 yield return error;
+            }
+
+            if (r.Ends <= r.Starts && r.Ends != TimeOnly.MinValue)
+            {
+                yield return "ends must be after starts (00:00 means midnight)";
             }
 
             if (r.ServiceDays.Count == 0)
@@ -177,7 +186,7 @@ public static class RegistryKinds
     {
         public override string Name => Sites;
 
-        public override IReadOnlyList<string> Columns { get; } = ["id", "kind", "name", "contractor", "lat", "lon", "toiletClass", "opens", "closes", "cleaners", "devices"];
+        public override IReadOnlyList<string> Columns { get; } = ["id", "kind", "name", "contractor", "lat", "lon", "toiletClass", "opens", "closes", "cleaners", "devices", "nodeCustody"];
 
         public override JsonTypeInfo TypeInfo => RegistryJsonContext.Default.Site;
 
@@ -186,11 +195,11 @@ public static class RegistryKinds
             var kind = row.Enum<SiteKind>("kind");
             ToiletClass? toiletClass = row.Text("toiletClass", required: kind == SiteKind.Toilet).Length > 0 ? row.Enum<ToiletClass>("toiletClass") : null;
             return new Site(row.Text("id"), kind, row.Text("name"), row.Text("contractor"), row.Number("lat", -90, 90), row.Number("lon", -180, 180),
-                toiletClass, row.Time("opens"), row.Time("closes"), row.List("cleaners"), row.List("devices"));
+                toiletClass, row.Time("opens"), row.Time("closes"), row.List("cleaners"), row.List("devices")) { NodeCustody = row.Enum("nodeCustody", NodeCustody.Contractor) };
         }
 
         public override IEnumerable<string?> Format(IRegistryEntity entity) =>
-            entity is Site s ? [s.Id, CsvRow.Camel(s.Kind.ToString()), s.Name, s.Contractor, Number(s.Lat), Number(s.Lon), s.ToiletClass?.ToString(), s.Opens.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), s.Closes.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), List(s.Cleaners), List(s.Devices)] : [];
+            entity is Site s ? [s.Id, CsvRow.Camel(s.Kind.ToString()), s.Name, s.Contractor, Number(s.Lat), Number(s.Lon), s.ToiletClass?.ToString(), Clock(s.Opens), Clock(s.Closes), List(s.Cleaners), List(s.Devices), CsvRow.Camel(s.NodeCustody.ToString())] : [];
 
         protected override IEnumerable<string> ValidateFields(IRegistryEntity entity, Func<string, string, bool> exists)
         {
@@ -225,16 +234,16 @@ public static class RegistryKinds
     {
         public override string Name => Bins;
 
-        public override IReadOnlyList<string> Columns { get; } = ["id", "name", "contractor", "lat", "lon", "depthMm", "capacityL", "wasteKind", "device", "site"];
+        public override IReadOnlyList<string> Columns { get; } = ["id", "name", "contractor", "lat", "lon", "depthMm", "capacityL", "wasteKind", "device", "site", "nodeCustody"];
 
         public override JsonTypeInfo TypeInfo => RegistryJsonContext.Default.Bin;
 
         public override IRegistryEntity Parse(CsvRow row) =>
             new Bin(row.Text("id"), row.Text("name"), row.Text("contractor"), row.Number("lat", -90, 90), row.Number("lon", -180, 180), row.Integer("depthMm", 100, 5000),
-                row.Integer("capacityL", 1, 100_000), row.Text("wasteKind"), row.Text("device"), row.Text("site", required: false));
+                row.Integer("capacityL", 1, 100_000), row.Text("wasteKind"), row.Text("device"), row.Text("site", required: false)) { NodeCustody = row.Enum("nodeCustody", NodeCustody.Bureau) };
 
         public override IEnumerable<string?> Format(IRegistryEntity entity) =>
-            entity is Bin b ? [b.Id, b.Name, b.Contractor, Number(b.Lat), Number(b.Lon), b.DepthMm.ToString(System.Globalization.CultureInfo.InvariantCulture), b.CapacityL.ToString(System.Globalization.CultureInfo.InvariantCulture), b.WasteKind, b.Device, b.Site] : [];
+            entity is Bin b ? [b.Id, b.Name, b.Contractor, Number(b.Lat), Number(b.Lon), b.DepthMm.ToString(System.Globalization.CultureInfo.InvariantCulture), b.CapacityL.ToString(System.Globalization.CultureInfo.InvariantCulture), b.WasteKind, b.Device, b.Site, CsvRow.Camel(b.NodeCustody.ToString())] : [];
 
         protected override IEnumerable<string> ValidateFields(IRegistryEntity entity, Func<string, string, bool> exists) =>
             entity is Bin b
@@ -247,7 +256,7 @@ public static class RegistryKinds
     {
         public override string Name => Ponds;
 
-        public override IReadOnlyList<string> Columns { get; } = ["id", "name", "contractor", "device", "alarmVolumeM3", "stageVolume"];
+        public override IReadOnlyList<string> Columns { get; } = ["id", "name", "contractor", "device", "alarmVolumeM3", "stageVolume", "nodeCustody"];
 
         public override JsonTypeInfo TypeInfo => RegistryJsonContext.Default.Pond;
 
@@ -268,11 +277,11 @@ public static class RegistryKinds
                 }
             }
 
-            return new Pond(row.Text("id"), row.Text("name"), row.Text("contractor"), row.Text("device"), row.Number("alarmVolumeM3", 1, 10_000_000), points);
+            return new Pond(row.Text("id"), row.Text("name"), row.Text("contractor"), row.Text("device"), row.Number("alarmVolumeM3", 1, 10_000_000), points) { NodeCustody = row.Enum("nodeCustody", NodeCustody.Bureau) };
         }
 
         public override IEnumerable<string?> Format(IRegistryEntity entity) =>
-            entity is Pond p ? [p.Id, p.Name, p.Contractor, p.Device, Number(p.AlarmVolumeM3), List(p.StageVolume.Select(s => Number(s.StageM) + ":" + Number(s.VolumeM3)))] : [];
+            entity is Pond p ? [p.Id, p.Name, p.Contractor, p.Device, Number(p.AlarmVolumeM3), List(p.StageVolume.Select(s => Number(s.StageM) + ":" + Number(s.VolumeM3))), CsvRow.Camel(p.NodeCustody.ToString())] : [];
 
         protected override IEnumerable<string> ValidateFields(IRegistryEntity entity, Func<string, string, bool> exists)
         {

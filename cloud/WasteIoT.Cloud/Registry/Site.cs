@@ -17,4 +17,7 @@ public sealed record Site(
     TimeOnly Opens,
     TimeOnly Closes,
     IReadOnlyList<string> Cleaners,
-    IReadOnlyList<string> Devices) : IRegistryEntity;
+    IReadOnlyList<string> Devices) : IRegistryEntity
+{
+    public NodeCustody NodeCustody { get; init; } = NodeCustody.Contractor;
+}

@@ -2,7 +2,19 @@
 const App = (() => {
   let session = null;
   const pages = {};
-  const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  // Every time is shown in the county's zone, which the cloud gives with the session (Cloud:TimeZone).
+  const zone = () => session?.timeZone ?? 'UTC';
+  const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: zone() }).format(new Date());
+  const time = iso => new Date(iso).toLocaleTimeString(I18n.lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: zone(), hour12: false });
+  const dateTime = iso => new Date(iso).toLocaleString(I18n.lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: zone(), hour12: false });
+  // The instant a local date begins in the county's zone: the zone's offset at that date, read from Intl.
+  const midnight = date => {
+    const guess = new Date(`${date}T00:00:00Z`);
+    const part = new Intl.DateTimeFormat('en-US', { timeZone: zone(), timeZoneName: 'longOffset' }).formatToParts(guess).find(p => p.type === 'timeZoneName').value;
+    const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(part);
+    const offset = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
+    return new Date(guess.getTime() - offset * 60000);
+  };
   const esc = s => String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
   const api = async (path, options = {}) => {
     const headers = { ...(options.headers || {}) };
@@ -52,5 +64,5 @@ const App = (() => {
     await route();
   };
   document.addEventListener('DOMContentLoaded', start);
-  return { api, esc, today, pages, get session() { return session; } };
+  return { api, esc, today, time, dateTime, midnight, pages, get session() { return session; } };
 })();

@@ -17,6 +17,8 @@ const I18n = (() => {
       exportCsv: '导出 CSV', exportXlsx: '导出 Excel', print: '打印月报', show: '查看', km: '公里', peak: '最高时速',
       start: '开始', end: '结束', nothing: '暂无', volume: '容积', alarm: '警戒', daysLeft: '预计到警戒天数',
       nh3: '氨气', h2s: '硫化氢', silent: '篷盖传感器无信号', far: '扫码位置偏离', report: '月度报告', daysKept: '已核算天数',
+      verdict: '结论', ok: '达标', violation: '违规', shortfall: '未达标', unverified: '无法核实', heard: '监测覆盖',
+      unheard: '设备未监测到（不计为违规）', silentNodes: '设备静默', unverifiedHouseholds: '无法核实住户', kind: '类别', bin: '垃圾桶',
     },
     en: {
       brand: 'Sanitation oversight', logout: 'Sign out', username: 'User name', password: 'Password', signIn: 'Sign in',
@@ -34,6 +36,8 @@ const I18n = (() => {
       exportCsv: 'Export CSV', exportXlsx: 'Export Excel', print: 'Print report', show: 'Show', km: 'km', peak: 'Peak speed',
       start: 'Start', end: 'End', nothing: 'None', volume: 'Volume', alarm: 'Alarm', daysLeft: 'Days to alarm',
       nh3: 'NH₃', h2s: 'H₂S', silent: 'Cover sensor silent', far: 'Scans far from the door', report: 'Monthly report', daysKept: 'Days audited',
+      verdict: 'Verdict', ok: 'met', violation: 'violation', shortfall: 'shortfall', unverified: 'unverified', heard: 'Heard',
+      unheard: 'Not heard by the devices (not counted as failures)', silentNodes: 'Silent nodes', unverifiedHouseholds: 'Unverified households', kind: 'Kind', bin: 'Bin',
     },
   };
   let lang = localStorage.getItem('wiot-lang') || 'zh';

@@ -1,9 +1,10 @@
 // The pages. Each renders into the main element from the cloud's API; all text goes through I18n.
 (() => {
-  const { api, esc, today, pages } = App;
+  const { api, esc, today, time, dateTime, midnight, pages } = App;
   const t = I18n.t;
   const pct = v => `${(v * 100).toFixed(1)}%`;
-  const time = iso => new Date(iso).toLocaleTimeString(I18n.lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', hour12: false });
+  // A verdict as a badge: proven failures red, met green, unverified and no data grey — never red for silence.
+  const verdict = (state, heard) => `<span class="verdict v-${esc(state)}" data-state="${esc(state)}">${esc(t(state))}${heard != null && (state === 'unverified' || state === 'noData') ? ` · ${esc(t('heard'))} ${pct(heard)}` : ''}</span>`;
   const table = (headers, rows) => `<table><thead><tr>${headers.map(h => `<th>${esc(h)}</th>`).join('')}</tr></thead>` +
     `<tbody>${rows.length ? rows.map(r => `<tr>${r.map(c => `<td>${c}</td>`).join('')}</tr>`).join('') : `<tr><td colspan="${headers.length}">${esc(t('nothing'))}</td></tr>`}</tbody></table>`;
   const dateBar = (page, date, onChange) => {
@@ -21,19 +22,22 @@
     const s = day.summary;
     const body = document.createElement('div');
     body.innerHTML = `<section class="tiles" data-testid="summary">
-        ${tile(t('coverage'), pct(s.coverage), s.coverage < 1)}
+        ${tile(t('coverage'), pct(s.coverage) + (s.householdsUnverified ? ` (+${s.householdsUnverified} ${t('unverified')})` : ''), s.householdsMissed > 0)}
         ${tile(t('violations'), s.openCoverViolations, s.openCoverViolations > 0)}
         ${tile(t('cleared'), `${s.binsCleared} / ${s.binsCleared + s.binsNotCleared}`, s.binsNotCleared > 0)}
         ${tile(t('toiletsUnder'), s.toiletsUnderRequired, s.toiletsUnderRequired > 0)}
         ${tile(t('odour'), s.odourExceedances, s.odourExceedances > 0)}
         ${tile(t('pond'), s.highestPondVolumeM3 == null ? t('noData') : `${Math.round(s.highestPondVolumeM3)} m³`, s.pondAlarms > 0)}
+        ${s.silentNodes ? `<div class="tile unheard"><div class="value">${s.silentNodes}</div><div class="label">${esc(t('silentNodes'))}</div></div>` : ''}
       </section>
       <h2>${esc(t('violations'))}</h2>
       ${table([t('truck'), t('start'), t('end'), t('km'), t('peak'), ''], day.violations.map(({ truck, violation: v }) =>
         [esc(truck), time(v.start), time(v.end), v.distanceKm.toFixed(2), `${Math.round(v.peakSpeedKmh)} km/h`, `<a href="#/replay/${encodeURIComponent(truck)}/${date}">${esc(t('replay'))}</a>`]))}
       <h2>${esc(t('routes'))}</h2>
-      ${table([t('route'), t('truck'), t('served'), t('scheduled'), t('missed')], day.routes.filter(r => r.missed > 0).map(r =>
-        [esc(r.name), esc(r.truck), r.served, r.scheduled, esc(r.firstMissed.join(', ') + (r.missed > r.firstMissed.length ? ` … (${r.missed})` : ''))]))}
+      ${table([t('route'), t('truck'), t('verdict'), t('served'), t('scheduled'), t('missed'), t('unverifiedHouseholds')], day.routes.filter(r => r.missed > 0 || r.unverified > 0 || r.state === 'noData').map(r =>
+        [esc(r.name), esc(r.truck), verdict(r.state, r.heard), r.served, r.scheduled, esc(r.firstMissed.join(', ') + (r.missed > r.firstMissed.length ? ` … (${r.missed})` : '')), r.unverified]))}
+      <h2>${esc(t('unheard'))}</h2>
+      ${table([t('kind'), t('title'), t('verdict')], day.unverified.map(u => [esc(t(u.kind)), esc(u.name), verdict(u.state, u.heard)]))}
       <p class="exports"><a href="/api/exports/violations/${date}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/violations/${date}.xlsx">${esc(t('exportXlsx'))}</a></p>`;
     page.append(body);
   };
@@ -92,8 +96,8 @@
     dateBar(page, date, d => location.hash = `#/routes/${d}`);
     const day = await api(`/api/audit/${date}/overview`);
     const div = document.createElement('div');
-    div.innerHTML = table([t('route'), t('truck'), t('served'), t('scheduled'), t('coverage'), t('far')], day.routes.map(r =>
-      [esc(r.name), esc(r.truck), r.served, r.scheduled, pct(r.scheduled ? r.served / r.scheduled : 1), r.farScans])) +
+    div.innerHTML = table([t('route'), t('truck'), t('verdict'), t('served'), t('scheduled'), t('missed'), t('unverifiedHouseholds'), t('coverage'), t('heard'), t('far')], day.routes.map(r =>
+      [esc(r.name), esc(r.truck), verdict(r.state, r.heard), r.served, r.scheduled, r.missed, r.unverified, r.served + r.missed ? pct(r.served / (r.served + r.missed)) : '—', pct(r.heard), r.farScans])) +
       `<p class="exports"><a href="/api/exports/coverage/${date}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/coverage/${date}.xlsx">${esc(t('exportXlsx'))}</a></p>`;
     page.append(div);
   };
@@ -103,9 +107,11 @@
     for (const r of day.routes.filter(r => r.due)) {
       const section = document.createElement('section');
       section.dataset.testid = 'crew-route';
-      section.innerHTML = `<h2>${esc(r.name)} · ${r.coverage.served}/${r.coverage.scheduled}</h2>
-        <h3>${esc(t('left'))} (${r.coverage.missed.length})</h3>
-        <ol class="households">${r.coverage.missed.map(h => `<li data-household="${esc(h.household)}">${esc(h.household)}</li>`).join('')}</ol>
+      // For the crew every household not yet scanned is left to do, proven missed or not.
+      const left = [...r.coverage.missed, ...r.coverage.unverified];
+      section.innerHTML = `<h2>${esc(r.name)} · ${r.coverage.served}/${r.coverage.scheduled} ${verdict(r.state, r.evidence?.coverage)}</h2>
+        <h3>${esc(t('left'))} (${left.length})</h3>
+        <ol class="households">${left.map(h => `<li data-household="${esc(h.household)}">${esc(h.household)}</li>`).join('')}</ol>
         ${r.coverage.farScans.length ? `<h3>${esc(t('far'))}</h3><ul>${r.coverage.farScans.map(f => `<li>${esc(f.household)} · ${Math.round(f.distanceM)} m</li>`).join('')}</ul>` : ''}`;
       page.append(section);
     }
@@ -117,7 +123,7 @@
     const bins = await api(`/api/audit/${date}/bins`);
     page.innerHTML = `<div id="map" class="map" data-testid="bin-map"></div><h2>${esc(t('pickup'))}</h2>` +
       table([t('bins'), t('level'), t('status')], bins.filter(b => b.latestLevel != null).sort((a, b) => b.latestLevel - a.latestLevel).slice(0, 200)
-        .map(b => [esc(b.bin), pct(b.latestLevel), esc(t(b.clearance.verdict === 'NoData' ? 'noData' : b.clearance.verdict === 'Cleared' ? 'cleared' : 'notCleared'))]));
+        .map(b => [esc(b.bin), pct(b.latestLevel), verdict(b.state, b.evidence.coverage)]));
     const map = await WiotMap.create(page.querySelector('#map'));
     for (const b of bins) {
       const level = b.latestLevel ?? -1;
@@ -134,11 +140,11 @@
     dateBar(page, date, d => location.hash = `#/toilets/${d}`);
     const toilets = await api(`/api/audit/${date}/toilets`);
     const div = document.createElement('div');
-    div.innerHTML = table([t('toilet'), t('cleanings'), t('longestGap'), t('assigned'), t('exceedances')], toilets.map(x =>
-      [esc(x.name), `<span class="${x.result.cleanings.length < x.result.required ? 'bad' : ''}">${x.result.cleanings.length}/${x.result.required}</span>`, esc(x.result.longestGap.slice(0, 5)),
-        x.result.byAssignedCleaners, x.result.exceedances.length])) +
+    div.innerHTML = table([t('toilet'), t('cleanings'), t('verdict'), t('longestGap'), t('assigned'), t('exceedances'), t('odour'), t('heard')], toilets.map(x =>
+      [esc(x.name), `${x.result.cleanings.length}/${x.result.required}`, verdict(x.cleaning, x.evidence.coverage), esc(x.result.longestGap.slice(0, 5)),
+        x.result.byAssignedCleaners, x.result.exceedances.length, verdict(x.odourState, x.evidence.coverage), pct(x.evidence.coverage)])) +
       toilets.map(x => `<h3>${esc(x.name)}</h3><div class="timeline">${x.result.cleanings.map(c => {
-        const from = new Date(c.start), to = new Date(c.end), dayStart = new Date(`${date}T00:00:00+08:00`);
+        const from = new Date(c.start), to = new Date(c.end), dayStart = midnight(date);
         const left = (from - dayStart) / 864e5 * 100, width = Math.max(0.4, (to - from) / 864e5 * 100);
         return `<span class="visit${c.byAssignedCleaner ? '' : ' other'}" style="left:${left}%;width:${width}%" title="${esc(c.badge)} ${time(c.start)}–${time(c.end)}"></span>`;
       }).join('')}</div><details data-toilet="${esc(x.toilet)}"><summary>${esc(t('nh3'))}</summary></details><p class="who-cleaned">${x.result.cleanings.map(c => `${time(c.start)} ${esc(c.badge)}`).join(' · ')}</p>`).join('') +
@@ -158,7 +164,7 @@
   const odourCurve = (toilet, date) => {
     const points = toilet.odour.filter(a => a.nh3 != null);
     if (!points.length) return '';
-    const dayStart = new Date(`${date}T00:00:00+08:00`);
+    const dayStart = midnight(date);
     const limit = { I: 0.3, II: 1, III: 3 }[toilet.class] ?? 1;
     const y = v => 60 - Math.min(v / (2 * limit), 1) * 60;
     const line = points.map(a => `${((new Date(a.ts) - dayStart) / 864e5 * 1000).toFixed(1)},${y(a.nh3).toFixed(1)}`).join(' ');
@@ -169,7 +175,7 @@
     const list = await api('/api/cases?limit=200');
     const bureau = App.session.account.role === 'Bureau';
     page.innerHTML = table([t('filed'), t('title'), t('contractor'), t('status'), t('assignee'), ''], list.items.map(c => [
-      esc(new Date(c.filed).toLocaleString(I18n.lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', hour12: false })), esc(c.title), esc(c.contractor), esc(t(c.status === 'Closed' ? 'closedCase' : c.status.toLowerCase())), esc(c.assignee ?? ''),
+      esc(dateTime(c.filed)), esc(c.title), esc(c.contractor), esc(t(c.status === 'Closed' ? 'closedCase' : c.status.toLowerCase())), esc(c.assignee ?? ''),
       [bureau && (c.status === 'Filed' || c.status === 'Resolved') ? `<button data-act="dispatch" data-id="${c.id}">${esc(t('dispatch'))}</button>` : '',
         c.status === 'Dispatched' ? `<button data-act="resolve" data-id="${c.id}">${esc(t('resolve'))}</button>` : '',
         bureau && c.status === 'Resolved' ? `<button data-act="close" data-id="${c.id}">${esc(t('close'))}</button>` : ''].join(' ')]));
@@ -188,8 +194,8 @@
     page.innerHTML = `<div class="bar"><label>${esc(t('month'))} <input type="month" value="${month}"></label> <a href="#/report/${month}">${esc(t('print'))}</a>
       · <a href="/api/exports/scorecard/${month}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/scorecard/${month}.xlsx">${esc(t('exportXlsx'))}</a></div>
       <p data-testid="days-kept">${esc(t('daysKept'))}: ${card.daysKept}</p>` +
-      table([t('contractor'), t('coverage'), t('violations'), t('cleared'), t('toiletsUnder'), t('odour'), t('filedCount'), t('completion'), t('closure'), t('onTime')], card.contractors.map(c =>
-        [esc(c.contractor), pct(c.coverage), c.openCoverViolations, pct(c.clearanceRate), c.toiletDaysUnderRequired, c.odourExceedances, c.cases.filed, pct(c.cases.completionRate), pct(c.cases.closureRate), pct(c.cases.onTimeRate)]));
+      table([t('contractor'), t('coverage'), t('unverifiedHouseholds'), t('violations'), t('cleared'), t('unverified'), t('toiletsUnder'), t('unverified'), t('odour'), t('filedCount'), t('completion'), t('closure'), t('onTime')], card.contractors.map(c =>
+        [esc(c.contractor), pct(c.coverage), c.householdsUnverified, c.openCoverViolations, pct(c.clearanceRate), c.binDaysUnverified, c.toiletDaysUnderRequired, c.toiletDaysUnverified, c.odourExceedances, c.cases.filed, pct(c.cases.completionRate), pct(c.cases.closureRate), pct(c.cases.onTimeRate)]));
     page.querySelector('input').onchange = e => location.hash = `#/scorecard/${e.target.value}`;
   };
 

@@ -1,15 +1,17 @@
 using WasteIoT.Cloud.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using WasteIoT.Contracts.Messages;
+using WasteIoT.Cloud.Audit;
 using WasteIoT.Cloud.Checks.Clearance;
 using WasteIoT.Cloud.Checks.DataHealth;
+using WasteIoT.Cloud.Checks.Evidence;
 using WasteIoT.Cloud.Checks.SealedTransport;
-using WasteIoT.Cloud.Hosting;
 
 namespace WasteIoT.Cloud.Checks.Api;
 
-/// <summary>The checks over stored data, for one device and one local day.</summary>
+/// <summary>
+/// The checks over stored data, for one device and one local day: the county audit's own computations (its
+/// configured rules, the day before where state carries over midnight), so both answer alike.
+/// </summary>
 internal static class CheckEndpoints
 {
     public static IEndpointRouteBuilder MapChecks(this IEndpointRouteBuilder app)
@@ -18,53 +20,19 @@ internal static class CheckEndpoints
         group.MapGet("/sealed-transport/{device}/{date}", SealedTransportAsync).WithName("SealedTransportCheck");
         group.MapGet("/clearance/{device}/{date}", ClearanceAsync).WithName("ClearanceCheck");
         group.MapGet("/data-health/{device}/{date}", DataHealthAsync).WithName("DataHealthCheck");
+        group.MapGet("/evidence/{device}/{date}", EvidenceAsync).WithName("EvidenceCheck");
         return app;
     }
 
-    private static async Task<Results<Ok<SealedTransportResult>, ProblemHttpResult>> SealedTransportAsync(
-        string device, string date, DeviceDay loader, IOptions<CloudOptions> options, CancellationToken cancellationToken)
-    {
-        if (Window(date, options.Value) is not { } day)
-        {
-            return BadDate(date);
-        }
+    private static async Task<Results<Ok<SealedTransportResult>, ProblemHttpResult>> SealedTransportAsync(string device, string date, CountyAudit audit, CancellationToken cancellationToken) =>
+        AuditEndpoints.ParseDate(date) is { } day ? TypedResults.Ok(await audit.SealedTransportAsync(device, day, cancellationToken)) : AuditEndpoints.BadDate(date);
 
-        // The cover's last known state before midnight still applies after it.
-        var messages = await loader.LoadAsync(device, day, TimeSpan.FromHours(6), cancellationToken);
-        var fixes = messages.OfType<TruckPosition>().Where(p => p.Ts >= day.Start).Select(p => new PositionFix(p.Ts, p.Lat, p.Lon, p.Speed));
-        var covers = CoverObservation.From(messages);
-        return TypedResults.Ok(SealedTransportCheck.Evaluate(fixes, covers, new SealedTransportRules()));
-    }
+    private static async Task<Results<Ok<ClearanceResult>, ProblemHttpResult>> ClearanceAsync(string device, string date, CountyAudit audit, CancellationToken cancellationToken) =>
+        AuditEndpoints.ParseDate(date) is { } day ? TypedResults.Ok(await audit.ClearanceAsync(device, day, cancellationToken)) : AuditEndpoints.BadDate(date);
 
-    private static async Task<Results<Ok<ClearanceResult>, ProblemHttpResult>> ClearanceAsync(
-        string device, string date, DeviceDay loader, IOptions<CloudOptions> options, CancellationToken cancellationToken)
-    {
-        if (Window(date, options.Value) is not { } day)
-        {
-            return BadDate(date);
-        }
+    private static async Task<Results<Ok<DataHealthResult>, ProblemHttpResult>> DataHealthAsync(string device, string date, CountyAudit audit, CancellationToken cancellationToken) =>
+        AuditEndpoints.ParseDate(date) is { } day ? TypedResults.Ok(await audit.DataHealthAsync(device, day, cancellationToken)) : AuditEndpoints.BadDate(date);
 
-        var messages = await loader.LoadAsync(device, day, TimeSpan.Zero, cancellationToken);
-        var samples = messages.OfType<BinFillReading>().Select(f => new LevelSample(f.Ts, f.FillingLevel));
-        return TypedResults.Ok(DailyClearanceCheck.Evaluate(device, samples, new ClearanceRules()));
-    }
-
-    private static async Task<Results<Ok<DataHealthResult>, ProblemHttpResult>> DataHealthAsync(
-        string device, string date, DeviceDay loader, IOptions<CloudOptions> options, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (Window(date, options.Value) is not { } day)
-        {
-            return BadDate(date);
-        }
-
-        var messages = await loader.LoadAsync(device, day, TimeSpan.Zero, cancellationToken);
-        var now = time.GetUtcNow() < day.End ? time.GetUtcNow() : day.End;
-        return TypedResults.Ok(DataHealthCheck.Evaluate(messages.Select(m => (m.Device, m.Boot, m.Seq, m.Ts)), [device], now, TimeSpan.FromHours(2)));
-    }
-
-    private static DayWindow? Window(string date, CloudOptions options) =>
-        DateOnly.TryParseExact(date, "yyyy-MM-dd", out var day) ? DayWindow.For(day, TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone)) : null;
-
-    private static ProblemHttpResult BadDate(string date) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad date", detail: $"'{date}' is not a date in the form yyyy-MM-dd");
+    private static async Task<Results<Ok<DeviceEvidence>, ProblemHttpResult>> EvidenceAsync(string device, string date, CountyAudit audit, CancellationToken cancellationToken) =>
+        AuditEndpoints.ParseDate(date) is { } day ? TypedResults.Ok(await audit.EvidenceAsync(device, day, cancellationToken)) : AuditEndpoints.BadDate(date);
 }

@@ -14,10 +14,11 @@ public sealed class DeviceDay(IReadingStore store)
         return Decode(await store.ReadDeviceAsync(device, day.Start - lookBack, day.End, cancellationToken));
     }
 
-    public Task<IReadOnlyList<StoredReading>> RowsAsync(string device, DayWindow day, TimeSpan lookBack, CancellationToken cancellationToken)
+    /// <summary>The rows of <c>[start − lookBack, end + lookAhead)</c>: after the day, to know whether its last minutes were heard.</summary>
+    public Task<IReadOnlyList<StoredReading>> RowsAsync(string device, DayWindow day, TimeSpan lookBack, TimeSpan lookAhead, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(day);
-        return store.ReadDeviceAsync(device, day.Start - lookBack, day.End, cancellationToken);
+        return store.ReadDeviceAsync(device, day.Start - lookBack, day.End + lookAhead, cancellationToken);
     }
 
     public Task<StoredReading?> LastBeforeAsync(string device, DateTimeOffset before, CancellationToken cancellationToken) =>

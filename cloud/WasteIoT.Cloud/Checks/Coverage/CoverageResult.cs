@@ -2,7 +2,7 @@ namespace WasteIoT.Cloud.Checks.Coverage;
 
 /// <summary>不漏户 for one route and day.</summary>
 /// <param name="Served">Households with at least one scan at their door.</param>
-/// <param name="Missed">Households with no counted scan, in route order: where the crew goes back.</param>
+/// <param name="Missed">Households with no counted scan while the truck's node was heard, in route order: where the crew goes back.</param>
 /// <param name="FarScans">Scans too far from the door (not counted).</param>
 /// <param name="UnplacedScans">Scans without a fix (not counted: the place cannot be verified).</param>
 /// <param name="NotOnRoute">Tags scanned that are not on this route.</param>
@@ -16,5 +16,9 @@ public sealed record CoverageResult(
     IReadOnlyList<string> NotOnRoute,
     int Duplicates)
 {
-    public double CoverageRatio => Scheduled == 0 ? 1 : (double)Served / Scheduled;
+    /// <summary>Households with no counted scan over a stretch the node was not heard: neither served nor missed.</summary>
+    public IReadOnlyList<ScheduledHousehold> Unverified { get; init; } = [];
+
+    /// <summary>Served share of the households whose service is proven either way.</summary>
+    public double CoverageRatio => Served + Missed.Count == 0 ? 1 : (double)Served / (Served + Missed.Count);
 }
