@@ -18,7 +18,8 @@ internal sealed class HealthTracker(DateTimeOffset dayStart, DateTimeOffset dayE
     public void Observe(string device, IReadOnlyList<StoredReading> rows, StoredReading? lastBefore)
     {
         var inDay = rows.Where(r => r.Ts >= dayStart && r.Ts < dayEnd).ToList();
-        lastBefore = rows.Where(r => r.Ts < dayStart).MaxBy(r => r.Ts) ?? lastBefore;
+        // The last by numbering, not by time: two messages in the same second before midnight must not look like a gap.
+        lastBefore = rows.Where(r => r.Ts < dayStart).OrderBy(r => r.Boot).ThenBy(r => r.Seq).LastOrDefault() ?? lastBefore;
         Interlocked.Add(ref _received, inDay.Select(r => (r.Boot, r.Seq)).Distinct().LongCount());
         if (inDay.Count == 0)
         {

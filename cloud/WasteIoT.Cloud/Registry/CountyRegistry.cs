@@ -101,7 +101,7 @@ public sealed class CountyRegistry(RegistryStore store, TimeProvider time)
         {
             if (columns is null)
             {
-                (columns, var missing) = Csv.Header(fields, kind.Columns);
+                (columns, var missing) = Csv.Header(fields, kind.Columns.Except(kind.OptionalColumns));
                 if (missing.Count > 0)
                 {
                     errors.Add(new ImportError(line, null, $"header lacks column(s) {string.Join(", ", missing)}; expected {string.Join(",", kind.Columns)}"));

@@ -44,6 +44,16 @@ public sealed class CountyAuditTests
         Assert.Equal("2026-11-25T16:01:55+00:00", violation.GetProperty("end").GetString());
         Assert.Equal(30, violation.GetProperty("peakSpeedKmh").GetDouble());
 
+        // Every installed node was heard all day: the failures are proven; the station's container never reported.
+        Assert.Equal("shortfall", county.GetProperty("routes")[0].GetProperty("state").GetString());
+        Assert.Equal(1.0, county.GetProperty("routes")[0].GetProperty("evidence").GetProperty("coverage").GetDouble());
+        Assert.Equal("shortfall", county.GetProperty("toilets")[0].GetProperty("cleaning").GetString());
+        Assert.Equal("violation", county.GetProperty("toilets")[0].GetProperty("odourState").GetString());
+        Assert.Equal("violation", county.GetProperty("trucks")[0].GetProperty("state").GetString());
+        Assert.Equal("noData", county.GetProperty("stations")[0].GetProperty("containers")[0].GetProperty("state").GetString());
+        Assert.Equal("shortfall", county.GetProperty("stations")[0].GetProperty("disinfection").GetString());
+        Assert.Equal("violation", county.GetProperty("ponds")[0].GetProperty("state").GetString());
+
         var route = county.GetProperty("routes")[0].GetProperty("coverage");
         Assert.Equal(["h-002", "h-003"], route.GetProperty("missed").EnumerateArray().Select(h => h.GetProperty("household").GetString()));
         Assert.Equal("h-002", route.GetProperty("farScans")[0].GetProperty("household").GetString());
@@ -58,7 +68,7 @@ public sealed class CountyAuditTests
         Assert.Equal("NoData", station.GetProperty("containers")[0].GetProperty("clearance").GetProperty("verdict").GetString());
 
         // The reboot is not lost data; the day has no sequence gaps.
-        Assert.Equal(0, county.GetProperty("dataHealth").GetProperty("missing").GetInt64());
+        Assert.True(0 == county.GetProperty("dataHealth").GetProperty("missing").GetInt64(), county.GetProperty("dataHealth").ToString());
     }
 
     [Fact]
@@ -67,22 +77,28 @@ public sealed class CountyAuditTests
         await using var cloud = await RunningCloud.StartAsync();
         await SeedRegistryAsync(cloud.Client);
         var day = new StoredDay();
+        day.Heard("truck-07", 2, Midnight.AddHours(5), Midnight.AddHours(20), TimeSpan.FromMinutes(5));
         day.Add(Scan(day, "TAG-0001", Midnight.AddHours(8), 30.2741, 120.1551));
-        await day.StoreAsync(cloud.Service<IReadingStore>());
+        day.Add(Scan(day, "TAG-0003", Midnight.AddHours(7).AddMinutes(52), 30.2750, 120.1560));
+        var readings = day.Renumber().Readings.ToList();
+        var late = readings.Single(r => r.Kind == "scan" && r.Ts == Midnight.AddHours(7).AddMinutes(52));
+
+        // The truck was in a dead zone at 07:52: everything else has arrived, the scan made there has not.
+        await cloud.Service<IReadingStore>().IngestAsync([.. readings.Where(r => r != late)], [], CancellationToken.None);
         var before = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26/routes/r-east");
         Assert.Equal(1, before.GetProperty("coverage").GetProperty("served").GetInt32());
+        Assert.Equal(["h-002", "h-003"], before.GetProperty("coverage").GetProperty("missed").EnumerateArray().Select(h => h.GetProperty("household").GetString()));
+        var county = await cloud.Service<DayAuditCache>().RefreshNowAsync(new DateOnly(2026, 11, 26), CancellationToken.None);
+        var gap = Assert.Single(county.DataHealth.Gaps);
+        Assert.Equal(("truck-07", 2L, late.Seq, late.Seq), (gap.Device, gap.Boot, gap.From, gap.To));
 
-        // The truck was in a dead zone; its earlier scans arrive hours later, out of order, with a gap in between.
-        day.Next("truck-07", 2);
-        day.Add(Scan(day, "TAG-0003", Midnight.AddHours(7).AddMinutes(50), 30.2750, 120.1560));
-        await day.StoreAsync(cloud.Service<IReadingStore>());
-
+        // It arrives hours later, out of order: h-003 was served; h-002, passed between them while the node listened, was not.
+        await cloud.Service<IReadingStore>().IngestAsync([late], [], CancellationToken.None);
         var after = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26/routes/r-east");
         Assert.Equal(2, after.GetProperty("coverage").GetProperty("served").GetInt32());
         Assert.Equal(["h-002"], after.GetProperty("coverage").GetProperty("missed").EnumerateArray().Select(h => h.GetProperty("household").GetString()));
-        var county = await cloud.Service<DayAuditCache>().RefreshNowAsync(new DateOnly(2026, 11, 26), CancellationToken.None);
-        var gap = Assert.Single(county.DataHealth.Gaps);
-        Assert.Equal(("truck-07", 2L, 2L, 2L), (gap.Device, gap.Boot, gap.From, gap.To));
+        county = await cloud.Service<DayAuditCache>().RefreshNowAsync(new DateOnly(2026, 11, 26), CancellationToken.None);
+        Assert.Empty(county.DataHealth.Gaps);
     }
 
     [Fact]

@@ -26,16 +26,19 @@ public sealed class ScorecardTests
         Assert.Equal(3, card!.DaysKept);
         var green = card.Contractors.Single(c => c.Contractor == "c-green");
 
-        // The route is daily: 3 households a day for 3 days, 1 served (on the 26th). The toilet never reached 6
-        // cleanings (4 on the 26th, none on the other days); the cover violation and the two odour readings are the 26th's.
-        Assert.Equal((3, 9, 1, 1, 3, 2), (green.Days, green.HouseholdsScheduled, green.HouseholdsServed, green.OpenCoverViolations, green.ToiletDaysUnderRequired, green.OdourExceedances));
-        Assert.Equal(1.0 / 9, green.Coverage, 6);
-        Assert.Equal(8, green.Cases.Filed);
+        // The route is daily: 3 households a day for 3 days. On the 26th 1 was served and 2 proven missed; on the 24th
+        // and 25th the truck's node was not yet in service, so those 6 are unverified and left out of the rate. The
+        // toilet fell short only on the 26th (4 cleanings): its node came into service at 23:00 on the 25th.
+        Assert.Equal((3, 9, 1, 2, 6), (green.Days, green.HouseholdsScheduled, green.HouseholdsServed, green.HouseholdsMissed, green.HouseholdsUnverified));
+        Assert.Equal((1, 1, 1, 2, 2), (green.OpenCoverViolations, green.ToiletDaysUnderRequired, green.ToiletDaysVerified, green.ToiletDaysUnverified, green.OdourExceedances));
+        Assert.Equal(1.0 / 3, green.Coverage, 6);
+        Assert.Equal(0, green.CleaningRate);
+        Assert.Equal(7, green.Cases.Filed);
         var blue = card.Contractors.Single(c => c.Contractor == "c-blue");
         Assert.Equal((3, 0, 1.0), (blue.Days, blue.HouseholdsScheduled, blue.Coverage));
 
         var export = await cloud.Client.GetAsync(new Uri("/api/exports/scorecard/2026-11.csv", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
-        Assert.Contains("c-green,3,9,1,0.111,1,", await export.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("c-green,3,9,1,2,6,0.333,1,", await export.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -4,7 +4,8 @@ using WasteIoT.Cloud.Storage;
 namespace WasteIoT.Cloud.Tests.Audit;
 
 /// <summary>
-/// The small county's 2026-11-26 (local; 2026-11-25T16:00Z to 2026-11-26T16:00Z), with one of each violation.
+/// The small county's 2026-11-26 (local; 2026-11-25T16:00Z to 2026-11-26T16:00Z), with one of each violation, every
+/// installed node heard all day.
 /// The verdicts it must get are written out in the tests that use it.
 /// </summary>
 internal static class SmallCountyDay
@@ -51,7 +52,17 @@ internal static class SmallCountyDay
 
         // Pond: stage 4.5 m → 9,000 + 0.5 × 3,000 = 10,500 m³, over the 10,000 m³ alarm.
         day.Add(new LevelReading { Device = "pond-01", Boot = 1, Seq = day.Next("pond-01", 1), Ts = Midnight.AddHours(6), Level = 4.5, Echo = EchoStatus.Ok });
-        return day.Readings;
+
+        // Every node heard all day at its cadence (the truck's from its first switch-on at 23:58 the evening before,
+        // through its reboot at 07:56); the station's container node was never installed and sent nothing.
+        day.Heard("truck-07", 1, Midnight.AddMinutes(-2), Midnight.AddHours(7).AddMinutes(55), TimeSpan.FromMinutes(5))
+            .Heard("truck-07", 2, Midnight.AddHours(7).AddMinutes(58), Midnight.AddHours(24).AddMinutes(5), TimeSpan.FromMinutes(5));
+        foreach (var (device, every) in new[] { ("site-t01", 5), ("site-ts01", 5), ("pond-01", 10), ("bin-0001", 60) })
+        {
+            day.Heard(device, 1, Midnight.AddHours(-1), Midnight.AddHours(24).AddMinutes(30), TimeSpan.FromMinutes(every));
+        }
+
+        return day.Renumber().Readings;
     }
 
     private static BinFillReading Fill(StoredDay day, string device, DateTimeOffset ts, double level) =>

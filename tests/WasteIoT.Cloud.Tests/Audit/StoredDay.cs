@@ -1,5 +1,6 @@
 using WasteIoT.Contracts.Messages;
 using WasteIoT.Contracts.Serialization;
+using System.Text.Json;
 using WasteIoT.Cloud.Storage;
 
 namespace WasteIoT.Cloud.Tests.Audit;
@@ -23,6 +24,36 @@ internal sealed class StoredDay
         var key = (device, boot);
         _seq[key] = _seq.GetValueOrDefault(key) + 1;
         return _seq[key];
+    }
+
+    /// <summary>Heartbeats every <paramref name="every"/> over <c>[from, to]</c>: a node alive and heard throughout. Call <see cref="Renumber"/> after.</summary>
+    public StoredDay Heard(string device, long boot, DateTimeOffset from, DateTimeOffset to, TimeSpan every)
+    {
+        for (var ts = from; ts <= to; ts += every)
+        {
+            Add(new DeviceHeartbeat { Device = device, Boot = boot, Seq = 0, Ts = ts, UptimeS = (long)(ts - from).TotalSeconds, Fw = "1.0.0", Buffered = 0, Dropped = 0 });
+        }
+
+        return this;
+    }
+
+    /// <summary>Numbers each boot's messages 1, 2, 3… in time order, as the firmware would have.</summary>
+    public StoredDay Renumber()
+    {
+        var messages = Readings.Select(r => JsonSerializer.Deserialize(r.Json, ContractJsonContext.Default.DeviceMessage)!).ToList();
+        Readings.Clear();
+        foreach (var boot in messages.GroupBy(m => (m.Device, m.Boot)))
+        {
+            var seq = 0L;
+            foreach (var message in boot.OrderBy(m => m.Ts).ThenBy(m => m.Seq))
+            {
+                Add(message with { Seq = ++seq });
+            }
+
+            _seq[boot.Key] = seq;
+        }
+
+        return this;
     }
 
     public async Task StoreAsync(IReadingStore store)

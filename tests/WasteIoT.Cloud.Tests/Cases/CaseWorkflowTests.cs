@@ -42,12 +42,18 @@ public sealed class CaseWorkflowTests
             ],
             cases);
 
-        // The truck's node was on late on the 25th (the cover event at 23:58) and scanned nobody that day: the 25th's route was missed too.
-        Assert.Equal([("coverage", "r-east")], OfDay(page, "2026-11-25").Select(c => (c.GetProperty("kind").GetString(), c.GetProperty("subject").GetString())));
+        // The truck's node was first switched on late on the 25th (23:58) and the other nodes at 23:00: the 25th's
+        // service hours were over before they existed, so nothing is filed for that day.
+        Assert.Empty(OfDay(page, "2026-11-25"));
         var coverage = OfDay(page, "2026-11-26").Single(c => c.GetProperty("kind").GetString() == "coverage");
         Assert.Equal("漏收：城东线 漏 2 户", coverage.GetProperty("title").GetString());
-        Assert.Contains("missed: h-002, h-003", coverage.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("heard: h-002, h-003", coverage.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("c-green", coverage.GetProperty("contractor").GetString());
+
+        // Texts read in the county's local time: the cover opened at 23:58 the evening before, so the violation starts at 00:00 local.
+        var sealedTransport = OfDay(page, "2026-11-26").Single(c => c.GetProperty("kind").GetString() == "sealedTransport");
+        Assert.Contains("cover open while driving 00:00:00–00:01:55", sealedTransport.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("+00:00", string.Concat(OfDay(page, "2026-11-26").Select(c => c.GetProperty("title").GetString() + c.GetProperty("detail").GetString())), StringComparison.Ordinal);
         Assert.Equal("Filed", coverage.GetProperty("status").GetString());
     }
 
@@ -98,7 +104,7 @@ public sealed class CaseWorkflowTests
         var filed = OfDay(await cloud.Client.GetFromJsonAsync<JsonElement>("/api/cases?limit=100"), "2026-11-26").ToList();
         Assert.Equal(7, filed.Count);
         var coverage = filed.Single(c => c.GetProperty("kind").GetString() == "coverage");
-        Assert.Contains("missed: h-002, h-003", coverage.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("heard: h-002, h-003", coverage.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,18 +113,24 @@ public sealed class CaseWorkflowTests
         var time = new FakeTimeProvider(Morning);
         await using var cloud = await RunningCloud.StartAsync(time);
         await CountyAuditTests.SeedRegistryAsync(cloud.Client);
-        await SmallCountyDay.StoreAsync(cloud.Service<IReadingStore>());
 
-        // The toilet's node numbering jumps from 5 to 9: three messages (perhaps cleanings) never arrived.
-        var day = new StoredDay();
-        day.Add(new DeviceHeartbeat { Device = "site-t01", Boot = 1, Seq = 9, Ts = SmallCountyDay.Midnight.AddHours(20), UptimeS = 3600, Fw = "1.0.0", Buffered = 0, Dropped = 3 });
-        await day.StoreAsync(cloud.Service<IReadingStore>());
+        // Three of the toilet node's messages in the afternoon (perhaps cleanings) never arrived: its numbering jumps.
+        var readings = SmallCountyDay.Readings();
+        var lost = readings.Where(r => r.Device == "site-t01" && r.Ts >= SmallCountyDay.Midnight.AddHours(15)).OrderBy(r => r.Seq).Take(3).ToList();
+        readings.RemoveAll(lost.Contains);
+        await cloud.Service<IReadingStore>().IngestAsync(readings, [], CancellationToken.None);
 
         await cloud.Service<CaseFiler>().ScanAsync(fresh: true, CancellationToken.None);
 
-        var kinds = OfDay(await cloud.Client.GetFromJsonAsync<JsonElement>("/api/cases"), "2026-11-26").Select(c => c.GetProperty("kind").GetString()).ToList();
+        var cases = OfDay(await cloud.Client.GetFromJsonAsync<JsonElement>("/api/cases"), "2026-11-26").ToList();
+        var kinds = cases.Select(c => c.GetProperty("kind").GetString()).ToList();
         Assert.DoesNotContain("toiletCleaning", kinds);
         Assert.Contains("toiletOdour", kinds);
+
+        // The loss is not hidden either: it is a finding of its own, against the contractor whose node it is, in local time.
+        var silent = Assert.Single(cases, c => c.GetProperty("kind").GetString() == "nodeSilent");
+        Assert.Equal(("t-01", "c-green"), (silent.GetProperty("subject").GetString(), silent.GetProperty("contractor").GetString()));
+        Assert.Contains("site-t01 14:55–15:15 messages lost", silent.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -150,21 +162,21 @@ public sealed class CaseWorkflowTests
         Assert.Equal(["Dispatched", "Resolved", "Closed"], closed.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("status").GetString()));
         Assert.Equal(["admin", "green-boss", "admin"], closed.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("author").GetString()));
 
-        // Now: eight cases (seven of the 26th, the 25th's missed route); one completed on time, seven not yet due.
+        // Now: seven cases of the 26th; one completed on time, six not yet due.
         var month = await cloud.Client.GetFromJsonAsync<MonthlyReport>("/api/cases/monthly/2026-11");
-        Assert.Equal((8, 1, 1, 1, 1), (month!.All.Filed, month.All.Completed, month.All.Closed, month.All.Due, month.All.OnTime));
+        Assert.Equal((7, 1, 1, 1, 1), (month!.All.Filed, month.All.Completed, month.All.Closed, month.All.Due, month.All.OnTime));
         Assert.Equal(1.0, month.All.OnTimeRate);
-        Assert.Equal(1.0 / 8, month.All.CompletionRate, 6);
-        Assert.Equal(2, month.FiledByKind["coverage"]);
+        Assert.Equal(1.0 / 7, month.All.CompletionRate, 6);
+        Assert.Equal(1, month.FiledByKind["coverage"]);
         Assert.Equal("c-green", Assert.Single(month.ByContractor).Contractor);
 
-        // Two days on, the other seven are overdue (and the 12-hour session has expired: sign in again).
+        // Two days on, the other six are overdue (and the 12-hour session has expired: sign in again).
         time.Advance(TimeSpan.FromDays(2));
         Assert.Equal(HttpStatusCode.Unauthorized, (await cloud.Client.GetAsync(new Uri("/api/cases/monthly/2026-11", UriKind.Relative))).StatusCode);
         using var later = await cloud.SignInAsync("admin", RunningCloud.AdminPassword);
         month = await later.GetFromJsonAsync<MonthlyReport>("/api/cases/monthly/2026-11");
-        Assert.Equal((8, 1), (month!.All.Due, month.All.OnTime));
-        Assert.Equal(1.0 / 8, month.All.OnTimeRate, 6);
+        Assert.Equal((7, 1), (month!.All.Due, month.All.OnTime));
+        Assert.Equal(1.0 / 7, month.All.OnTimeRate, 6);
         Assert.Equal(0, (await later.GetFromJsonAsync<MonthlyReport>("/api/cases/monthly/2026-10"))!.All.Filed);
         Assert.Equal(HttpStatusCode.BadRequest, (await later.GetAsync(new Uri("/api/cases/monthly/2026-13", UriKind.Relative))).StatusCode);
     }
