@@ -20,6 +20,7 @@ internal abstract class SimDevice : IDisposable
     private readonly int _window;
     private readonly List<FaultDefinition> _faults;
     private bool _rebooted;
+    private bool _unpowered;
 
     /// <param name="ringSlots">256-byte slots of store-and-forward flash, as the device's app sizes it (firmware/devices/*/Program.cs).</param>
     /// <param name="window">Publishes in flight, likewise.</param>
@@ -59,6 +60,25 @@ internal abstract class SimDevice : IDisposable
     public void Step(long stepMs)
     {
         var now = Time.TimeOfDay;
+        if (Unpowered())
+        {
+            // No firmware runs and nothing is recorded; the world (the truck's round, the toilet's visitors) goes on.
+            if (!_unpowered)
+            {
+                _unpowered = true;
+                Transport.Disconnect();
+            }
+
+            OnStepUnpowered(stepMs);
+            return;
+        }
+
+        if (_unpowered)
+        {
+            _unpowered = false;
+            Boot(wokeFromDeepSleep: false);
+        }
+
         Transport.Blocked = _faults.Any(f => f.Type == FaultTypes.DeadZone && now >= f.From && now < f.To);
         if (!_rebooted && _faults.FirstOrDefault(f => f.Type == FaultTypes.Reboot) is { } reboot && now >= reboot.From)
         {
@@ -77,6 +97,18 @@ internal abstract class SimDevice : IDisposable
     }
 
     protected FaultDefinition? Fault(string type) => _faults.FirstOrDefault(f => f.Type == type);
+
+    /// <summary>Whether a powerOff fault holds now (by time of day; trucks add their own rule).</summary>
+    protected virtual bool Unpowered()
+    {
+        var now = Time.TimeOfDay;
+        return _faults.Any(f => f.Type == FaultTypes.PowerOff && f.AfterStop == 0 && now >= f.From && (f.To == TimeOnly.MinValue || now < f.To));
+    }
+
+    /// <summary>The world's step while the node is unpowered.</summary>
+    protected virtual void OnStepUnpowered(long stepMs)
+    {
+    }
 
     /// <summary>Starts the firmware from what is in flash.</summary>
     protected NodeContext Boot(bool wokeFromDeepSleep)

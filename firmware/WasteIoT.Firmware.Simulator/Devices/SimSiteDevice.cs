@@ -68,6 +68,8 @@ internal sealed class SimSiteDevice : SimDevice
         _node = new SiteNode(context, hardware);
     }
 
+    protected override void OnStepUnpowered(long stepMs) => Model.Update(Time);
+
     protected override void OnStep(long stepMs)
     {
         Model.Update(Time);

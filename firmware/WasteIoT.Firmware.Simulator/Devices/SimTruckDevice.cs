@@ -38,6 +38,18 @@ internal sealed class SimTruckDevice : SimDevice
         });
     }
 
+    protected override bool Unpowered() =>
+        base.Unpowered() || (Fault(FaultTypes.PowerOff) is { AfterStop: > 0 } off && Model.StopsDone >= off.AfterStop);
+
+    protected override void OnStepUnpowered(long stepMs)
+    {
+        Model.Update(Time, stepMs);
+        if (Model.BinEmptied is { } bin)
+        {
+            _binEmptied(bin);
+        }
+    }
+
     protected override void OnStep(long stepMs)
     {
         Model.Update(Time, stepMs);

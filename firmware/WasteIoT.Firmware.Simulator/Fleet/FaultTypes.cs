@@ -9,9 +9,10 @@ public static class FaultTypes
     public const string SensorDropout = "sensorDropout";
     public const string Reboot = "reboot";
     public const string DeadZone = "deadZone";
+    public const string PowerOff = "powerOff";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        CoverOpenWhileDriving, SkipHousehold, BinNotTipped, CleaningsOnly, SensorDropout, Reboot, DeadZone,
+        CoverOpenWhileDriving, SkipHousehold, BinNotTipped, CleaningsOnly, SensorDropout, Reboot, DeadZone, PowerOff,
     };
 }

@@ -52,6 +52,9 @@ internal sealed class TruckModel
 
     public bool Finished => _leg >= _legs.Count;
 
+    /// <summary>Households stopped at so far.</summary>
+    public int StopsDone => _stopsDone;
+
     /// <summary>The tag read at this step, if any.</summary>
     public string? TagRead { get; private set; }
 
