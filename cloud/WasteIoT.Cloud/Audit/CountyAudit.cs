@@ -51,26 +51,31 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
 
     /// <summary>Sealed transport over one device's day, as the truck audit computes it for a truck carrying that device alone.</summary>
     public async Task<SealedTransportResult> SealedTransportAsync(string device, DateOnly date, CancellationToken cancellationToken) =>
-        SealedTransport((await LoadAsync([device], date, CoverLookBack, Rules.Evidence.TruckCadence, null, cancellationToken)).Messages, Window(date));
+        SealedTransport((await LoadAsync(Alone(device), date, CoverLookBack, Rules.Evidence.TruckCadence, null, cancellationToken)).Messages, Window(date));
 
     /// <summary>日产日清 over one device's day, as the bin audit computes it.</summary>
     public async Task<ClearanceResult> ClearanceAsync(string device, DateOnly date, CancellationToken cancellationToken) =>
-        Clearance(device, (await LoadAsync([device], date, TimeSpan.Zero, Rules.Evidence.BinCadence, null, cancellationToken)).Messages);
+        Clearance(device, (await LoadAsync(Alone(device), date, TimeSpan.Zero, Rules.Evidence.BinCadence, null, cancellationToken)).Messages);
 
     /// <summary>One device's data health for the day, as the county audit computes it (its last message before the day included).</summary>
     public async Task<DataHealthResult> DataHealthAsync(string device, DateOnly date, CancellationToken cancellationToken)
     {
         var day = Window(date);
+        var snapshot = await registry.CurrentAsync(cancellationToken);
         var health = new HealthTracker(day.Start, day.End);
-        await LoadAsync([device], date, TimeSpan.Zero, Rules.Evidence.BinCadence, health, cancellationToken);
-        return health.Result([device], Now(day), Rules.SilentAfter).Health;
+        await LoadAsync(Alone(device), date, TimeSpan.Zero, Rules.Evidence.BinCadence, health, cancellationToken);
+        var assigned = snapshot.AssignedDuring(day.Start, day.End);
+        var expected = assigned.Where(a => a.Key == device).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+        return health.Result(expected, Now(day), Rules.SilentAfter).Health with { Unassigned = expected.Count == 0 ? [device] : [] };
     }
 
     /// <summary>When one device was heard during the local day, with the cadence of the thing it is registered on.</summary>
     public async Task<DeviceEvidence> EvidenceAsync(string device, DateOnly date, CancellationToken cancellationToken)
     {
         var snapshot = await registry.CurrentAsync(cancellationToken);
-        return (await LoadAsync([device], date, TimeSpan.Zero, Cadence(snapshot, device), null, cancellationToken)).Evidence[0];
+        var day = Window(date);
+        var assignments = snapshot.AssignmentsOf(device, day.Start, day.End);
+        return (await LoadAsync(assignments.Count > 0 ? assignments : Alone(device), date, TimeSpan.Zero, Cadence(snapshot, device), null, cancellationToken)).Evidence[0];
     }
 
     private static readonly TimeSpan CoverLookBack = TimeSpan.FromHours(6);
@@ -106,7 +111,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
             routes.Add(await RouteAsync(route, date, snapshot, truckDays, null, cancellationToken));
         }
 
-        var (dataHealth, reporting) = health.Result(snapshot.DeviceOwners.Keys.ToList(), computedAt < day.End ? computedAt : day.End, Rules.SilentAfter);
+        var (dataHealth, reporting) = health.Result(snapshot.AssignedDuring(day.Start, day.End), computedAt < day.End ? computedAt : day.End, Rules.SilentAfter);
         var routeList = routes.OrderBy(r => r.Route, StringComparer.Ordinal).ToList();
         var truckList = trucks.OrderBy(t => t.Truck, StringComparer.Ordinal).ToList();
         var binList = bins.OrderBy(b => b.Bin, StringComparer.Ordinal).ToList();
@@ -136,7 +141,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         }
         else if (snapshot.Find<Truck>(RegistryKinds.Trucks, route.Truck) is { } truck)
         {
-            var loaded = await LoadAsync(truck.Devices, date, TimeSpan.Zero, Rules.Evidence.TruckCadence, health, cancellationToken);
+            var loaded = await LoadAsync(truck, date, TimeSpan.Zero, Rules.Evidence.TruckCadence, health, cancellationToken);
             truckDay = new TruckDay(Scans(loaded.Messages.Where(m => m.Ts >= Window(date).Start)), loaded.Evidence);
         }
 
@@ -152,7 +157,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var day = Window(date);
 
         // The cover's last known state before midnight still applies after it.
-        var loaded = await LoadAsync(truck.Devices, date, CoverLookBack, Rules.Evidence.TruckCadence, health, cancellationToken);
+        var loaded = await LoadAsync(truck, date, CoverLookBack, Rules.Evidence.TruckCadence, health, cancellationToken);
         truckDays?.TryAdd(truck.Id, new TruckDay(Scans(loaded.Messages.Where(m => m.Ts >= day.Start)), loaded.Evidence));
         var fixes = Fixes(loaded.Messages, day);
         var sealedTransport = SealedTransport(loaded.Messages, day);
@@ -169,7 +174,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
     private async Task<BinAudit> BinAsync(Bin bin, DateOnly date, HealthTracker? health, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bin);
-        var loaded = await LoadAsync([bin.Device], date, TimeSpan.Zero, Rules.Evidence.BinCadence, health, cancellationToken);
+        var loaded = await LoadAsync(bin, date, TimeSpan.Zero, Rules.Evidence.BinCadence, health, cancellationToken);
         var clearance = Clearance(bin.Id, loaded.Messages);
         var day = Window(date);
         var evidence = Evidence(loaded.Evidence, day.Start, day.End);
@@ -180,7 +185,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
     private async Task<ToiletAudit> ToiletAsync(Site toilet, DateOnly date, HealthTracker? health, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(toilet);
-        var loaded = await LoadAsync(toilet.Devices, date, TimeSpan.Zero, Rules.Evidence.SiteCadence, health, cancellationToken);
+        var loaded = await LoadAsync(toilet, date, TimeSpan.Zero, Rules.Evidence.SiteCadence, health, cancellationToken);
         var toiletClass = toilet.ToiletClass ?? ToiletClass.III;
         var (opens, closes) = Hours(date, toilet.Opens, toilet.Closes);
         var day = new ToiletDay(toilet.Id, toiletClass, opens, closes, toilet.Cleaners.ToHashSet(StringComparer.Ordinal));
@@ -195,7 +200,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
     {
         ArgumentNullException.ThrowIfNull(station);
         ArgumentNullException.ThrowIfNull(snapshot);
-        var loaded = await LoadAsync(station.Devices, date, TimeSpan.Zero, Rules.Evidence.SiteCadence, health, cancellationToken);
+        var loaded = await LoadAsync(station, date, TimeSpan.Zero, Rules.Evidence.SiteCadence, health, cancellationToken);
         var result = TransferStationCheck.Evaluate(station.Id, Air(loaded.Messages), loaded.Messages.OfType<DisinfectionRecord>().Select(d => d.Ts), Rules.TransferStations);
         var containers = new List<BinAudit>();
         foreach (var bin in snapshot.Of<Bin>(RegistryKinds.Bins).Where(b => b.Site == station.Id).OrderBy(b => b.Id, StringComparer.Ordinal))
@@ -214,7 +219,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         ArgumentNullException.ThrowIfNull(pond);
 
         // Inflow is judged over the last three days, not one: a day's rain or a pumping run would mislead.
-        var loaded = await LoadAsync([pond.Device], date, TimeSpan.FromDays(2), Rules.Evidence.PondCadence, health, cancellationToken);
+        var loaded = await LoadAsync(pond, date, TimeSpan.FromDays(2), Rules.Evidence.PondCadence, health, cancellationToken);
         var table = new StageVolumeTable(pond.StageVolume.Select(p => (p.StageM, p.VolumeM3)));
         var result = LeachatePondCheck.Evaluate(pond.Id, table, loaded.Messages.OfType<LevelReading>().Select(l => (l.Ts, l.Level)), pond.AlarmVolumeM3);
         var day = Window(date);
@@ -229,19 +234,24 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         return new PondAudit(pond.Id, pond.Name, pond.Contractor, pond.AlarmVolumeM3, result, state, evidence);
     }
 
+    private async Task<ThingDay> LoadAsync(IMeasuredThing thing, DateOnly date, TimeSpan lookBack, TimeSpan cadence, HealthTracker? health, CancellationToken cancellationToken) =>
+        await LoadAsync(DeviceHistory.During(thing, Window(date).Start - lookBack, Window(date).End), date, lookBack, cadence, health, cancellationToken);
+
     /// <summary>
-    /// Each device's rows for the day (with <paramref name="lookBack"/> before it, and as far after it as a silence may
-    /// last, so the day's last minutes can be vouched for), decoded once; the evidence of when each was heard; data health.
+    /// Each assigned device's rows for the day (with <paramref name="lookBack"/> before it, and as far after it as a
+    /// silence may last, so the day's last minutes can be vouched for), decoded once and kept only for the time the
+    /// device measured the thing; the evidence of when each was heard; data health.
     /// </summary>
-    private async Task<ThingDay> LoadAsync(IEnumerable<string> devices, DateOnly date, TimeSpan lookBack, TimeSpan cadence, HealthTracker? health, CancellationToken cancellationToken)
+    private async Task<ThingDay> LoadAsync(IReadOnlyList<DeviceAssignment> assignments, DateOnly date, TimeSpan lookBack, TimeSpan cadence, HealthTracker? health, CancellationToken cancellationToken)
     {
         var day = Window(date);
         var maxSilence = Rules.Evidence.MaxSilence(cadence);
         var now = time.GetUtcNow();
         var all = new List<DeviceMessage>();
         var evidence = new List<DeviceEvidence>();
-        foreach (var device in devices)
+        foreach (var assigned in assignments.GroupBy(a => a.Device, StringComparer.Ordinal))
         {
+            var device = assigned.Key;
             var rows = await loader.RowsAsync(device, day, lookBack, maxSilence, cancellationToken);
             var before = rows.Count > 0 && rows[0].Ts < day.Start ? null : await loader.LastBeforeAsync(device, day.Start, cancellationToken);
             var inDay = rows.Where(r => r.Ts < day.End).ToList();
@@ -254,12 +264,16 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
             }
 
             var heardBefore = before is not null || (rows.Count > 0 && rows[0].Ts < day.Start);
-            evidence.Add(EvidenceCoverage.Evaluate(device, marks, heardBefore, day.Start, day.End, now, maxSilence));
-            all.AddRange(messages.Where(m => m.Ts < day.End));
+            var spans = assigned.All(a => a.From is null && a.To is null) ? null
+                : Spans.Clip(assigned.Select(a => new EvidenceSpan(a.From ?? day.Start, a.To ?? day.End)), day.Start, day.End);
+            evidence.Add(EvidenceCoverage.Evaluate(device, marks, heardBefore, day.Start, day.End, now, maxSilence) with { Assigned = spans });
+            all.AddRange(messages.Where(m => m.Ts < day.End && assigned.Any(a => a.Covers(m.Ts))));
         }
 
         return new ThingDay(all, evidence);
     }
+
+    private static IReadOnlyList<DeviceAssignment> Alone(string device) => [new DeviceAssignment(device, null, null)];
 
     private WindowEvidence Evidence(IReadOnlyList<DeviceEvidence> devices, DateTimeOffset from, DateTimeOffset to) =>
         WindowEvidence.For(devices, from, to, time.GetUtcNow(), Rules.Evidence.MinCoverage, _zone);
@@ -270,11 +284,14 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
 
     private DateTimeOffset Now(DayWindow day) => time.GetUtcNow() < day.End ? time.GetUtcNow() : day.End;
 
-    private TimeSpan Cadence(RegistrySnapshot snapshot, string device) =>
-        snapshot.Of<Truck>(RegistryKinds.Trucks).Any(t => t.Devices.Contains(device)) ? Rules.Evidence.TruckCadence
-        : snapshot.Of<Site>(RegistryKinds.Sites).Any(s => s.Devices.Contains(device)) ? Rules.Evidence.SiteCadence
-        : snapshot.Of<Pond>(RegistryKinds.Ponds).Any(p => p.Device == device) ? Rules.Evidence.PondCadence
-        : Rules.Evidence.BinCadence;
+    private TimeSpan Cadence(RegistrySnapshot snapshot, string device)
+    {
+        bool Measures(IMeasuredThing thing) => DeviceHistory.Of(thing).Any(a => a.Device == device);
+        return snapshot.Of<Truck>(RegistryKinds.Trucks).Any(Measures) ? Rules.Evidence.TruckCadence
+            : snapshot.Of<Site>(RegistryKinds.Sites).Any(Measures) ? Rules.Evidence.SiteCadence
+            : snapshot.Of<Pond>(RegistryKinds.Ponds).Any(Measures) ? Rules.Evidence.PondCadence
+            : Rules.Evidence.BinCadence;
+    }
 
     private SealedTransportResult SealedTransport(IReadOnlyList<DeviceMessage> messages, DayWindow day) =>
         SealedTransportCheck.Evaluate(Fixes(messages, day), CoverObservation.From(messages), Rules.SealedTransport);

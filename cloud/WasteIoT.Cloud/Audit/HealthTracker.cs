@@ -15,8 +15,15 @@ internal sealed class HealthTracker(DateTimeOffset dayStart, DateTimeOffset dayE
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastSeen = new(StringComparer.Ordinal);
     private long _received;
 
+    private readonly ConcurrentDictionary<string, bool> _observed = new(StringComparer.Ordinal);
+
     public void Observe(string device, IReadOnlyList<StoredReading> rows, StoredReading? lastBefore)
     {
+        if (!_observed.TryAdd(device, true))
+        {
+            return;
+        }
+
         var inDay = rows.Where(r => r.Ts >= dayStart && r.Ts < dayEnd).ToList();
         // The last by numbering, not by time: two messages in the same second before midnight must not look like a gap.
         lastBefore = rows.Where(r => r.Ts < dayStart).OrderBy(r => r.Boot).ThenBy(r => r.Seq).LastOrDefault() ?? lastBefore;
@@ -44,10 +51,11 @@ internal sealed class HealthTracker(DateTimeOffset dayStart, DateTimeOffset dayE
         }
     }
 
-    public (DataHealthResult Health, IReadOnlyList<string> Reporting) Result(IReadOnlyCollection<string> devices, DateTimeOffset now, TimeSpan silentAfter)
+    /// <param name="expected">Devices assigned that day, each with the end of its assignment: a device handed over at 10:00 is not silent after.</param>
+    public (DataHealthResult Health, IReadOnlyList<string> Reporting) Result(IReadOnlyDictionary<string, DateTimeOffset> expected, DateTimeOffset now, TimeSpan silentAfter)
     {
         var gaps = _gaps.OrderBy(g => g.Device, StringComparer.Ordinal).ThenBy(g => g.Boot).ThenBy(g => g.From).ToList();
-        var silent = devices.Where(d => !_lastSeen.TryGetValue(d, out var seen) || now - seen > silentAfter).Order(StringComparer.Ordinal).ToList();
+        var silent = expected.Where(d => !_lastSeen.TryGetValue(d.Key, out var seen) || (now < d.Value ? now : d.Value) - seen > silentAfter).Select(d => d.Key).Order(StringComparer.Ordinal).ToList();
         var reporting = _lastSeen.Keys.Order(StringComparer.Ordinal).ToList();
         return (new DataHealthResult(gaps, silent, Interlocked.Read(ref _received), gaps.Sum(g => g.Missing)), reporting);
     }

@@ -19,7 +19,7 @@ public static class CaseFindings
     /// <summary>The party a case about a bureau-maintained node is filed against (no contractor sees it).</summary>
     public const string BureauMaintainer = "";
 
-    public static IEnumerable<CaseFinding> From(CountyDay day, bool dayClosed, RegistrySnapshot snapshot, TimeZoneInfo zone)
+    public static IEnumerable<CaseFinding> From(CountyDay day, bool dayClosed, RegistrySnapshot snapshot, TimeZoneInfo zone, double movingSpeedKmh = 5)
     {
         ArgumentNullException.ThrowIfNull(day);
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -33,7 +33,7 @@ public static class CaseFindings
                 // The key keeps the UTC time it has always had, so a case filed before is found again, not filed twice.
                 yield return new CaseFinding("sealedTransport", truck.Truck, day.Date, v.Start.ToUniversalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture), truck.Contractor,
                     $"密闭运输：{truck.Truck} {Clock(v.Start)} 起行驶中未盖 {v.Duration.TotalMinutes:0.#} 分钟",
-                    string.Create(CultureInfo.InvariantCulture, $"cover open while driving {Clock(v.Start)}–{Clock(v.End)}, {v.DistanceKm:0.00} km, peak {v.PeakSpeedKmh:0} km/h, from {v.StartLat:0.00000},{v.StartLon:0.00000} to {v.EndLat:0.00000},{v.EndLon:0.00000}"));
+                    string.Create(CultureInfo.InvariantCulture, $"cover open while driving {Clock(v.Start)}–{Clock(v.End)}, {v.DistanceKm:0.00} km, peak {Decisive.Format(v.PeakSpeedKmh, movingSpeedKmh, 1)} km/h (moving above {movingSpeedKmh:0.#}), from {v.StartLat:0.00000},{v.StartLon:0.00000} to {v.EndLat:0.00000},{v.EndLon:0.00000}"));
             }
         }
 
@@ -41,20 +41,20 @@ public static class CaseFindings
         {
             var worst = toilet.Result.Exceedances.MaxBy(e => e.Value / e.Limit)!;
             yield return new CaseFinding("toiletOdour", toilet.Toilet, day.Date, "odour", toilet.Contractor, $"公厕异味超标：{toilet.Name}",
-                string.Create(CultureInfo.InvariantCulture, $"{toilet.Result.Exceedances.Count} reading(s) over the class {toilet.Class} limit; worst {worst.Gas} {worst.Value:0.###} mg/m³ (limit {worst.Limit:0.###}) at {Clock(worst.Ts)}"));
+                string.Create(CultureInfo.InvariantCulture, $"{toilet.Result.Exceedances.Count} reading(s) over the class {toilet.Class} limit; worst {worst.Gas} {Decisive.Format(worst.Value, worst.Limit, 1)} mg/m³ (limit {worst.Limit:0.######}) at {Clock(worst.Ts)}"));
         }
 
         foreach (var station in day.Stations.Where(s => s.Result.Exceedances.Count > 0))
         {
             var worst = station.Result.Exceedances.MaxBy(e => e.Value / e.Limit)!;
             yield return new CaseFinding("stationOdour", station.Station, day.Date, "odour", station.Contractor, $"转运站臭气超标：{station.Name}",
-                string.Create(CultureInfo.InvariantCulture, $"{station.Result.Exceedances.Count} reading(s) over the boundary limit; worst {worst.Gas} {worst.Value:0.###} mg/m³ (limit {worst.Limit:0.###}) at {Clock(worst.Ts)}"));
+                string.Create(CultureInfo.InvariantCulture, $"{station.Result.Exceedances.Count} reading(s) over the boundary limit; worst {worst.Gas} {Decisive.Format(worst.Value, worst.Limit, 1)} mg/m³ (limit {worst.Limit:0.######}) at {Clock(worst.Ts)}"));
         }
 
         foreach (var pond in day.Ponds.Where(p => p.Result.Alarm))
         {
             yield return new CaseFinding("pondAlarm", pond.Pond, day.Date, "alarm", pond.Contractor, $"渗滤液调节池超警戒：{pond.Name}",
-                string.Create(CultureInfo.InvariantCulture, $"volume {pond.Result.VolumeM3:0} m³ ≥ alarm {pond.AlarmVolumeM3:0} m³{(pond.Result.At is { } at ? $" at {Clock(at)}" : string.Empty)}: start the emergency DTRO unit"));
+                string.Create(CultureInfo.InvariantCulture, $"volume {Decisive.Format(pond.Result.VolumeM3 ?? 0, pond.AlarmVolumeM3)} m³ ≥ alarm {pond.AlarmVolumeM3:0} m³{(pond.Result.At is { } at ? $" at {Clock(at)}" : string.Empty)}: start the emergency DTRO unit"));
         }
 
         if (!dayClosed)

@@ -119,10 +119,11 @@ internal static class LiveEndpoints
         }
 
         var window = audit.Window(day);
+        // Each node for the time it was on this truck: a node swapped mid-day replays as the truck, not beside it.
         var messages = new List<DeviceMessage>();
-        foreach (var device in truck.Devices)
+        foreach (var assigned in DeviceHistory.During(truck, window.Start - TimeSpan.FromHours(6), window.End).GroupBy(a => a.Device, StringComparer.Ordinal))
         {
-            messages.AddRange(await loader.LoadAsync(device, window, TimeSpan.FromHours(6), cancellationToken));
+            messages.AddRange((await loader.LoadAsync(assigned.Key, window, TimeSpan.FromHours(6), cancellationToken)).Where(m => assigned.Any(a => a.Covers(m.Ts))));
         }
 
         var covers = CoverObservation.From(messages);

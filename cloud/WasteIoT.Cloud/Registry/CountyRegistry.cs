@@ -49,12 +49,16 @@ public sealed class CountyRegistry(RegistryStore store, TimeProvider time)
         }
     }
 
-    /// <summary>Validates and stores one row; returns its errors (nothing stored) or none.</summary>
-    public async Task<IReadOnlyList<string>> UpsertAsync(RegistryKind kind, IRegistryEntity entity, CancellationToken cancellationToken)
+    /// <summary>
+    /// Validates and stores one row; returns its errors (nothing stored) or none. A change of a thing's devices is
+    /// recorded in its history as of <paramref name="effective"/> (now when not given: a change entered late gives its time).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> UpsertAsync(RegistryKind kind, IRegistryEntity entity, CancellationToken cancellationToken, DateTimeOffset? effective = null)
     {
         ArgumentNullException.ThrowIfNull(kind);
         var snapshot = await CurrentAsync(cancellationToken);
-        var errors = kind.Validate(entity, snapshot.Exists).ToList();
+        entity = WithHistory(snapshot, kind, entity, effective, out var historyError);
+        var errors = kind.Validate(entity, snapshot.Exists).Concat(historyError is null ? [] : [historyError]).ToList();
         if (errors.Count == 0)
         {
             await store.UpsertAsync(kind, [entity], cancellationToken);
@@ -113,7 +117,9 @@ public sealed class CountyRegistry(RegistryStore store, TimeProvider time)
 
             var row = new CsvRow(columns, fields);
             var entity = kind.Parse(row);
-            var rowErrors = row.Errors.Count > 0 ? row.Errors : kind.Validate(entity, Exists).ToList();
+            var effective = row.Instant("effective");
+            entity = WithHistory(snapshot, kind, entity, effective, out var historyError);
+            var rowErrors = row.Errors.Count > 0 ? row.Errors : kind.Validate(entity, Exists).Concat(historyError is null ? [] : [historyError]).ToList();
             if (rowErrors.Count > 0)
             {
                 errors.Add(new ImportError(line, entity.Id.Length > 0 ? entity.Id : null, string.Join("; ", rowErrors)));
@@ -158,6 +164,14 @@ public sealed class CountyRegistry(RegistryStore store, TimeProvider time)
 
     public static JsonElement ToJson(RegistryKind kind, IRegistryEntity entity) =>
         JsonSerializer.SerializeToElement(entity, kind.TypeInfo);
+
+    private IRegistryEntity WithHistory(RegistrySnapshot snapshot, RegistryKind kind, IRegistryEntity entity, DateTimeOffset? effective, out string? error)
+    {
+        error = null;
+        return entity is IMeasuredThing thing
+            ? DeviceHistory.Carry(snapshot.Find<IMeasuredThing>(kind.Name, entity.Id), thing, effective ?? time.GetUtcNow(), effective is not null, out error)
+            : entity;
+    }
 
     private void Invalidate()
     {

@@ -66,6 +66,24 @@ public sealed class CsvRow(IReadOnlyDictionary<string, int> columns, string[] fi
         return text.Length > 0 ? TimeOnly.ParseExact(text, ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture) : default;
     }
 
+    /// <summary>An optional instant in ISO 8601 with its offset (<c>2026-11-26T10:00+08:00</c>); null when absent.</summary>
+    public DateTimeOffset? Instant(string name)
+    {
+        var text = Text(name, required: false);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) || !(text.EndsWith('Z') || text.Contains('+', StringComparison.Ordinal) || text.LastIndexOf('-') > 9))
+        {
+            Errors.Add($"{name} '{text}' is not a time with its offset (e.g. 2026-11-26T10:00+08:00)");
+            return null;
+        }
+
+        return value;
+    }
+
     /// <summary>An optional time of day: <paramref name="absent"/> when the column is missing or the cell empty.</summary>
     public TimeOnly Time(string name, TimeOnly absent) => Text(name, required: false).Length == 0 ? absent : Time(name);
 

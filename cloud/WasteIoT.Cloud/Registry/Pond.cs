@@ -1,7 +1,13 @@
 namespace WasteIoT.Cloud.Registry;
 
 /// <summary>A leachate pond, its level node, the alarm volume and its surveyed stage (m) → volume (m³) table.</summary>
-public sealed record Pond(string Id, string Name, string Contractor, string Device, double AlarmVolumeM3, IReadOnlyList<StagePoint> StageVolume) : IRegistryEntity
+public sealed record Pond(string Id, string Name, string Contractor, string Device, double AlarmVolumeM3, IReadOnlyList<StagePoint> StageVolume) : IMeasuredThing
 {
+    public IReadOnlyList<DeviceAssignment> Assignments { get; init; } = [];
+
+    IReadOnlyList<string> IMeasuredThing.CurrentDevices => [Device];
+
+    public IMeasuredThing WithAssignments(IReadOnlyList<DeviceAssignment> assignments) => this with { Assignments = assignments };
+
     public NodeCustody NodeCustody { get; init; } = NodeCustody.Bureau;
 }

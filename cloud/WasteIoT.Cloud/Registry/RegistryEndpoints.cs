@@ -74,7 +74,9 @@ internal static class RegistryEndpoints
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not registered", detail: $"no {found.Name} row '{id}'");
     }
 
-    private static async Task<Results<Ok<JsonElement>, ValidationProblem, ProblemHttpResult>> PutAsync(string kind, string id, HttpRequest request, CountyRegistry registry, CancellationToken cancellationToken)
+    /// <param name="effective">When a change of the row's devices took effect (a swap entered late); now when absent.</param>
+    private static async Task<Results<Ok<JsonElement>, ValidationProblem, ProblemHttpResult>> PutAsync(
+        string kind, string id, HttpRequest request, CountyRegistry registry, CancellationToken cancellationToken, DateTimeOffset? effective = null)
     {
         if (RegistryKinds.Find(kind) is not { } found)
         {
@@ -101,9 +103,9 @@ internal static class RegistryEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Id mismatch", detail: $"the URL names '{id}' but the body '{entity.Id}'");
         }
 
-        var errors = await registry.UpsertAsync(found, entity, cancellationToken);
+        var errors = await registry.UpsertAsync(found, entity, cancellationToken, effective);
         return errors.Count == 0
-            ? TypedResults.Ok(CountyRegistry.ToJson(found, entity))
+            ? TypedResults.Ok(CountyRegistry.ToJson(found, (await registry.CurrentAsync(cancellationToken)).Find(found.Name, id) ?? entity))
             : TypedResults.ValidationProblem(new Dictionary<string, string[]> { [found.Name] = [.. errors] }, title: $"The {found.Name} row is not valid");
     }
 

@@ -46,7 +46,27 @@ public sealed class RegistrySnapshot
 
     public long Version { get; }
 
-    /// <summary>Which registered thing each device measures.</summary>
+    /// <summary>Every device assigned to a thing at some time in <c>[from, to)</c>, with the last moment of it there.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> AssignedDuring(DateTimeOffset from, DateTimeOffset to)
+    {
+        var until = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var thing in _byKind.Values.SelectMany(k => k.Values).OfType<IMeasuredThing>())
+        {
+            foreach (var assignment in DeviceHistory.During(thing, from, to))
+            {
+                var end = assignment.To is { } t && t < to ? t : to;
+                until[assignment.Device] = until.TryGetValue(assignment.Device, out var known) && known > end ? known : end;
+            }
+        }
+
+        return until;
+    }
+
+    /// <summary>The assignments of one device to any thing during <c>[from, to)</c>.</summary>
+    public IReadOnlyList<DeviceAssignment> AssignmentsOf(string device, DateTimeOffset from, DateTimeOffset to) =>
+        [.. _byKind.Values.SelectMany(k => k.Values).OfType<IMeasuredThing>().SelectMany(t => DeviceHistory.During(t, from, to)).Where(a => a.Device == device)];
+
+    /// <summary>Which registered thing each device measures now.</summary>
     public Dictionary<string, (string Kind, string Id)> DeviceOwners { get; } = new(StringComparer.Ordinal);
 
     public int Count(string kind) => _byKind[kind].Count;

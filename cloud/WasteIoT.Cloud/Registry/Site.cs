@@ -17,7 +17,13 @@ public sealed record Site(
     TimeOnly Opens,
     TimeOnly Closes,
     IReadOnlyList<string> Cleaners,
-    IReadOnlyList<string> Devices) : IRegistryEntity
+    IReadOnlyList<string> Devices) : IMeasuredThing
 {
+    public IReadOnlyList<DeviceAssignment> Assignments { get; init; } = [];
+
+    IReadOnlyList<string> IMeasuredThing.CurrentDevices => Devices;
+
+    public IMeasuredThing WithAssignments(IReadOnlyList<DeviceAssignment> assignments) => this with { Assignments = assignments };
+
     public NodeCustody NodeCustody { get; init; } = NodeCustody.Contractor;
 }

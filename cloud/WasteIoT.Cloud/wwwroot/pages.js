@@ -146,8 +146,8 @@
       toilets.map(x => `<h3>${esc(x.name)}</h3><div class="timeline">${x.result.cleanings.map(c => {
         const from = new Date(c.start), to = new Date(c.end), dayStart = midnight(date);
         const left = (from - dayStart) / 864e5 * 100, width = Math.max(0.4, (to - from) / 864e5 * 100);
-        return `<span class="visit${c.byAssignedCleaner ? '' : ' other'}" style="left:${left}%;width:${width}%" title="${esc(c.badge)} ${time(c.start)}–${time(c.end)}"></span>`;
-      }).join('')}</div><details data-toilet="${esc(x.toilet)}"><summary>${esc(t('nh3'))}</summary></details><p class="who-cleaned">${x.result.cleanings.map(c => `${time(c.start)} ${esc(c.badge)}`).join(' · ')}</p>`).join('') +
+        return `<span class="visit${c.byAssignedCleaner ? '' : ' other'}" style="left:${left}%;width:${width}%" title="${esc((c.cleaners ?? [c.badge]).join(' + '))} ${time(c.start)}–${time(c.end)}"></span>`;
+      }).join('')}</div><details data-toilet="${esc(x.toilet)}"><summary>${esc(t('nh3'))}</summary></details><p class="who-cleaned">${x.result.cleanings.map(c => `${time(c.start)} ${esc((c.cleaners ?? [c.badge]).join(' + '))}`).join(' · ')}</p>`).join('') +
       `<p class="exports"><a href="/api/exports/toilets/${date}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/toilets/${date}.xlsx">${esc(t('exportXlsx'))}</a></p>`;
     page.append(div);
 

@@ -24,6 +24,30 @@ public sealed class ToiletAuditCheckTests
     }
 
     [Fact]
+    public void CleanersTogetherOrBackToBackCleanOnce()
+    {
+        var badges = new List<BadgeRecord>();
+        badges.AddRange(Visit("CLEANER-A", Day.AddHours(12), TimeSpan.FromMinutes(20)));                  // 12:00–12:20
+        badges.AddRange(Visit("CLEANER-B", Day.AddHours(12).AddMinutes(10), TimeSpan.FromMinutes(15)));   // 12:10–12:25, overlapping
+        badges.AddRange(Visit("CLEANER-A", Day.AddHours(14), TimeSpan.FromMinutes(10)));                  // 14:00–14:10
+        badges.AddRange(Visit("CLEANER-B", Day.AddHours(14).AddMinutes(15), TimeSpan.FromMinutes(10)));   // 14:15–14:25, 5 min later
+        badges.AddRange(Visit("CLEANER-A", Day.AddHours(16), TimeSpan.FromMinutes(10)));                  // 16:00–16:10
+        badges.AddRange(Visit("CLEANER-A", Day.AddHours(16).AddMinutes(30), TimeSpan.FromMinutes(10)));   // 16:30–16:40, 20 min later
+
+        var result = ToiletAuditCheck.Evaluate(Toilet, badges, [], Rules);
+
+        Assert.Equal(4, result.Cleanings.Count);
+        Assert.Equal((Day.AddHours(12), Day.AddHours(12).AddMinutes(25)), (result.Cleanings[0].Start, result.Cleanings[0].End));
+        Assert.Equal(["CLEANER-A", "CLEANER-B"], result.Cleanings[0].Cleaners);
+        Assert.Equal(["CLEANER-A", "CLEANER-B"], result.Cleanings[1].Cleaners);
+        Assert.Equal(["CLEANER-A"], result.Cleanings[3].Cleaners);
+        Assert.Equal(4, result.ByAssignedCleaners);
+
+        // A county that counts each cleaner's visit sets the gap to nothing and keeps overlapping visits one.
+        Assert.Equal(5, ToiletAuditCheck.Evaluate(Toilet, badges, [], Rules with { SessionGap = TimeSpan.Zero }).Cleanings.Count);
+    }
+
+    [Fact]
     public void FourCleaningsShortVisitsAndAStandInAreCounted()
     {
         var badges = new List<BadgeRecord>();

@@ -10,4 +10,7 @@ namespace WasteIoT.Cloud.Checks.Evidence;
 public sealed record DeviceEvidence(string Device, DateTimeOffset? InService, IReadOnlyList<EvidenceSpan> Heard, IReadOnlyList<Outage> Outages, long Dropped, DateTimeOffset? LastHeard)
 {
     public bool NeverHeard => LastHeard is null && Heard.Count == 0;
+
+    /// <summary>When the device measured the thing in question (null: throughout); outside it, it is not asked to be heard.</summary>
+    public IReadOnlyList<EvidenceSpan>? Assigned { get; init; }
 }

@@ -57,5 +57,28 @@ public static class Spans
     public static List<EvidenceSpan> Clip(IEnumerable<EvidenceSpan> spans, DateTimeOffset from, DateTimeOffset to) =>
         [.. spans.Select(s => s.Clip(from, to)).OfType<EvidenceSpan>()];
 
+    /// <summary>The moments of <c>[from, to]</c> in none of the spans.</summary>
+    public static List<EvidenceSpan> Complement(IEnumerable<EvidenceSpan> spans, DateTimeOffset from, DateTimeOffset to)
+    {
+        var result = new List<EvidenceSpan>();
+        var at = from;
+        foreach (var span in Merge(Clip(spans, from, to)))
+        {
+            if (span.From > at)
+            {
+                result.Add(new EvidenceSpan(at, span.From));
+            }
+
+            at = span.To > at ? span.To : at;
+        }
+
+        if (to > at)
+        {
+            result.Add(new EvidenceSpan(at, to));
+        }
+
+        return result;
+    }
+
     public static TimeSpan Total(IEnumerable<EvidenceSpan> spans) => Merge(spans).Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Length);
 }

@@ -58,18 +58,21 @@ public sealed record WindowEvidence(
             return new WindowEvidence(Local(from), Local(to), 0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, [], 0, false) { MinCoverage = minCoverage };
         }
 
-        var heard = Spans.Clip(devices[0].Heard, from, end);
-        foreach (var device in devices.Skip(1))
+        // Each device answers for the time it measured the thing (a node swapped mid-day hands over to the next); the
+        // thing is heard when every device assigned at that moment is, and at least one is assigned.
+        List<EvidenceSpan> Assigned(DeviceEvidence d) => d.Assigned is { } spans ? Spans.Clip(spans, from, end) : [new EvidenceSpan(from, end)];
+        var heard = Spans.Merge(devices.SelectMany(Assigned));
+        foreach (var device in devices)
         {
-            heard = Spans.Intersect(heard, Spans.Clip(device.Heard, from, end));
+            var assigned = Assigned(device);
+            heard = Spans.Intersect(heard, Spans.Merge(Spans.Intersect(Spans.Clip(device.Heard, from, end), assigned).Concat(Spans.Complement(assigned, from, end))));
         }
 
         var heardTotal = Spans.Total(heard);
-        var outages = devices.SelectMany(d => d.Outages).Select(o => o.From < end && o.To > from ? o with { From = Local(o.From > from ? o.From : from), To = Local(o.To < end ? o.To : end) } : null)
+        var outages = devices.SelectMany(d => Assigned(d).SelectMany(a => d.Outages.Select(o => o.From < a.To && o.To > a.From ? o with { From = Local(o.From > a.From ? o.From : a.From), To = Local(o.To < a.To ? o.To : a.To) } : null)))
             .OfType<Outage>().OrderBy(o => o.From).ThenBy(o => o.Device, StringComparer.Ordinal).ToList();
         var silent = Spans.Total(outages.Select(o => new EvidenceSpan(o.From, o.To)));
-        var inService = devices.Select(d => d.InService ?? (d.NeverHeard ? end : from)).Max();
-        var beforeService = inService > from ? (inService < end ? inService : end) - from : TimeSpan.Zero;
+        var beforeService = Spans.Total(devices.SelectMany(d => Assigned(d).Select(a => new EvidenceSpan(a.From, d.InService is { } s ? (s < a.To ? s : a.To) : d.NeverHeard ? a.To : a.From))));
         var coverage = heardTotal.TotalSeconds / (end - from).TotalSeconds;
         return new WindowEvidence(Local(from), Local(to), Math.Round(coverage, 4), heardTotal, silent, beforeService, outages, devices.Sum(d => d.Dropped), coverage >= minCoverage)
         {

@@ -2,7 +2,8 @@ namespace WasteIoT.Cloud.Checks.Toilets;
 
 /// <summary>
 /// The toilet cleaning audit for one toilet and one day: verified cleanings (a check-out whose dwell reaches the
-/// minimum; the node's own dwell count is used, so a lost check-in does not lose the cleaning), count against the
+/// minimum; the node's own dwell count is used, so a lost check-in does not lose the cleaning; visits that overlap or
+/// follow within <see cref="ToiletRules.SessionGap"/> are one session, counted once), count against the
 /// requirement, the longest gap in opening hours, who cleaned, odour readings over the class limit (warm-up readings
 /// excluded) and whether the ammonia fell after each cleaning.
 /// </summary>
@@ -13,7 +14,7 @@ public static class ToiletAuditCheck
         ArgumentNullException.ThrowIfNull(day);
         ArgumentNullException.ThrowIfNull(rules);
         var readings = air.Where(a => !a.WarmingUp).OrderBy(a => a.Ts).ToList();
-        var cleanings = new List<Cleaning>();
+        var visits = new List<(DateTimeOffset Start, DateTimeOffset End, string Badge)>();
         var shortVisits = 0;
         var unclosed = 0;
         foreach (var badge in badges.OrderBy(b => b.Ts))
@@ -41,13 +42,18 @@ public static class ToiletAuditCheck
                 continue;
             }
 
-            cleanings.Add(new Cleaning(
-                start,
-                badge.Ts,
-                badge.Badge,
-                day.AssignedCleaners.Contains(badge.Badge),
-                MeanNh3(readings, start - rules.OdourWindow, start),
-                MeanNh3(readings, badge.Ts, badge.Ts + rules.OdourWindow)));
+            visits.Add((start, badge.Ts, badge.Badge));
+        }
+
+        var cleanings = new List<Cleaning>();
+        foreach (var session in Sessions(visits, rules.SessionGap))
+        {
+            var (start, end) = (session[0].Start, session.Max(v => v.End));
+            var cleaners = session.Select(v => v.Badge).Distinct(StringComparer.Ordinal).ToList();
+            cleanings.Add(new Cleaning(start, end, cleaners[0], cleaners.Any(day.AssignedCleaners.Contains), MeanNh3(readings, start - rules.OdourWindow, start), MeanNh3(readings, end, end + rules.OdourWindow))
+            {
+                Cleaners = cleaners,
+            });
         }
 
         var nh3Limit = rules.Nh3Limit(day.Class);
@@ -66,6 +72,26 @@ public static class ToiletAuditCheck
         }
 
         return new ToiletAuditResult(day.Toilet, cleanings, rules.RequiredCleanings, shortVisits, unclosed, LongestGap(day, cleanings), exceedances, readings.Count > 0);
+    }
+
+    /// <summary>Visits in order of arrival, grouped while each starts before the session so far ends plus the gap.</summary>
+    private static List<List<(DateTimeOffset Start, DateTimeOffset End, string Badge)>> Sessions(List<(DateTimeOffset Start, DateTimeOffset End, string Badge)> visits, TimeSpan gap)
+    {
+        var sessions = new List<List<(DateTimeOffset Start, DateTimeOffset End, string Badge)>>();
+        var end = DateTimeOffset.MinValue;
+        foreach (var visit in visits.OrderBy(v => v.Start))
+        {
+            if (sessions.Count == 0 || visit.Start > end + gap)
+            {
+                sessions.Add([]);
+                end = visit.End;
+            }
+
+            sessions[^1].Add(visit);
+            end = visit.End > end ? visit.End : end;
+        }
+
+        return sessions;
     }
 
     private static TimeSpan LongestGap(ToiletDay day, List<Cleaning> cleanings)

@@ -19,6 +19,12 @@ public sealed record ToiletRules
 
     public double H2sLimit { get; init; } = 0.01;
 
+    /// <summary>
+    /// Visits that overlap, or follow each other within this gap, are one cleaning session: two cleaners sent together,
+    /// or one who steps out for a moment, clean once.
+    /// </summary>
+    public TimeSpan SessionGap { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Window before and after a cleaning over which odour is compared.</summary>
     public TimeSpan OdourWindow { get; init; } = TimeSpan.FromMinutes(30);
 
