@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
 using WasteIoT.Firmware.Simulator.Fleet;
 
@@ -22,6 +23,14 @@ public sealed class GoldenDayTests
         var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         using var county = await CountySystem.StartAsync(fleet, "--Cloud:Cases:ScanInterval", "00:00:02", "--Cloud:Cases:SettleAfter", "00:00:05", "--Cloud:Cases:ClosedDaysScanned", "3");
+
+        // Maintenance: bin-02-03's node was replaced by bin-02-03b at 09:00 (after truck 2 tipped it), entered with its time.
+        (await county.Bureau.DeleteAsync(new Uri("/api/registry/bins/bin-02-03b", UriKind.Relative))).EnsureSuccessStatusCode();
+        var swapped = (await county.GetAsync("/api/registry/bins/bin-02-03")).Deserialize<Dictionary<string, JsonElement>>()!;
+        swapped["device"] = JsonSerializer.SerializeToElement("bin-02-03b");
+        swapped.Remove("assignments");
+        var effective = Uri.EscapeDataString(new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)).ToString("O", CultureInfo.InvariantCulture));
+        (await county.Bureau.PutAsJsonAsync($"/api/registry/bins/bin-02-03?effective={effective}", swapped)).EnsureSuccessStatusCode();
         var (exit, output) = await county.RunFleetAsync(fleet, speed: 1000, TimeSpan.FromMinutes(5));
         Assert.True(exit == 0, "the simulator did not get every reading acknowledged: " + output);
         await county.WaitForGatewayBacklogAsync(TimeSpan.FromMinutes(1));
@@ -58,7 +67,8 @@ public sealed class GoldenDayTests
         Assert.Equal(["hh-02-007", "hh-02-008"], route2.GetProperty("unverified").EnumerateArray().Select(h => h.GetProperty("household").GetString()));
         Assert.Equal("shortfall", (await county.GetAsync($"/api/audit/{date}/routes/r-truck-02")).GetProperty("state").GetString());
 
-        // 日产日清: the bin at hh-01-006 was left full; the other two were tipped on the rounds.
+        // 日产日清: the bin at hh-01-006 was left full; the other two were tipped on the rounds (bin-02-03 as its old node
+        // saw it before the swap; the new node's readings after it count for the same bin).
         var bins = (await county.GetAsync($"/api/audit/{date}/bins")).EnumerateArray()
             .ToDictionary(b => b.GetProperty("bin").GetString()!, b => b.GetProperty("clearance").GetProperty("verdict").GetString());
         Assert.Equal(new Dictionary<string, string?> { ["bin-01-02"] = "Cleared", ["bin-01-06"] = "NotCleared", ["bin-02-03"] = "Cleared" }, bins);

@@ -36,6 +36,9 @@ public sealed class EvidenceDaysTests
         Assert.Equal((1, 0, 2), (audit.GetProperty("summary").GetProperty("householdsServed").GetInt32(), audit.GetProperty("summary").GetProperty("householdsMissed").GetInt32(), audit.GetProperty("summary").GetProperty("householdsUnverified").GetInt32()));
         Assert.Equal(1.0, audit.GetProperty("summary").GetProperty("coverage").GetDouble());
 
+        // The toilet sent nothing at all: counted apart, not as under its six cleanings.
+        Assert.Equal((0, 1), (audit.GetProperty("summary").GetProperty("toiletsUnderRequired").GetInt32(), audit.GetProperty("summary").GetProperty("toiletsUnverified").GetInt32()));
+
         var silent = Assert.Single(cases);
         Assert.Equal(("nodeSilent", "浙A·D1234", "c-green"), (silent.GetProperty("kind").GetString(), silent.GetProperty("subject").GetString(), silent.GetProperty("contractor").GetString()));
         Assert.Contains("06:00–18:00", silent.GetProperty("title").GetString(), StringComparison.Ordinal);
