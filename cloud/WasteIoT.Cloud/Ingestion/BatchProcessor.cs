@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using WasteIoT.Contracts;
 using WasteIoT.Contracts.Serialization;
@@ -40,7 +41,10 @@ public sealed class BatchProcessor(GatewayRegistry registry, TimeProvider time)
         for (var i = 0; i < batch.Records.Count; i++)
         {
             var record = batch.Records[i];
-            var json = JsonSerializer.SerializeToUtf8Bytes(record.Msg, ContractJsonContext.Default.JsonElement);
+
+            // The device's bytes as the gateway forwarded them: judged and stored as they are, never re-serialized
+            // (re-encoding an escaped lone surrogate throws, and would change what the next reader judges).
+            var json = JsonMarshal.GetRawUtf8Value(record.Msg).ToArray();
             var result = WireCodec.DecodeDeviceMessage(json, now);
             ContractViolation? violation = result.Violation;
             if (result.IsValid && !registry.IsAssigned(gateway, result.Value.Device))
@@ -66,6 +70,16 @@ public sealed class BatchProcessor(GatewayRegistry registry, TimeProvider time)
         return (good, bad, rejected, batch, null);
     }
 
-    private static string? TryGetString(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? TryGetString(JsonElement element, string name)
+    {
+        try
+        {
+            return element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate: the record is already being rejected, without a device to name.
+            return null;
+        }
+    }
 }

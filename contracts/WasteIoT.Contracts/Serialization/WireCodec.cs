@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using WasteIoT.Contracts.Messages;
@@ -7,7 +8,9 @@ namespace WasteIoT.Contracts.Serialization;
 
 /// <summary>
 /// Decodes and encodes the wire contract. Decoding never throws on bad input: every failure
-/// comes back as a <see cref="ContractViolation"/> with one of the documented reasons.
+/// comes back as a <see cref="ContractViolation"/> with one of the documented reasons. That includes what the JSON
+/// reader throws other than <see cref="JsonException"/> — an escaped lone surrogate (<c>"\ud800"</c>) in a field that is
+/// read throws <see cref="InvalidOperationException"/> — since one message must never stop a connection or a queue.
 /// </summary>
 public static class WireCodec
 {
@@ -41,6 +44,10 @@ public static class WireCodec
         catch (JsonException ex)
         {
             return DecodeResult<DeviceMessage>.Fail(Classify(ex));
+        }
+        catch (Exception ex) when (Unreadable(ex))
+        {
+            return DecodeResult<DeviceMessage>.Fail(ViolationReason.MalformedJson, null, ex.Message);
         }
 
         if (message is null)
@@ -99,6 +106,10 @@ public static class WireCodec
         catch (JsonException ex)
         {
             return DecodeResult<T>.Fail(Classify(ex));
+        }
+        catch (Exception ex) when (Unreadable(ex))
+        {
+            return DecodeResult<T>.Fail(ViolationReason.MalformedJson, null, ex.Message);
         }
     }
 
@@ -174,7 +185,7 @@ public static class WireCodec
                 return new ContractViolation(ViolationReason.MalformedJson, null, "trailing data after the message object");
             }
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException || Unreadable(ex))
         {
             return new ContractViolation(ViolationReason.MalformedJson, null, ex.Message);
         }
@@ -198,6 +209,9 @@ public static class WireCodec
             ? null
             : new ContractViolation(ViolationReason.UnknownKind, "kind", $"'{kind}' is not a device message kind");
     }
+
+    /// <summary>What reading text the reader cannot turn into a string or number throws, besides <see cref="JsonException"/>.</summary>
+    private static bool Unreadable(Exception ex) => ex is InvalidOperationException or ArgumentException or FormatException or OverflowException or DecoderFallbackException;
 
     private static ContractViolation Classify(JsonException ex)
     {

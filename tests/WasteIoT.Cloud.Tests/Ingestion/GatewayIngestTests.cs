@@ -59,6 +59,33 @@ public sealed class GatewayIngestTests
     }
 
     [Fact]
+    public async Task EscapedLoneSurrogatesNeverBlockTheUplink()
+    {
+        await using var cloud = await RunningCloud.StartAsync();
+        var secret = cloud.Service<GatewayRegistry>().Provision("gw-site-t01", ["site-t01"]);
+        using var gateway = await ConnectAsync(cloud.MqttPort, "gw-site-t01", secret);
+        var acks = await SubscribeAsync(gateway, "wiot/v1/gw/gw-site-t01/down/#");
+
+        // An unknown field holding a lone surrogate is ignored like any unknown field (the device's bytes are kept as
+        // they came); the same escape in a field that is read is malformed, quarantined and rejected in the ack.
+        var note = Fill("site-t01", 1, 1).Replace("\"echo\":\"ok\"", "\"echo\":\"ok\",\"note\":\"\\ud800\"", StringComparison.Ordinal);
+        var kind = Fill("site-t01", 1, 2).Replace("\"status\":\"ok\"", "\"status\":\"\\udfff\"", StringComparison.Ordinal);
+        Assert.Contains("\\ud800", note, StringComparison.Ordinal);
+        var first = await gateway.PublishAsync(Message("wiot/v1/gw/gw-site-t01/up/batch", Batch("gw-site-t01", 1, note, kind, Fill("site-t01", 1, 3))));
+        var second = await gateway.PublishAsync(Message("wiot/v1/gw/gw-site-t01/up/batch", Batch("gw-site-t01", 2, Fill("site-t01", 1, 4))));
+
+        Assert.True(first.IsSuccess && second.IsSuccess);
+        var store = cloud.Service<IReadingStore>();
+        Assert.Equal(3, await store.CountAsync(CancellationToken.None));
+        Assert.Equal("malformedJson", Assert.Single(await store.ReadQuarantineAsync(10, CancellationToken.None)).Reason);
+        Assert.True(acks.TryTake(out var ack, TimeSpan.FromSeconds(5)));
+        Assert.Contains("\"accepted\":2", ack, StringComparison.Ordinal);
+        Assert.Contains("\"reason\":\"malformedJson\"", ack, StringComparison.Ordinal);
+        var stored = await store.ReadDeviceAsync("site-t01", At, At.AddMinutes(1), CancellationToken.None);
+        Assert.Contains("\\ud800", Encoding.UTF8.GetString(stored.Single(r => r.Seq == 1).Json), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GatewayMayNotSpeakForAnotherGateway()
     {
         await using var cloud = await RunningCloud.StartAsync();

@@ -133,6 +133,29 @@ public sealed class DeviceBrokerTests
     }
 
     [Fact]
+    public async Task EscapedLoneSurrogateInAReadFieldIsQuarantinedAndAcknowledged()
+    {
+        await using var gateway = await RunningGateway.StartAsync();
+        using var device = await gateway.ConnectDeviceAsync("bin-0001");
+
+        var poisoned = DeviceMessages.Fill("bin-0001", 1, 2).Replace("\"kind\":\"fill\"", "\"kind\":\"\\ud800\"", StringComparison.Ordinal);
+        Assert.Contains("\\ud800", poisoned, StringComparison.Ordinal);
+        var noted = DeviceMessages.Fill("bin-0001", 1, 3).Replace("\"status\":\"ok\"", "\"status\":\"ok\",\"note\":\"\\ud800\"", StringComparison.Ordinal);
+        var results = new[]
+        {
+            await device.PublishAsync(DeviceMessages.Up("bin-0001", "fill", DeviceMessages.Fill("bin-0001", 1, 1))),
+            await device.PublishAsync(DeviceMessages.Up("bin-0001", "fill", poisoned)),
+            await device.PublishAsync(DeviceMessages.Up("bin-0001", "fill", noted)),
+        };
+
+        // Every publish was acknowledged (no endless retry), the connection stays up, the bad one is counted.
+        Assert.All(results, r => Assert.True(r.IsSuccess));
+        Assert.True(device.IsConnected);
+        Assert.Equal(2, (await gateway.Store.ReadOutboxAsync(0, 10, CancellationToken.None)).Count);
+        Assert.Equal("malformedJson", Assert.Single(await gateway.Store.ReadQuarantineAsync(10, CancellationToken.None)).Reason);
+    }
+
+    [Fact]
     public async Task DeviceMaySubscribeOnlyToItsOwnDownlink()
     {
         await using var gateway = await RunningGateway.StartAsync();
