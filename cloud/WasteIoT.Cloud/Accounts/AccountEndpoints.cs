@@ -18,7 +18,7 @@ internal static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/account").WithTags("Account");
-        group.MapPost("/login", LoginAsync).WithName("Login").AllowAnonymous();
+        group.MapPost("/login", LoginAsync).WithName("Login").AllowAnonymous().RequireRateLimiting(SignInLimits.Policy);
         group.MapPost("/logout", (Delegate)LogoutAsync).WithName("Logout").RequireAuthorization().AddEndpointFilter<AntiforgeryFilter>();
         group.MapGet("/me", Me).WithName("Me").RequireAuthorization();
         return app;
@@ -44,6 +44,7 @@ internal static class AccountEndpoints
                 new Claim(Viewer.ContractorClaim, account.Contractor),
                 new Claim(Viewer.TruckClaim, account.Truck),
                 new Claim(DisplayClaim, account.Display),
+                new Claim(SessionValidator.StampClaim, result.Stamp),
             ],
             CookieAuthenticationDefaults.AuthenticationScheme);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));

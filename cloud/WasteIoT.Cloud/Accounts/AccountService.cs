@@ -5,9 +5,14 @@ namespace WasteIoT.Cloud.Accounts;
 /// <summary>
 /// Passwords (ASP.NET Core Identity's PasswordHasher: PBKDF2 with a per-user salt) and lockout: after
 /// <see cref="LockAfter"/> failures in a row an account is locked for <see cref="LockFor"/>, whatever is typed.
+/// Unknown, wrong and locked are told apart by nothing: each costs one hash verification, and an unknown name locks
+/// after as many failures as a real one (counted in memory), so neither the answer nor its time tells which names exist.
 /// </summary>
 public sealed class AccountService(UserStore users, TimeProvider time)
 {
+    private const int UnknownNamesKept = 10_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Failures, DateTimeOffset Until)> _unknown = new(StringComparer.Ordinal);
+
     public const int LockAfter = 5;
     public const int MinPasswordLength = 10;
     public static readonly TimeSpan LockFor = TimeSpan.FromMinutes(15);
@@ -23,33 +28,40 @@ public sealed class AccountService(UserStore users, TimeProvider time)
         if (found is not { } user)
         {
             Hasher.VerifyHashedPassword(new UserAccount(name, "", UserRole.Crew, "", ""), DecoyHash, password);
-            return new SignInResult(SignInOutcome.Refused, null, null);
+            return UnknownFailure(name, now);
         }
 
-        if (user.LockedUntil > now)
+        // Counted before the check, atomically: parallel guesses cannot all read the same count and all be checked.
+        var attempt = await users.BeginAttemptAsync(name, LockAfter, now, now + LockFor, cancellationToken);
+        var verdict = Hasher.VerifyHashedPassword(user.Account, user.Hash.Length == 0 ? DecoyHash : user.Hash, password);
+        if (attempt is null)
         {
-            return new SignInResult(SignInOutcome.LockedOut, null, user.LockedUntil);
+            return new SignInResult(SignInOutcome.LockedOut, null, user.LockedUntil > now ? user.LockedUntil : now + LockFor);
         }
 
-        var verdict = user.Hash.Length == 0 ? PasswordVerificationResult.Failed : Hasher.VerifyHashedPassword(user.Account, user.Hash, password);
-        if (verdict == PasswordVerificationResult.Failed)
+        if (verdict == PasswordVerificationResult.Failed || user.Hash.Length == 0)
         {
-            await users.RecordFailureAsync(name, LockAfter, now + LockFor, cancellationToken);
-            return user.Failures + 1 >= LockAfter
-                ? new SignInResult(SignInOutcome.LockedOut, null, now + LockFor)
-                : new SignInResult(SignInOutcome.Refused, null, null);
+            return attempt >= LockAfter ? new SignInResult(SignInOutcome.LockedOut, null, now + LockFor) : new SignInResult(SignInOutcome.Refused, null, null);
         }
 
+        await users.ResetFailuresAsync(name, cancellationToken);
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            await users.SetPasswordHashAsync(name, Hasher.HashPassword(user.Account, password), cancellationToken);
-        }
-        else if (user.Failures > 0)
-        {
-            await users.ResetFailuresAsync(name, cancellationToken);
+            await users.RehashAsync(name, Hasher.HashPassword(user.Account, password), cancellationToken);
         }
 
-        return new SignInResult(SignInOutcome.SignedIn, user.Account, null);
+        return new SignInResult(SignInOutcome.SignedIn, user.Account, null) { Stamp = user.Stamp };
+    }
+
+    private SignInResult UnknownFailure(string name, DateTimeOffset now)
+    {
+        if (_unknown.Count >= UnknownNamesKept)
+        {
+            _unknown.Clear();
+        }
+
+        var entry = _unknown.AddOrUpdate(name, _ => (1, now + LockFor), (_, e) => e.Until <= now && e.Failures >= LockAfter ? (1, now + LockFor) : (e.Failures + 1, now + LockFor));
+        return entry.Failures >= LockAfter ? new SignInResult(SignInOutcome.LockedOut, null, entry.Until) : new SignInResult(SignInOutcome.Refused, null, null);
     }
 
     /// <summary>Sets a password; returns why it is refused, or null.</summary>

@@ -64,7 +64,8 @@ public static class ReportWriter
                         break;
                     case var other:
                         // Text is set as text: a household id like 1-2 or a tag like 1E5 must not become a date or a number.
-                        cell.SetValue(other.ToString());
+                        cell.SetValue(Registry.Csv.Neutralize(other.ToString() ?? string.Empty));
+                        cell.DataType = XLDataType.Text;
                         break;
                 }
             }

@@ -105,7 +105,10 @@ public static class CloudApplication
             // An API answers 401/403; the pages decide where to send the user.
             o.Events.OnRedirectToLogin = c => Status(c.Response, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = c => Status(c.Response, StatusCodes.Status403Forbidden);
+            o.Events.OnValidatePrincipal = c => c.HttpContext.RequestServices.GetRequiredService<SessionValidator>().ValidateAsync(c);
         });
+        builder.Services.AddSingleton<SessionValidator>();
+        builder.Services.AddSignInLimits();
         builder.Services.AddAuthorizationBuilder().AddPolicy(CloudPolicies.Bureau, p => p.RequireRole(nameof(UserRole.Bureau)));
         builder.Services.AddAntiforgery(o =>
         {
@@ -125,10 +128,13 @@ public static class CloudApplication
         app.UseMqttServer(server => app.Services.GetRequiredService<GatewayIngest>().Attach(server));
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseSignInBodyLimit();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapHealth();
         app.MapContract();
         app.MapChecks();

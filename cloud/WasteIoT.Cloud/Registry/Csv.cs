@@ -60,13 +60,13 @@ public static class Csv
                     quoted = true;
                     break;
                 case ',':
-                    fields.Add(field.ToString());
+                    fields.Add(Restore(field.ToString()));
                     field.Clear();
                     break;
                 case '\r':
                     break;
                 case '\n':
-                    fields.Add(field.ToString());
+                    fields.Add(Restore(field.ToString()));
                     field.Clear();
                     if (fields.Count > 1 || fields[0].Length > 0)
                     {
@@ -86,7 +86,7 @@ public static class Csv
 
         if (any)
         {
-            fields.Add(field.ToString());
+            fields.Add(Restore(field.ToString()));
             if (fields.Count > 1 || fields[0].Length > 0)
             {
                 yield return (rowLine, [.. fields]);
@@ -102,6 +102,26 @@ public static class Csv
         return (columns, [.. required.Where(c => !columns.ContainsKey(c))]);
     }
 
+    /// <summary>
+    /// A cell a spreadsheet would run as a formula (starting with = + - @, tab or CR) gets a leading apostrophe, which
+    /// spreadsheets show as text and <see cref="Read"/> takes off again; plain numbers such as -73.9 are left alone.
+    /// </summary>
+    public static string Neutralize(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
+            && !double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
+            ? "'" + value
+            : value;
+    }
+
+    /// <summary>Takes off the apostrophe <see cref="Neutralize"/> put before a formula-like cell.</summary>
+    public static string Restore(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Length > 1 && value[0] == '\'' && value[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? value[1..] : value;
+    }
+
     public static void WriteRow(TextWriter writer, IEnumerable<string?> fields)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -115,7 +135,7 @@ public static class Csv
             }
 
             first = false;
-            var value = field ?? string.Empty;
+            var value = Neutralize(field ?? string.Empty);
             if (value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (value.Length > 0 && (value[0] == ' ' || value[^1] == ' ')))
             {
                 writer.Write('"');

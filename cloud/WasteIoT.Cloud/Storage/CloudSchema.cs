@@ -44,6 +44,7 @@ internal static class CloudSchema
         ALTER TABLE readings_by_device RENAME TO readings;
         """,
         Shared(3, "INTEGER PRIMARY KEY", "BLOB"),
+        Shared(4, "INTEGER PRIMARY KEY", "BLOB"),
     ];
 
     /// <summary>
@@ -68,6 +69,7 @@ internal static class CloudSchema
         """ + Shared(1, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
         Shared(2, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
         Shared(3, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
+        Shared(4, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
     ];
 
     private static string Shared(int step, string id, string blob) => (step switch
@@ -153,6 +155,10 @@ internal static class CloudSchema
                 computed   BIGINT NOT NULL,
                 PRIMARY KEY (day, contractor)
             );
+            """,
+        // A session carries its user's stamp; a new password, a changed role or a deleted user ends its sessions.
+        4 => """
+            ALTER TABLE users ADD COLUMN stamp TEXT NOT NULL DEFAULT '';
             """,
         _ => throw new ArgumentOutOfRangeException(nameof(step)),
     }).Replace("{id}", id, StringComparison.Ordinal).Replace("{blob}", blob, StringComparison.Ordinal);

@@ -1,6 +1,9 @@
 // The pages. Each renders into the main element from the cloud's API; all text goes through I18n.
 (() => {
   const { api, esc, today, time, dateTime, midnight, pages } = App;
+  // Route arguments come from the address bar, which anyone can write: a date is a date or today, a month a month.
+  const dateArg = d => /^\d{4}-\d{2}-\d{2}$/.test(d ?? '') ? d : today();
+  const monthArg = m => /^\d{4}-\d{2}$/.test(m ?? '') ? m : today().slice(0, 7);
   const t = I18n.t;
   const pct = v => `${(v * 100).toFixed(1)}%`;
   // A verdict as a badge: proven failures red, met green, unverified and no data grey — never red for silence.
@@ -10,13 +13,14 @@
   const dateBar = (page, date, onChange) => {
     const bar = document.createElement('div');
     bar.className = 'bar';
-    bar.innerHTML = `<label>${esc(t('date'))} <input type="date" value="${date}"></label>`;
+    bar.innerHTML = `<label>${esc(t('date'))} <input type="date" value="${esc(date)}"></label>`;
     bar.querySelector('input').onchange = e => onChange(e.target.value);
     page.append(bar);
   };
   const tile = (label, value, bad) => `<div class="tile${bad ? ' bad' : ''}"><div class="value">${esc(value)}</div><div class="label">${esc(label)}</div></div>`;
 
-  pages.overview = async (page, [date = today()]) => {
+  pages.overview = async (page, [arg]) => {
+    const date = dateArg(arg);
     dateBar(page, date, d => location.hash = `#/overview/${d}`);
     const day = await api(`/api/audit/${date}/overview`);
     const s = day.summary;
@@ -68,9 +72,10 @@
     leave(() => source.close());
   };
 
-  pages.replay = async (page, [truck, date = today()]) => {
+  pages.replay = async (page, [truck = '', arg]) => {
+    const date = dateArg(arg);
     dateBar(page, date, d => location.hash = `#/replay/${encodeURIComponent(truck)}/${d}`);
-    const track = await api(`/api/trucks/${encodeURIComponent(truck)}/track/${date}`);
+    const track = await api(`/api/trucks/${encodeURIComponent(truck)}/track/${encodeURIComponent(date)}`);
     const box = document.createElement('div');
     box.innerHTML = `<h2>${esc(t('replay'))}: ${esc(truck)}</h2><div id="map" class="map" data-testid="replay-map" data-points="${track.points.length}" data-violations="${track.violations.length}"></div>
       ${table([t('start'), t('end'), t('km'), t('peak')], track.violations.map(v => [time(v.start), time(v.end), v.distanceKm.toFixed(2), `${Math.round(v.peakSpeedKmh)} km/h`]))}`;
@@ -92,7 +97,8 @@
     Object.assign(box.querySelector('#map').dataset, { openSegments: drawn.open, closedSegments: drawn.closed, drawn: 'true' });
   };
 
-  pages.routes = async (page, [date = today()]) => {
+  pages.routes = async (page, [arg]) => {
+    const date = dateArg(arg);
     dateBar(page, date, d => location.hash = `#/routes/${d}`);
     const day = await api(`/api/audit/${date}/overview`);
     const div = document.createElement('div');
@@ -119,7 +125,8 @@
     if (!page.children.length) page.innerHTML = `<p>${esc(t('nothing'))}</p>`;
   };
 
-  pages.bins = async (page, [date = today()]) => {
+  pages.bins = async (page, [arg]) => {
+    const date = dateArg(arg);
     const bins = await api(`/api/audit/${date}/bins`);
     page.innerHTML = `<div id="map" class="map" data-testid="bin-map"></div><h2>${esc(t('pickup'))}</h2>` +
       table([t('bins'), t('level'), t('status')], bins.filter(b => b.latestLevel != null).sort((a, b) => b.latestLevel - a.latestLevel).slice(0, 200)
@@ -136,7 +143,8 @@
     Object.assign(page.querySelector('#map').dataset, { bins: bins.length, drawn: 'true' });
   };
 
-  pages.toilets = async (page, [date = today()]) => {
+  pages.toilets = async (page, [arg]) => {
+    const date = dateArg(arg);
     dateBar(page, date, d => location.hash = `#/toilets/${d}`);
     const toilets = await api(`/api/audit/${date}/toilets`);
     const div = document.createElement('div');
@@ -189,9 +197,10 @@
     };
   };
 
-  pages.scorecard = async (page, [month = today().slice(0, 7)]) => {
+  pages.scorecard = async (page, [arg]) => {
+    const month = monthArg(arg);
     const card = await api(`/api/scorecard/${month}`);
-    page.innerHTML = `<div class="bar"><label>${esc(t('month'))} <input type="month" value="${month}"></label> <a href="#/report/${month}">${esc(t('print'))}</a>
+    page.innerHTML = `<div class="bar"><label>${esc(t('month'))} <input type="month" value="${esc(month)}"></label> <a href="#/report/${month}">${esc(t('print'))}</a>
       · <a href="/api/exports/scorecard/${month}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/scorecard/${month}.xlsx">${esc(t('exportXlsx'))}</a></div>
       <p data-testid="days-kept">${esc(t('daysKept'))}: ${card.daysKept}</p>` +
       table([t('contractor'), t('coverage'), t('unverifiedHouseholds'), t('violations'), t('cleared'), t('unverified'), t('toiletsUnder'), t('unverified'), t('odour'), t('filedCount'), t('completion'), t('closure'), t('onTime')], card.contractors.map(c =>
@@ -199,13 +208,15 @@
     page.querySelector('input').onchange = e => location.hash = `#/scorecard/${e.target.value}`;
   };
 
-  pages.report = async (page, [month = today().slice(0, 7)]) => {
+  pages.report = async (page, [arg]) => {
+    const month = monthArg(arg);
     const report = await api(`/api/cases/monthly/${month}`);
     const card = await api(`/api/scorecard/${month}`);
     page.innerHTML = `<article class="report"><h1>${esc(t('report'))} ${esc(month)}</h1>` +
       table([t('contractor'), t('coverage'), t('violations'), t('cleared'), t('toiletsUnder'), t('odour')], card.contractors.map(c =>
         [esc(c.contractor), pct(c.coverage), c.openCoverViolations, pct(c.clearanceRate), c.toiletDaysUnderRequired, c.odourExceedances])) +
       table([t('contractor'), t('filedCount'), t('completion'), t('closure'), t('onTime')], report.byContractor.map(f => [esc(f.contractor), f.filed, pct(f.completionRate), pct(f.closureRate), pct(f.onTimeRate)])) +
-      table([t('title'), t('filedCount')], Object.entries(report.filedByKind).map(([k, n]) => [esc(k), n])) + `<button onclick="print()">${esc(t('print'))}</button></article>`;
+      table([t('title'), t('filedCount')], Object.entries(report.filedByKind).map(([k, n]) => [esc(k), n])) + `<button type="button" data-act="print">${esc(t('print'))}</button></article>`;
+    page.querySelector('[data-act="print"]').addEventListener('click', () => print());
   };
 })();

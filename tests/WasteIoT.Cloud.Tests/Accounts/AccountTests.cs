@@ -38,6 +38,82 @@ public sealed class AccountTests
     }
 
     [Fact]
+    public async Task AnUnknownNameLocksLikeARealOneSoNoAnswerTellsNamesApart()
+    {
+        await using var cloud = await RunningCloud.StartAsync();
+        using var client = cloud.Anonymous();
+        var answers = new List<(HttpStatusCode Known, HttpStatusCode Unknown)>();
+        for (var i = 1; i <= 6; i++)
+        {
+            var known = await client.PostAsJsonAsync("/api/account/login", new { name = "admin", password = "wrong-" + i });
+            var unknown = await client.PostAsJsonAsync("/api/account/login", new { name = "nobody", password = "wrong-" + i });
+            answers.Add((known.StatusCode, unknown.StatusCode));
+        }
+
+        Assert.All(answers, a => Assert.Equal(a.Known, a.Unknown));
+        Assert.Equal(HttpStatusCode.Locked, answers[^1].Unknown);
+    }
+
+    [Fact]
+    public async Task ParallelGuessesGetNoMoreThanTheLimitOfChecks()
+    {
+        await using var cloud = await RunningCloud.StartAsync();
+        using var client = cloud.Anonymous();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => client.PostAsJsonAsync("/api/account/login", new { name = "admin", password = "guess-" + i })));
+
+        // Four refusals, then the fifth attempt locks: every other guess is answered "locked", whatever it was.
+        Assert.Equal(AccountService.LockAfter - 1, answers.Count(a => a.StatusCode == HttpStatusCode.Unauthorized));
+        Assert.Equal(20 - AccountService.LockAfter + 1, answers.Count(a => a.StatusCode == HttpStatusCode.Locked));
+    }
+
+    [Fact]
+    public async Task DeletingAUserOrChangingItsPasswordEndsItsSessionsWithinSeconds()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var cloud = await RunningCloud.StartAsync(time);
+        await CountyAuditTests.SeedRegistryAsync(cloud.Client);
+        foreach (var name in new[] { "green-a", "green-b" })
+        {
+            (await cloud.Client.PutAsJsonAsync($"/api/users/{name}", new { name, display = name, role = "Contractor", contractor = "c-green", truck = "" })).EnsureSuccessStatusCode();
+            (await cloud.Client.PostAsJsonAsync($"/api/users/{name}/password", new { password = "contractor-pass-1" })).EnsureSuccessStatusCode();
+        }
+
+        using var a = await cloud.SignInAsync("green-a", "contractor-pass-1");
+        using var b = await cloud.SignInAsync("green-b", "contractor-pass-1");
+        Assert.Equal(HttpStatusCode.OK, (await a.GetAsync(new Uri("/api/account/me", UriKind.Relative))).StatusCode);
+
+        (await cloud.Client.DeleteAsync(new Uri("/api/users/green-a", UriKind.Relative))).EnsureSuccessStatusCode();
+        (await cloud.Client.PostAsJsonAsync("/api/users/green-b/password", new { password = "another-pass-22" })).EnsureSuccessStatusCode();
+        time.Advance(SessionValidator.Recheck + TimeSpan.FromSeconds(1));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await a.GetAsync(new Uri("/api/account/me", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await b.GetAsync(new Uri("/api/account/me", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await cloud.Client.GetAsync(new Uri("/api/account/me", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignInRefusesLargeBodiesAndTooManyAttemptsFromOneAddress()
+    {
+        await using var cloud = await RunningCloud.StartAsync();
+        using var client = cloud.Anonymous();
+
+        using var huge = new StringContent("{\"name\":\"admin\",\"password\":\"" + new string('x', 1024 * 1024) + "\"}", Encoding.UTF8, "application/json");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await client.PostAsync(new Uri("/api/account/login", UriKind.Relative), huge)).StatusCode);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < SignInLimitsPerMinute + 1; i++)
+        {
+            statuses.Add((await client.PostAsJsonAsync("/api/account/login", new { name = "user-" + i, password = "wrong-password" })).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    // WasteIoT.Cloud.Accounts.SignInLimits is internal: its figure, restated.
+    private const int SignInLimitsPerMinute = 30;
+
+    [Fact]
     public async Task AnonymousIsRefusedAndChangesNeedTheAntiforgeryToken()
     {
         await using var cloud = await RunningCloud.StartAsync();

@@ -45,6 +45,27 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
     }
 
     [Fact]
+    public async Task ScriptInTheAddressBarNeverRunsOnAnyPage()
+    {
+        await using var cloud = await CountyAsync();
+        var page = await browser.SignInAsync(cloud, "admin", RunningCloud.AdminPassword);
+        string[] payloads = ["<img src=x onerror=\"window.__pwned=1\">", "\"><svg onload=window.__pwned=1>", "2026-11-26\"><script>window.__pwned=1</script>"];
+        string[] routes = ["overview", "routes", "bins", "toilets", "scorecard", "report", "cases", "live", "crew", $"replay/{Uri.EscapeDataString(GreenTruck)}", "replay"];
+        foreach (var route in routes)
+        {
+            foreach (var payload in payloads)
+            {
+                await page.GotoAsync($"/#/{route}/{Uri.EscapeDataString(payload)}");
+                await page.WaitForTimeoutAsync(150);
+                Assert.True(await page.EvaluateAsync<bool>("() => window.__pwned === undefined && !document.querySelector('main img[src=x], main svg[onload], main script')"), $"{route}: {payload}");
+            }
+        }
+
+        var response = await page.APIRequest.GetAsync(cloud.BaseAddress + "/");
+        Assert.Contains("script-src 'self';", response.Headers["content-security-policy"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EachRoleLandsOnItsOwnMainPage()
     {
         await using var cloud = await CountyAsync();

@@ -40,6 +40,29 @@ public sealed class RegistryApiTests
     }
 
     [Fact]
+    public async Task FormulaLikeCellsAreExportedAsTextAndReadBackUnchanged()
+    {
+        await using var cloud = await RunningCloud.StartAsync();
+        foreach (var (kind, csv) in SmallCounty.Files.Take(4))
+        {
+            Assert.Empty((await ImportAsync(cloud.Client, kind, csv)).Errors);
+        }
+
+        var address = "=HYPERLINK(\"http://evil.example\",\"点我\")";
+        (await cloud.Client.PutAsJsonAsync("/api/registry/households/h-001", new { id = "h-001", address, building = "@SUM(1+1)", lat = 30.2741, lon = -120.1551, tag = "TAG-0001" })).EnsureSuccessStatusCode();
+
+        var exported = System.Text.Encoding.UTF8.GetString(await cloud.Client.GetByteArrayAsync("/api/registry/households.csv"));
+        Assert.Contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点我\"\")\"", exported, StringComparison.Ordinal);
+        Assert.Contains(",'@SUM(1+1),", exported, StringComparison.Ordinal);
+        Assert.Contains(",-120.1551,", exported, StringComparison.Ordinal);
+
+        // Read back through the import, the cells are what they were.
+        Assert.Empty((await ImportAsync(cloud.Client, "households", exported.TrimStart('\uFEFF'))).Errors);
+        var household = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/registry/households/h-001");
+        Assert.Equal((address, "@SUM(1+1)"), (household.GetProperty("address").GetString(), household.GetProperty("building").GetString()));
+    }
+
+    [Fact]
     public async Task BadRowsAreRefusedByLineAndGoodRowsBesideThemAreKept()
     {
         await using var cloud = await RunningCloud.StartAsync();
