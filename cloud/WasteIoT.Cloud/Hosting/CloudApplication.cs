@@ -45,8 +45,8 @@ public static class CloudApplication
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<CloudOptions>>().Value.OpenDatabase());
         builder.Services.AddSingleton<SqlReadingStore>(sp => sp.GetRequiredService<CloudDatabase>() switch
         {
-            PostgresCloudDatabase postgres => new PostgresReadingStore(postgres),
-            SqliteCloudDatabase sqlite => new SqliteReadingStore(sqlite),
+            PostgresCloudDatabase postgres => new PostgresReadingStore(postgres) { QuarantineRows = Quarantine(sp).Rows, QuarantinePayloadBytes = Quarantine(sp).Bytes },
+            SqliteCloudDatabase sqlite => new SqliteReadingStore(sqlite) { QuarantineRows = Quarantine(sp).Rows, QuarantinePayloadBytes = Quarantine(sp).Bytes },
             var other => throw new NotSupportedException(other.GetType().Name),
         });
         builder.Services.AddSingleton<IReadingStore>(sp => sp.GetRequiredService<SqlReadingStore>());
@@ -157,5 +157,11 @@ public static class CloudApplication
     {
         response.StatusCode = status;
         return Task.CompletedTask;
+    }
+
+    private static (int Rows, int Bytes) Quarantine(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<CloudOptions>>().Value;
+        return (options.QuarantineRows, options.QuarantinePayloadBytes);
     }
 }

@@ -35,6 +35,14 @@ public sealed class CloudOptions
     /// <summary>The Npgsql connection string when <see cref="Database"/> is PostgreSql.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>Quarantined records kept (oldest out).</summary>
+    [Range(100, 100_000_000)]
+    public int QuarantineRows { get; set; } = 100_000;
+
+    /// <summary>Bytes kept of each quarantined payload.</summary>
+    [Range(256, 4 * 1024 * 1024)]
+    public int QuarantinePayloadBytes { get; set; } = 4096;
+
     /// <summary>The county's time zone: days, opening hours and monthly figures are local.</summary>
     [Required]
     public string TimeZone { get; set; } = "Asia/Shanghai";

@@ -54,7 +54,7 @@ public sealed class PostgresReadingStore(PostgresCloudDatabase database) : SqlRe
         if (quarantined.Count > 0)
         {
             await using var copy = await connection.BeginBinaryImportAsync("COPY quarantine (gateway, batch, idx, reason, detail, json) FROM STDIN (FORMAT BINARY)", cancellationToken);
-            foreach (var q in quarantined)
+            foreach (var q in quarantined.Select(Bounded))
             {
                 await copy.StartRowAsync(cancellationToken);
                 await copy.WriteAsync(q.Gateway, NpgsqlDbType.Text, cancellationToken);
@@ -66,6 +66,9 @@ public sealed class PostgresReadingStore(PostgresCloudDatabase database) : SqlRe
             }
 
             await copy.CompleteAsync(cancellationToken);
+            await copy.DisposeAsync();
+            await using var trim = new NpgsqlCommand(TrimQuarantineSql, connection, transaction);
+            await trim.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

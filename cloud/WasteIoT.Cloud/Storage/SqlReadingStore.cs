@@ -7,6 +7,21 @@ public abstract class SqlReadingStore(CloudDatabase database) : IReadingStore
 
     protected CloudDatabase Database { get; } = database;
 
+    /// <summary>Quarantine rows kept; older ones go, so an authenticated but broken gateway cannot fill the disk.</summary>
+    public int QuarantineRows { get; init; } = 100_000;
+
+    /// <summary>Bytes of a quarantined payload kept: enough to see what was wrong, not a 4 MiB batch each time.</summary>
+    public int QuarantinePayloadBytes { get; init; } = 4096;
+
+    protected string TrimQuarantineSql => $"DELETE FROM quarantine WHERE id <= (SELECT MAX(id) FROM quarantine) - {QuarantineRows}";
+
+    protected QuarantinedRecord Bounded(QuarantinedRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Json.Length <= QuarantinePayloadBytes ? record
+            : record with { Json = record.Json[..QuarantinePayloadBytes], Detail = $"{record.Detail} (first {QuarantinePayloadBytes} of {record.Json.Length} bytes kept)" };
+    }
+
     public abstract Task<IngestOutcome> IngestAsync(IReadOnlyList<StoredReading> readings, IReadOnlyList<QuarantinedRecord> quarantined, CancellationToken cancellationToken);
 
     public async Task<IReadOnlyList<StoredReading>> ReadDeviceAsync(string device, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)

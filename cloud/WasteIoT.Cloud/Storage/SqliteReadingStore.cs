@@ -38,7 +38,7 @@ public sealed class SqliteReadingStore(SqliteCloudDatabase database) : SqlReadin
             }
 
             var q = _quarantine.Parameters;
-            foreach (var record in quarantined)
+            foreach (var record in quarantined.Select(Bounded))
             {
                 q[0].Value = record.Gateway;
                 q[1].Value = record.Batch;
@@ -47,6 +47,14 @@ public sealed class SqliteReadingStore(SqliteCloudDatabase database) : SqlReadin
                 q[4].Value = record.Detail;
                 q[5].Value = record.Json;
                 _quarantine.ExecuteNonQuery();
+            }
+
+            if (quarantined.Count > 0)
+            {
+                using var trim = _writeConnection.CreateCommand();
+                trim.Transaction = transaction;
+                trim.CommandText = TrimQuarantineSql;
+                trim.ExecuteNonQuery();
             }
 
             transaction.Commit();

@@ -110,7 +110,12 @@ public sealed class IngestPipeline(
                 new IncomingReading(message.Device, message.Boot, message.Seq, message.Kind, message.Ts.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds(), payload, BusinessKinds.Contains(message.Kind)),
                 e.CancellationToken);
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or ObjectDisposedException or OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            // The connection or the gateway is going away: nothing failed, and the device sends it again unacknowledged.
+            return false;
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or ObjectDisposedException)
         {
             metrics.Reject("storeFailed");
             rejectLog.Rejected(client, "storeFailed", ex.Message);

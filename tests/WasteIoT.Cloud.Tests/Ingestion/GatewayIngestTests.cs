@@ -85,6 +85,31 @@ public sealed class GatewayIngestTests
         Assert.Contains("\\ud800", Encoding.UTF8.GetString(stored.Single(r => r.Seq == 1).Json), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSql")]
+    public async Task QuarantineKeepsTheNewestRowsAndTheHeadOfEachPayload(string database)
+    {
+        await using var cloud = await RunningCloud.StartOnAsync(database, "--Cloud:QuarantineRows", "100", "--Cloud:QuarantinePayloadBytes", "1024");
+        var secret = cloud.Service<GatewayRegistry>().Provision("gw-site-t01", ["site-t01"]);
+        using var gateway = await ConnectAsync(cloud.MqttPort, "gw-site-t01", secret);
+
+        // A gateway that can sign in but sends 300 kB of garbage (over the batch limit), 110 times over.
+        var garbage = "{\"kind\":\"batch\"," + new string('x', 300_000);
+        for (var i = 0; i < 110; i++)
+        {
+            Assert.True((await gateway.PublishAsync(Message("wiot/v1/gw/gw-site-t01/up/batch", garbage))).IsSuccess);
+        }
+
+        Assert.True((await gateway.PublishAsync(Message("wiot/v1/gw/gw-site-t01/up/batch", Batch("gw-site-t01", 1, Fill("site-t01", 1, 1))))).IsSuccess);
+        var store = cloud.Service<IReadingStore>();
+        var kept = await store.ReadQuarantineAsync(1000, CancellationToken.None);
+        Assert.Equal(100, kept.Count);
+        Assert.All(kept, q => Assert.Equal(1024, q.Json.Length));
+        Assert.Contains("first 1024 of 300016 bytes kept", kept[0].Detail, StringComparison.Ordinal);
+        Assert.Equal(1, await store.CountAsync(CancellationToken.None));
+    }
+
     [Fact]
     public async Task GatewayMayNotSpeakForAnotherGateway()
     {
