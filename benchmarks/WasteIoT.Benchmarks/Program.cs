@@ -14,6 +14,7 @@ return args switch
         rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 1_000_000,
         Console.Out),
     ["checks"] => ChecksBenchmark.Run(Console.Out),
+    ["fuzz", .. var rest] => FuzzBenchmark.Run(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 1_000_000, Console.Out),
     ["e2e", .. var rest] => await EndToEndBenchmark.RunAsync(
         rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 200,
         rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 10,
@@ -54,6 +55,7 @@ static int Usage()
                WasteIoT.Benchmarks hot
                WasteIoT.Benchmarks e2e [fixes=200] [violations=10]
                WasteIoT.Benchmarks audit [trucks=200]
+               WasteIoT.Benchmarks fuzz [inputs=1000000]
                WasteIoT.Benchmarks dashboard [trucks=200]
                WasteIoT.Benchmarks ingest [readings=1000000] [batch=500] [gateways=4]
         """);

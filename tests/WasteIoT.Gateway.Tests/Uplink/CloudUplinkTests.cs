@@ -88,6 +88,47 @@ public sealed class CloudUplinkTests
         Assert.Contains("\"alarm\":\"coverOpenWhileMoving\"", alarms.Single(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task HostileDevicePayloadsNeverStopTheUplinkAndEveryGoodReadingArrivesOnce()
+    {
+        var port = MosquittoBroker.FreePort();
+        await using var cloud = await RecordingCloud.StartAsync(port);
+        await using var gateway = await RunningGateway.StartAsync(extra: Uplink(port));
+        using var device = await gateway.ConnectDeviceAsync("bin-0001");
+        var mutator = new PayloadMutator(seed: 42);
+        var valid = new HashSet<long>();
+        for (var i = 1; i <= 500; i++)
+        {
+            // One good reading in five, numbered apart from the hostile ones (which reuse the template's seq 900000+).
+            var payload = i % 5 == 0 ? Encoding.UTF8.GetBytes(DeviceMessages.Fill("bin-0001", 1, i)) : mutator.Mutate(DeviceMessages.Fill("bin-0001", 1, 900_000 + i));
+            valid.UnionWith(i % 5 == 0 ? [i] : []);
+            var result = await device.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("wiot/v1/dev/bin-0001/up/fill").WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+            Assert.True(result.IsSuccess, $"publish {i} was not acknowledged");
+        }
+
+        Assert.True(device.IsConnected);
+        await WaitUntilAsync(async () => (await gateway.Store.GetBacklogAsync(CancellationToken.None)).Rows == 0, TimeSpan.FromSeconds(30));
+        var batches = cloud.Received.Where(r => r.Topic.EndsWith("/up/batch", StringComparison.Ordinal)).Select(r => r.Payload).ToList();
+
+        // What the cloud gets is a valid batch, and each record in it passes the same decoder on the same bytes.
+        var forwarded = new List<long>();
+        foreach (var batch in batches)
+        {
+            var decoded = WasteIoT.Contracts.Serialization.WireCodec.Decode(batch, WasteIoT.Contracts.Serialization.ContractJsonContext.Default.UplinkBatch, WasteIoT.Contracts.WireLimits.MaxBatchBytes);
+            Assert.True(decoded.IsValid, decoded.Violation?.ToString());
+            foreach (var record in decoded.Value.Records)
+            {
+                var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(record.Msg);
+                var judged = WasteIoT.Contracts.Serialization.WireCodec.DecodeDeviceMessage(raw, DateTimeOffset.UtcNow);
+                Assert.True(judged.IsValid, judged.Violation?.ToString());
+                forwarded.Add(judged.Value.Seq);
+            }
+        }
+
+        Assert.All(valid, seq => Assert.Single(forwarded, seq));
+        Assert.True(gateway.Service<Observability.GatewayMetrics>().Rejects("malformedJson") > 100);
+    }
+
     private static string[] Uplink(int port) =>
         ["--Gateway:Broker:MaxMessagesPerSecondPerDevice", "100000", "--Gateway:Uplink:Mode", "Mqtt", "--Gateway:Uplink:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--Gateway:Uplink:MinBackoff", "00:00:00.200", "--Gateway:Uplink:MaxBackoff", "00:00:01"];
 
