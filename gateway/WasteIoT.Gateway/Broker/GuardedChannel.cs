@@ -43,6 +43,12 @@ internal sealed class GuardedChannel(Stream stream, EndPoint remote, EndPoint lo
 
     public bool IsGated => _gated;
 
+    /// <summary>Whether the broker has accepted this client's CONNECT (a CONNACK with code 0 went out).</summary>
+    public bool Accepted { get; private set; }
+
+    /// <summary>Called once, when the CONNACK accepting the client is written.</summary>
+    public Action? OnAccepted { get; set; }
+
     /// <summary>The device on this connection, once MQTTnet has connected it.</summary>
     public string? ClientId { get; private set; }
 
@@ -116,6 +122,18 @@ internal sealed class GuardedChannel(Stream stream, EndPoint remote, EndPoint lo
     {
         var packetStart = _atPacketStart;
         _atPacketStart = isEndOfPacket;
+        if (!Accepted && packetStart && buffer.Length >= 4)
+        {
+            // CONNACK: 0x20, remaining length 2, flags, return code (MQTT 3.1.1 §3.2); code 0 is acceptance.
+            Span<byte> head = stackalloc byte[4];
+            buffer.Slice(0, 4).CopyTo(head);
+            if (head[0] == 0x20 && head[3] == 0)
+            {
+                Accepted = true;
+                OnAccepted?.Invoke();
+            }
+        }
+
         if (_gated)
         {
             Task<bool>? commit = null;

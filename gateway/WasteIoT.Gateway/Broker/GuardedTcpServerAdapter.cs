@@ -21,6 +21,8 @@ internal sealed partial class GuardedTcpServerAdapter(BrokerOptions options, Gat
     private readonly List<TcpListener> _listeners = [];
     private X509Certificate2? _certificate;
     private int _active;
+    private int _pending;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IPAddress, int> _pendingByAddress = new();
     private bool _disposed;
 
     public Func<IMqttChannelAdapter, Task>? ClientHandler { get; set; }
@@ -104,21 +106,34 @@ internal sealed partial class GuardedTcpServerAdapter(BrokerOptions options, Gat
                 continue;
             }
 
-            if (Interlocked.Increment(ref _active) > options.MaxConnections)
+            // Until it has passed CONNECT a socket counts against the pending budget, in all and for its address.
+            var address = (socket.RemoteEndPoint as IPEndPoint)?.Address ?? IPAddress.None;
+            if (Interlocked.Increment(ref _pending) > options.MaxPendingConnections || _pendingByAddress.AddOrUpdate(address, 1, (_, n) => n + 1) > options.MaxPendingPerAddress)
             {
-                Interlocked.Decrement(ref _active);
-                metrics.Reject("maxConnections");
+                metrics.Reject("tooManyPending");
+                Release(address);
                 socket.Dispose();
                 continue;
             }
 
-            _ = Task.Run(() => ServeAsync(socket, tls, mqttLogger));
+            _ = Task.Run(() => ServeAsync(socket, address, tls, mqttLogger));
         }
     }
 
-    private async Task ServeAsync(Socket socket, bool tls, IMqttNetLogger mqttLogger)
+    private void Release(IPAddress address)
+    {
+        Interlocked.Decrement(ref _pending);
+        if (_pendingByAddress.AddOrUpdate(address, 0, (_, n) => n - 1) <= 0)
+        {
+            _pendingByAddress.TryRemove(new KeyValuePair<IPAddress, int>(address, 0));
+        }
+    }
+
+    private async Task ServeAsync(Socket socket, IPAddress address, bool tls, IMqttNetLogger mqttLogger)
     {
         GuardedChannel? channel = null;
+        var pending = 1;
+        var active = 0;
         try
         {
             socket.NoDelay = true;
@@ -133,6 +148,23 @@ internal sealed partial class GuardedTcpServerAdapter(BrokerOptions options, Gat
             }
 
             channel = new GuardedChannel(stream, socket.RemoteEndPoint!, socket.LocalEndPoint!, options.MaxPacketBytes, tls, () => metrics.Reject("oversizedPacket"), gates);
+            var accepted = channel;
+            channel.OnAccepted = () =>
+            {
+                // Past CONNECT: from the pending budget to the devices'.
+                if (Interlocked.Exchange(ref pending, 0) == 1)
+                {
+                    Release(address);
+                }
+
+                active = 1;
+                if (Interlocked.Increment(ref _active) > options.MaxConnections)
+                {
+                    metrics.Reject("maxConnections");
+                    accepted.Dispose();
+                }
+            };
+            _ = CloseUnlessConnectedAsync(channel);
             gates?.Opened(channel);
             using var adapter = new MqttChannelAdapter(channel, new MqttPacketFormatterAdapter(new MqttBufferWriter(4096, 65536)), mqttLogger);
             if (ClientHandler is { } handler)
@@ -146,9 +178,37 @@ internal sealed partial class GuardedTcpServerAdapter(BrokerOptions options, Gat
         }
         finally
         {
-            Interlocked.Decrement(ref _active);
+            if (Interlocked.Exchange(ref pending, 0) == 1)
+            {
+                Release(address);
+            }
+
+            if (active == 1)
+            {
+                Interlocked.Decrement(ref _active);
+            }
+
             channel?.Dispose();
             socket.Dispose();
+        }
+    }
+
+    /// <summary>A socket that has not passed CONNECT in time is closed: idle and half-sent connections hold nothing for long.</summary>
+    private async Task CloseUnlessConnectedAsync(GuardedChannel channel)
+    {
+        try
+        {
+            await Task.Delay(options.ConnectTimeout, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        if (!channel.Accepted)
+        {
+            metrics.Reject("connectTimeout");
+            channel.Dispose();
         }
     }
 

@@ -25,6 +25,20 @@ public sealed class BrokerOptions
     [Range(1, 100_000)]
     public int MaxConnections { get; set; } = 2_000;
 
+    /// <summary>A socket must have completed CONNECT (and been accepted) within this time of opening, or it is closed.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Sockets not yet past CONNECT, in all and from one address: idle or half-sent connections use this budget, not
+    /// the devices' <see cref="MaxConnections"/>, so they cannot lock real devices out.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxPendingConnections { get; set; } = 256;
+
+    [Range(1, 100_000)]
+    public int MaxPendingPerAddress { get; set; } = 16;
+
     /// <summary>Largest MQTT packet accepted, checked on the length header before MQTTnet allocates anything.</summary>
     [Range(64, 16 * 1024 * 1024)]
     public int MaxPacketBytes { get; set; } = 4 * 1024;

@@ -41,6 +41,57 @@ public sealed class GatewayLimitsTests
     }
 
     [Fact]
+    public async Task IdleSocketsNeverLockDevicesOutAndAreClosedAfterTheConnectTimeout()
+    {
+        await using var gateway = await RunningGateway.StartAsync(extra:
+            ["--Gateway:Broker:MaxConnections", "3", "--Gateway:Broker:MaxPendingConnections", "40", "--Gateway:Broker:MaxPendingPerAddress", "40", "--Gateway:Broker:ConnectTimeout", "00:00:01"]);
+        var metrics = gateway.Service<WasteIoT.Gateway.Observability.GatewayMetrics>();
+
+        // 45 sockets that never send CONNECT: 40 wait in the pending budget, 5 are turned away at once.
+        var idle = new List<System.Net.Sockets.TcpClient>();
+        for (var i = 0; i < 45; i++)
+        {
+            var socket = new System.Net.Sockets.TcpClient();
+            await socket.ConnectAsync(System.Net.IPAddress.Loopback, gateway.Port);
+            idle.Add(socket);
+        }
+
+        await WaitAsync(() => metrics.Rejects("tooManyPending") == 5);
+
+        // Within the connect timeout the server closes them all: a read sees the end of the stream.
+        var buffer = new byte[1];
+        var closed = await idle[0].GetStream().ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(0, closed);
+        await WaitAsync(() => metrics.Rejects("connectTimeout") >= 40);
+
+        // More idle sockets open, yet the three devices the gateway serves all connect: idle ones never take their places.
+        for (var i = 0; i < 10; i++)
+        {
+            var socket = new System.Net.Sockets.TcpClient();
+            await socket.ConnectAsync(System.Net.IPAddress.Loopback, gateway.Port);
+            idle.Add(socket);
+        }
+
+        using var a = await gateway.ConnectDeviceAsync("bin-0001");
+        using var b = await gateway.ConnectDeviceAsync("bin-0002");
+        using var c = await gateway.ConnectDeviceAsync("bin-0003");
+        Assert.True(a.IsConnected && b.IsConnected && c.IsConnected);
+        await Assert.ThrowsAnyAsync<Exception>(() => gateway.ConnectDeviceAsync("bin-0004"));
+        Assert.Equal(1, metrics.Rejects("maxConnections"));
+        idle.ForEach(s => s.Dispose());
+    }
+
+    private static async Task WaitAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
+            await Task.Delay(20);
+        }
+    }
+
+    [Fact]
     public async Task InvalidConfigurationStopsStartupNamingTheSetting()
     {
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => RunningGateway.StartAsync(extra: ["--Gateway:Id", "Bad Id!", "--Gateway:Broker:TlsPort", "8883"]));
