@@ -74,15 +74,24 @@ public static class CloudApplication
         builder.Services.AddHostedMqttServer(o => o.WithoutDefaultEndpoint().WithPersistentSessions());
         builder.Services.AddMqttConnectionHandler();
         builder.Services.AddConnections();
+        var frontDoorOptions = builder.Configuration.GetSection(MqttFrontDoorOptions.Section).Get<MqttFrontDoorOptions>() ?? new MqttFrontDoorOptions();
+        System.ComponentModel.DataAnnotations.Validator.ValidateObject(frontDoorOptions, new System.ComponentModel.DataAnnotations.ValidationContext(frontDoorOptions), validateAllProperties: true);
+        var frontDoor = new MqttFrontDoor(frontDoorOptions, time ?? TimeProvider.System);
+        builder.Services.AddSingleton(frontDoor);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Parse(cloud.MqttBindAddress), cloud.MqttPort, listen => listen.UseMqtt());
+            kestrel.Listen(IPAddress.Parse(cloud.MqttBindAddress), cloud.MqttPort, listen =>
+            {
+                listen.Use(frontDoor.Wrap);
+                listen.UseMqtt();
+            });
             if (cloud.MqttTlsPort != 0)
             {
                 var certificate = cloud.LoadCertificate();
                 kestrel.Listen(IPAddress.Parse(cloud.MqttBindAddress), cloud.MqttTlsPort, listen =>
                 {
                     listen.UseHttps(certificate);
+                    listen.Use(frontDoor.Wrap);
                     listen.UseMqtt();
                 });
             }

@@ -94,8 +94,8 @@ public sealed class GatewayIngestTests
         var secret = cloud.Service<GatewayRegistry>().Provision("gw-site-t01", ["site-t01"]);
         using var gateway = await ConnectAsync(cloud.MqttPort, "gw-site-t01", secret);
 
-        // A gateway that can sign in but sends 300 kB of garbage (over the batch limit), 110 times over.
-        var garbage = "{\"kind\":\"batch\"," + new string('x', 300_000);
+        // A gateway that can sign in but sends 200 kB of garbage, 110 times over.
+        var garbage = "{\"kind\":\"batch\"," + new string('x', 200_000);
         for (var i = 0; i < 110; i++)
         {
             Assert.True((await gateway.PublishAsync(Message("wiot/v1/gw/gw-site-t01/up/batch", garbage))).IsSuccess);
@@ -106,8 +106,70 @@ public sealed class GatewayIngestTests
         var kept = await store.ReadQuarantineAsync(1000, CancellationToken.None);
         Assert.Equal(100, kept.Count);
         Assert.All(kept, q => Assert.Equal(1024, q.Json.Length));
-        Assert.Contains("first 1024 of 300016 bytes kept", kept[0].Detail, StringComparison.Ordinal);
+        Assert.Contains("first 1024 of 200016 bytes kept", kept[0].Detail, StringComparison.Ordinal);
         Assert.Equal(1, await store.CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task HostileSocketsAreClosedAtTheDoorAndGatewaysStillGetIn()
+    {
+        await using var cloud = await RunningCloud.StartAsync("--Cloud:MqttFrontDoor:ConnectTimeout", "00:00:01", "--Cloud:MqttFrontDoor:MaxPendingPerAddress", "8");
+        var door = cloud.Service<WasteIoT.Cloud.Ingestion.MqttFrontDoor>();
+
+        // A CONNECT claiming 268 MB, streamed: cut at its length field, long before anything is buffered.
+        using (var huge = new System.Net.Sockets.TcpClient())
+        {
+            await huge.ConnectAsync(System.Net.IPAddress.Loopback, cloud.MqttPort);
+            var stream = huge.GetStream();
+            await stream.WriteAsync(new byte[] { 0x10, 0xFF, 0xFF, 0xFF, 0x7F });
+            var ended = await ReadUntilClosedAsync(stream, new byte[64 * 1024]);
+            Assert.True(ended, "the connection stayed open");
+        }
+
+        // Ten sockets that never send CONNECT: two over the per-address budget are turned away, the rest closed within the timeout.
+        var idle = new List<System.Net.Sockets.TcpClient>();
+        for (var i = 0; i < 10; i++)
+        {
+            var socket = new System.Net.Sockets.TcpClient();
+            await socket.ConnectAsync(System.Net.IPAddress.Loopback, cloud.MqttPort);
+            idle.Add(socket);
+        }
+
+        foreach (var socket in idle)
+        {
+            Assert.True(await ReadUntilClosedAsync(socket.GetStream(), new byte[16]), "an idle socket stayed open");
+            socket.Dispose();
+        }
+
+        Assert.True(door.Refused >= 11, $"refused {door.Refused}");
+
+        // A gateway connects and is heard as before.
+        var secret = cloud.Service<GatewayRegistry>().Provision("gw-site-t01", ["site-t01"]);
+        using var gateway = await ConnectAsync(cloud.MqttPort, "gw-site-t01", secret);
+        Assert.True((await gateway.PublishAsync(Message("wiot/v1/gw/gw-site-t01/up/batch", Batch("gw-site-t01", 1, Fill("site-t01", 1, 1))))).IsSuccess);
+        Assert.Equal(1, await cloud.Service<IReadingStore>().CountAsync(CancellationToken.None));
+    }
+
+    /// <summary>Reads (and sends nothing) until the server closes the connection, for at most ten seconds.</summary>
+    private static async Task<bool> ReadUntilClosedAsync(System.Net.Sockets.NetworkStream stream, byte[] buffer)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            while (await stream.ReadAsync(buffer, timeout.Token) > 0)
+            {
+            }
+
+            return true;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     [Fact]
