@@ -65,6 +65,40 @@ public sealed class DeviceBrokerTests
     }
 
     [Fact]
+    public async Task ADeviceLeavingWhileItsCommitWaitsIsNoStoreFailure()
+    {
+        await using var gateway = await RunningGateway.StartAsync();
+        var secret = gateway.Registry.Provision("bin-0001");
+        var metrics = gateway.Service<GatewayMetrics>();
+        using (var other = gateway.Store.OpenConnection())
+        {
+            using (var begin = other.CreateCommand())
+            {
+                begin.CommandText = "BEGIN IMMEDIATE";
+                begin.ExecuteNonQuery();
+            }
+
+            // The device publishes while the disk is busy, then its connection drops before the commit.
+            var device = new MqttClientFactory().CreateMqttClient();
+            await device.ConnectAsync(gateway.DeviceOptions("bin-0001", "bin-0001", secret));
+            var pending = device.PublishAsync(DeviceMessages.Up("bin-0001", "fill", DeviceMessages.Fill("bin-0001", 1, 1)));
+            await Task.Delay(200);
+            device.Dispose();
+            await Task.WhenAny(pending, Task.Delay(2_000));
+            await Task.Delay(300);
+            using var commit = other.CreateCommand();
+            commit.CommandText = "COMMIT";
+            commit.ExecuteNonQuery();
+        }
+
+        // Nothing failed: the device sends it again and it is stored once.
+        Assert.Equal(0, metrics.Rejects("storeFailed"));
+        using var again = await gateway.ConnectDeviceAsync("bin-0001", secret);
+        Assert.True((await again.PublishAsync(DeviceMessages.Up("bin-0001", "fill", DeviceMessages.Fill("bin-0001", 1, 1)))).IsSuccess);
+        Assert.Single(await gateway.Store.ReadOutboxAsync(0, 10, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task WrongSecretIsRefused()
     {
         await using var gateway = await RunningGateway.StartAsync();
