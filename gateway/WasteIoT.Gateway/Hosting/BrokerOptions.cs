@@ -46,4 +46,11 @@ public sealed class BrokerOptions
     /// <summary>Sustained publishes per second allowed per device (a burst of twice this is tolerated).</summary>
     [Range(1, 100_000)]
     public int MaxMessagesPerSecondPerDevice { get; set; } = 50;
+
+    /// <summary>
+    /// Over the rate a device is paced (its PUBACKs wait for its tokens); one whose publishes run this far ahead of
+    /// the rate — more than a device waiting for its acknowledgements can — is a flood and is disconnected.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan FloodAfter { get; set; } = TimeSpan.FromSeconds(10);
 }

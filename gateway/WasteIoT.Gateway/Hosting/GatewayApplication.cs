@@ -31,7 +31,7 @@ public static class GatewayApplication
         builder.Services.AddSingleton<GatewayMetrics>();
         builder.Services.AddSingleton<RouteBook>();
         builder.Services.AddSingleton<RejectLog>();
-        builder.Services.AddSingleton(sp => new RateLimiter(sp.GetRequiredService<GatewayOptions>().Broker.MaxMessagesPerSecondPerDevice, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new RateLimiter(sp.GetRequiredService<GatewayOptions>().Broker.MaxMessagesPerSecondPerDevice, sp.GetRequiredService<GatewayOptions>().Broker.FloodAfter, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<IAlarmOutput>(sp => sp.GetRequiredService<GatewayOptions>().EdgeRule.AlarmPin is var pin and >= 0 ? new GpioAlarmOutput(pin) : new NoAlarmOutput());
         builder.Services.AddSingleton<CoverAlarmRule>();
         builder.Services.AddSingleton<AlarmQueue>();

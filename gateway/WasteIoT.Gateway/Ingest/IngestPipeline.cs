@@ -63,11 +63,11 @@ public sealed class IngestPipeline(
     {
         var client = e.ClientId;
         var topic = e.ApplicationMessage.Topic;
-        if (!rateLimiter.TryTake(client))
+        if (rateLimiter.Reserve(client) is not { } pace)
         {
-            // No PUBACK: the device backs off and sends it again; nothing is lost.
-            metrics.Reject("rateLimited");
-            rejectLog.Rejected(client, "rateLimited", "more messages per second than allowed");
+            // Far over the rate for long, whatever its PUBACKs: a flood. No PUBACK; the device keeps what it sent.
+            metrics.Reject("flood");
+            rejectLog.Rejected(client, "flood", "publishes far ahead of the allowed rate without waiting for acknowledgements");
             e.ProcessPublish = false;
             e.CloseConnection = true;
             return false;
@@ -106,6 +106,13 @@ public sealed class IngestPipeline(
         AppendResult result;
         try
         {
+            if (pace > TimeSpan.Zero)
+            {
+                // Over the rate: the commit, so the PUBACK, waits for the device's token; its window fills and it slows down.
+                metrics.Paced();
+                await Task.Delay(pace, time, e.CancellationToken);
+            }
+
             result = await store.AppendAsync(
                 new IncomingReading(message.Device, message.Boot, message.Seq, message.Kind, message.Ts.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds(), payload, BusinessKinds.Contains(message.Kind)),
                 e.CancellationToken);

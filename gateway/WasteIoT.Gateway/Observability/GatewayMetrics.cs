@@ -14,6 +14,7 @@ public sealed class GatewayMetrics
     private long _connected;
     private long _messagesIn;
     private long _duplicates;
+    private long _paced;
     private long _messagesOut;
     private long _batchesOut;
     private long _commitCount;
@@ -26,6 +27,11 @@ public sealed class GatewayMetrics
     public long MessagesOut => Interlocked.Read(ref _messagesOut);
 
     public long Duplicates => Interlocked.Read(ref _duplicates);
+
+    /// <summary>Publishes held back to the device's rate (their PUBACK waited for a token).</summary>
+    public long PacedCount => Interlocked.Read(ref _paced);
+
+    public void Paced() => Interlocked.Increment(ref _paced);
 
     public long Rejects(string reason) => _rejects.TryGetValue(reason, out var n) ? n : 0;
 
@@ -81,6 +87,7 @@ public sealed class GatewayMetrics
         Gauge(s, "wasteiot_gateway_connected_devices", "Devices connected to the broker.", Connected);
         Counter(s, "wasteiot_gateway_messages_in_total", "Device messages committed to the store.", MessagesIn);
         Counter(s, "wasteiot_gateway_duplicates_total", "Device messages already stored (acknowledged again).", Duplicates);
+        Counter(s, "wasteiot_gateway_paced_total", "Device publishes held back to the device's rate.", PacedCount);
         Counter(s, "wasteiot_gateway_messages_out_total", "Messages acknowledged by the cloud.", MessagesOut);
         Counter(s, "wasteiot_gateway_batches_out_total", "Batches acknowledged by the cloud.", Interlocked.Read(ref _batchesOut));
         s.Append("# HELP wasteiot_gateway_rejects_total Messages or connections refused, by reason.\n# TYPE wasteiot_gateway_rejects_total counter\n");

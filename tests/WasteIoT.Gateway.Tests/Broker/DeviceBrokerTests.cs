@@ -277,25 +277,80 @@ public sealed class DeviceBrokerTests
     [Fact]
     public async Task FloodingDeviceIsDisconnectedAndKeepsItsMessages()
     {
-        await using var gateway = await RunningGateway.StartAsync(extra: ["--Gateway:Broker:MaxMessagesPerSecondPerDevice", "5"]);
+        await using var gateway = await RunningGateway.StartAsync(extra: ["--Gateway:Broker:MaxMessagesPerSecondPerDevice", "5", "--Gateway:Broker:FloodAfter", "00:00:01"]);
         using var device = await gateway.ConnectDeviceAsync("bin-0001");
-        var acknowledged = 0;
-        try
+
+        // 200 publishes at once, none waiting for its acknowledgement: far more ahead of the rate than any window.
+        var results = await Task.WhenAll(Enumerable.Range(1, 200).Select(async i =>
         {
-            for (var i = 1; i <= 50; i++)
+            try
             {
-                await device.PublishAsync(DeviceMessages.Up("bin-0001", "fill", DeviceMessages.Fill("bin-0001", 1, i)));
-                acknowledged++;
+                return (await device.PublishAsync(DeviceMessages.Up("bin-0001", "fill", DeviceMessages.Fill("bin-0001", 1, i)))).IsSuccess;
             }
-        }
-        catch (Exception ex) when (ex is MqttCommunicationException or OperationCanceledException or InvalidOperationException)
+            catch (Exception ex) when (ex is MqttCommunicationException or OperationCanceledException or InvalidOperationException)
+            {
+                return false;
+            }
+        }));
+
+        var acknowledged = results.Count(r => r);
+        Assert.InRange(acknowledged, 1, 40);
+        Assert.Equal(acknowledged, (await gateway.Store.ReadOutboxAsync(0, 300, CancellationToken.None)).Count);
+        Assert.True(gateway.Service<GatewayMetrics>().Rejects("flood") >= 1);
+    }
+
+    [Fact]
+    public async Task FullRingsOfEveryNodeKindDrainOnOneConnectionAtTheDefaultRate()
+    {
+        await using var gateway = await RunningGateway.StartAsync();
+        var metrics = gateway.Service<GatewayMetrics>();
+
+        // A node's flash ring replayed after an outage, 8 publishes in flight (the device apps' window): bin, site and truck at once.
+        var drains = await Task.WhenAll(DrainAsync(gateway, "bin-0001", 256), DrainAsync(gateway, "site-0001", 1_024), DrainAsync(gateway, "truck-0001", 4_096));
+
+        Assert.All(drains, d => Assert.Equal(0, d.Disconnects));
+        Assert.Equal(256 + 1_024 + 4_096, (await gateway.Store.GetBacklogAsync(CancellationToken.None)).Rows);
+        Assert.Equal(0, metrics.Rejects("flood"));
+        Assert.True(metrics.PacedCount > 4_000);
+
+        // Paced at 50 a second after a burst of 100: a truck's 4,096 take about 80 s, never much less.
+        Assert.InRange(drains[2].Took.TotalSeconds, 70, 120);
+    }
+
+    /// <summary>Sends <paramref name="ring"/> queued readings with 8 in flight; counts the connection's drops.</summary>
+    private static async Task<(int Disconnects, TimeSpan Took)> DrainAsync(RunningGateway gateway, string device, int ring)
+    {
+        var secret = gateway.Registry.Provision(device);
+        using var client = new MqttClientFactory().CreateMqttClient();
+        var disconnects = 0;
+        await client.ConnectAsync(gateway.DeviceOptions(device, device, secret));
+        client.DisconnectedAsync += _ =>
         {
-            // Expected: the gateway closed the connection without a PUBACK.
+            Interlocked.Increment(ref disconnects);
+            return Task.CompletedTask;
+        };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var window = new SemaphoreSlim(8);
+        var publishes = new List<Task<bool>>();
+        for (var seq = 1; seq <= ring; seq++)
+        {
+            await window.WaitAsync();
+            var message = DeviceMessages.Up(device, "fill", DeviceMessages.Fill(device, 1, seq));
+            publishes.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    return (await client.PublishAsync(message)).IsSuccess;
+                }
+                finally
+                {
+                    window.Release();
+                }
+            }));
         }
 
-        Assert.InRange(acknowledged, 10, 30);   // a burst of 10, then 5 a second while the loop runs
-        Assert.Equal(acknowledged, (await gateway.Store.ReadOutboxAsync(0, 100, CancellationToken.None)).Count);
-        Assert.True(gateway.Service<GatewayMetrics>().Rejects("rateLimited") >= 1);
+        Assert.All(await Task.WhenAll(publishes), Assert.True);
+        return (disconnects, clock.Elapsed);
     }
 
     private static async Task<MqttClientConnectResultCode> ConnectResultAsync(MqttClientOptions options)
