@@ -36,6 +36,9 @@ public sealed record DeviceConfig
     /// <summary>Site node: a visit shorter than this is not a cleaning.</summary>
     public int? MinDwellS { get; init; }
 
+    /// <summary>The most publishes a second the device sends: a backlog drains under its gateway's rate.</summary>
+    public int? MaxPublishPerS { get; init; }
+
     public ContractViolation? Validate() => Check.First(
         Kind == MessageKinds.Config ? null : new ContractViolation(ViolationReason.UnknownKind, "kind", $"expected '{MessageKinds.Config}'"),
         Check.IsValidId(Device) ? null : new ContractViolation(ViolationReason.InvalidId, "device", "not a valid id"),
@@ -45,5 +48,6 @@ public sealed record DeviceConfig
         Check.Range(HeartbeatIntervalS, "heartbeatIntervalS", 10, 86_400),
         Check.Range(FillChangeThreshold, "fillChangeThreshold", 0, 1),
         Check.Range(ScanDebounceS, "scanDebounceS", 0, 3_600),
-        Check.Range(MinDwellS, "minDwellS", 0, 7_200));
+        Check.Range(MinDwellS, "minDwellS", 0, 7_200),
+        Check.Range(MaxPublishPerS, "maxPublishPerS", 1, 1_000));
 }

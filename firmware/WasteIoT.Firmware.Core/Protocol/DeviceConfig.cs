@@ -16,6 +16,17 @@ namespace WasteIoT.Firmware.Core.Protocol
         public int ScanDebounceS = 30;
         public int MinDwellS = 300;
 
+        /// <summary>Publishes a second at most; 0 until a gateway has said (then <see cref="DefaultMaxPublishPerS"/>).</summary>
+        public int MaxPublishPerS;
+
+        /// <summary>Under the gateway's default of 50 a second with room to spare, for a node that never got a config.</summary>
+        public const int DefaultMaxPublishPerS = 20;
+
+        public int EffectiveMaxPublishPerS
+        {
+            get { return MaxPublishPerS > 0 ? MaxPublishPerS : DefaultMaxPublishPerS; }
+        }
+
         /// <summary>
         /// Sets a node type's own defaults on a device that never received a config (revision -1); the
         /// field initialisers are the bin node's.
@@ -68,13 +79,14 @@ namespace WasteIoT.Firmware.Core.Protocol
             int heartbeat = ReadInt(fields, "heartbeatIntervalS", HeartbeatIntervalS, 10, 86400);
             int debounce = ReadInt(fields, "scanDebounceS", ScanDebounceS, 0, 3600);
             int dwell = ReadInt(fields, "minDwellS", MinDwellS, 0, 7200);
+            int pace = ReadInt(fields, "maxPublishPerS", MaxPublishPerS, 1, 1000);
             double threshold;
             if (!fields.TryGetDouble("fillChangeThreshold", out threshold))
             {
                 threshold = FillChangeThreshold;
             }
 
-            if (measure < 0 || publish < 0 || heartbeat < 0 || debounce < 0 || dwell < 0 || !(threshold >= 0 && threshold <= 1))
+            if (measure < 0 || publish < 0 || heartbeat < 0 || debounce < 0 || dwell < 0 || pace < 0 || !(threshold >= 0 && threshold <= 1))
             {
                 error = "setting out of range";
                 return false;
@@ -87,6 +99,7 @@ namespace WasteIoT.Firmware.Core.Protocol
             HeartbeatIntervalS = heartbeat;
             ScanDebounceS = debounce;
             MinDwellS = dwell;
+            MaxPublishPerS = pace;
             FillChangeThreshold = threshold;
             return true;
         }

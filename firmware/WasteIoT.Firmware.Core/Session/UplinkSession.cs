@@ -37,6 +37,8 @@ namespace WasteIoT.Firmware.Core.Session
         private long _nextAttemptAt;
         private bool _subscribed;
         private long _published;
+        private long _paceAt = long.MinValue;
+        private long _paceCredit;
         private long _acknowledged;
 
         public UplinkSession(IMqttTransport transport, RecordRing ring, DeviceState state, IClock clock, System.Random random, string device, string password, string firmware, int window)
@@ -133,7 +135,7 @@ namespace WasteIoT.Firmware.Core.Session
                     return false;
                 }
 
-                while (_inFlight < _inFlightPacket.Length)
+                while (_inFlight < _inFlightPacket.Length && TakePace())
                 {
                     int length;
                     long number;
@@ -163,6 +165,38 @@ namespace WasteIoT.Firmware.Core.Session
 
                 return _inFlight == 0 && _ring.PendingCount == 0;
             }
+        }
+
+        /// <summary>
+        /// A send slot under the rate the gateway set (config <c>maxPublishPerS</c>), so a backlog after an outage drains
+        /// at a pace the gateway accepts instead of being paced or cut off there. Credit is kept in thousandths of a
+        /// publish, up to one second's worth.
+        /// </summary>
+        private bool TakePace()
+        {
+            long rate = _state.Config.EffectiveMaxPublishPerS;
+            long now = _clock.UptimeMs;
+            if (_paceAt == long.MinValue || now < _paceAt)
+            {
+                _paceCredit = rate * 1000;
+            }
+            else
+            {
+                _paceCredit += (now - _paceAt) * rate;
+                if (_paceCredit > rate * 1000)
+                {
+                    _paceCredit = rate * 1000;
+                }
+            }
+
+            _paceAt = now;
+            if (_paceCredit < 1000)
+            {
+                return false;
+            }
+
+            _paceCredit -= 1000;
+            return true;
         }
 
         /// <summary>Closes the session cleanly (before deep sleep); pending records stay in flash.</summary>

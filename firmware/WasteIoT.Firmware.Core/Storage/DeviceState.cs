@@ -107,6 +107,9 @@ namespace WasteIoT.Firmware.Core.Storage
             LittleEndian.WriteUInt32(_buffer, HeaderSize + 48, (uint)Config.MinDwellS);
             LittleEndian.WriteUInt32(_buffer, HeaderSize + 52, (uint)(Config.FillChangeThreshold * 10000 + 0.5));
             LittleEndian.WriteInt64(_buffer, HeaderSize + 56, BootStartedAt);
+
+            // Bytes 96..99 were spare (zero in every copy written before): 0 reads back as "not told yet".
+            LittleEndian.WriteUInt32(_buffer, HeaderSize + 96, (uint)Config.MaxPublishPerS);
             for (int i = 0; i < App.Length; i++)
             {
                 LittleEndian.WriteInt64(_buffer, HeaderSize + 64 + (8 * i), App[i]);
@@ -143,6 +146,7 @@ namespace WasteIoT.Firmware.Core.Storage
             Config.MinDwellS = (int)LittleEndian.ReadUInt32(_buffer, HeaderSize + 48);
             Config.FillChangeThreshold = LittleEndian.ReadUInt32(_buffer, HeaderSize + 52) / 10000.0;
             BootStartedAt = LittleEndian.ReadInt64(_buffer, HeaderSize + 56);
+            Config.MaxPublishPerS = (int)LittleEndian.ReadUInt32(_buffer, HeaderSize + 96);
             for (int i = 0; i < App.Length; i++)
             {
                 App[i] = LittleEndian.ReadInt64(_buffer, HeaderSize + 64 + (8 * i));

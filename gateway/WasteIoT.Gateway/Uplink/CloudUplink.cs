@@ -230,6 +230,11 @@ public sealed partial class CloudUplink(
                 var config = WireCodec.Decode(payload, ContractJsonContext.Default.DeviceConfig, WireLimits.MaxDevicePayloadBytes);
                 if (config.IsValid && config.Value.Validate() is null)
                 {
+                    // The device is told this gateway's pace (80 % of the rate it enforces), so a backlog after an
+                    // outage drains under it rather than being held back here.
+                    var pace = Math.Max(1, options.Broker.MaxMessagesPerSecondPerDevice * 4 / 5);
+                    payload = WireCodec.Encode(config.Value with { MaxPublishPerS = Math.Min(config.Value.MaxPublishPerS ?? pace, pace) }, ContractJsonContext.Default.DeviceConfig);
+
                     // Retained on the device's topic: a sleeping bin node gets it at its next wake.
                     var topic = Topics.DeviceDown(config.Value.Device, MessageKinds.Config);
                     await broker.Server.InjectApplicationMessage(

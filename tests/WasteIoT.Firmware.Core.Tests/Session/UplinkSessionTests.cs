@@ -25,6 +25,53 @@ public sealed class UplinkSessionTests
     }
 
     [Fact]
+    public void ABacklogDrainsAtTheRateTheGatewaySet()
+    {
+        var rig = new DeviceRig("site-t01");
+        var context = rig.Boot();
+        var session = context.Session;
+        session.Service();
+        rig.Mqtt.Deliver("wiot/v1/dev/site-t01/down/config", """{"kind":"config","schema":1,"device":"site-t01","revision":7,"maxPublishPerS":10}""");
+        Assert.Equal(10, context.State.Config.MaxPublishPerS);
+        for (var i = 0; i < 40; i++)
+        {
+            session.Enqueue(new CoverEvent { State = i % 2 == 0 ? CoverState.Open : CoverState.Closed });
+        }
+
+        // A second's worth at once, then ten a second however often the node services its session.
+        session.Service();
+        Assert.Equal(10, rig.Mqtt.Payloads("cover").Count());
+        for (var step = 0; step < 10; step++)
+        {
+            rig.Clock.Advance(100);
+            session.Service();
+        }
+
+        Assert.Equal(20, rig.Mqtt.Payloads("cover").Count());
+        rig.Clock.Advance(2_000);
+        session.Service();
+        Assert.Equal(30, rig.Mqtt.Payloads("cover").Count());
+
+        // The rate outlives a reboot: it is kept with the rest of the config.
+        Assert.Equal(10, rig.Boot().State.Config.MaxPublishPerS);
+    }
+
+    [Fact]
+    public void ANodeNeverToldARateKeepsUnderTheGatewaysDefault()
+    {
+        var rig = new DeviceRig("bin-0001");
+        var session = rig.Boot().Session;
+        for (var i = 0; i < 60; i++)
+        {
+            session.Enqueue(new CoverEvent { State = CoverState.Open });
+        }
+
+        session.Service();
+
+        Assert.Equal(WasteIoT.Firmware.Core.Protocol.DeviceConfig.DefaultMaxPublishPerS, rig.Mqtt.Payloads("cover").Count());
+    }
+
+    [Fact]
     public void MessagesAreStampedAndValidForTheContract()
     {
         var rig = new DeviceRig("bin-0001");

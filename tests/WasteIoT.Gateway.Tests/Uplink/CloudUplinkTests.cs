@@ -89,6 +89,29 @@ public sealed class CloudUplinkTests
     }
 
     [Fact]
+    public async Task ConfigRelayedToADeviceCarriesTheGatewaysPace()
+    {
+        using var cloud = MosquittoBroker.Start();
+        await using var gateway = await RunningGateway.StartAsync(extra: [.. Uplink(cloud.Port), "--Gateway:Broker:MaxMessagesPerSecondPerDevice", "50"]);
+        await WaitUntilAsync(() => Task.FromResult(gateway.Service<Observability.GatewayMetrics>().UplinkConnected), TimeSpan.FromSeconds(10));
+        using var device = await gateway.ConnectDeviceAsync("site-t01");
+        var configs = new ConcurrentQueue<string>();
+        device.ApplicationMessageReceivedAsync += e =>
+        {
+            configs.Enqueue(Encoding.UTF8.GetString(e.ApplicationMessage.Payload.ToArray()));
+            return Task.CompletedTask;
+        };
+        await device.SubscribeAsync("wiot/v1/dev/site-t01/down/#", MqttQualityOfServiceLevel.AtLeastOnce);
+
+        using var publisher = await ConnectAsync(cloud.Port, "cloud-test");
+        await publisher.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("wiot/v1/gw/gw-test/down/config")
+            .WithPayload("""{"kind":"config","schema":1,"device":"site-t01","revision":7,"publishIntervalS":300}""").WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        await WaitUntilAsync(() => Task.FromResult(!configs.IsEmpty), TimeSpan.FromSeconds(10));
+
+        Assert.Equal("""{"kind":"config","schema":1,"device":"site-t01","revision":7,"publishIntervalS":300,"maxPublishPerS":40}""", configs.Single());
+    }
+
+    [Fact]
     public async Task HostileDevicePayloadsNeverStopTheUplinkAndEveryGoodReadingArrivesOnce()
     {
         var port = MosquittoBroker.FreePort();
