@@ -260,7 +260,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
             var marks = messages.Select(m => new MessageMark(m.Boot, m.Seq, m.Ts, (m as DeviceHeartbeat)?.Dropped)).ToList();
             if (before is not null)
             {
-                marks.Add(new MessageMark(before.Boot, before.Seq, before.Ts));
+                marks.Insert(0, new MessageMark(before.Boot, before.Seq, before.Ts));
             }
 
             var heardBefore = before is not null || (rows.Count > 0 && rows[0].Ts < day.Start);

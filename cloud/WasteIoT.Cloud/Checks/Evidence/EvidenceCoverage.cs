@@ -16,7 +16,7 @@ public static class EvidenceCoverage
     {
         ArgumentNullException.ThrowIfNull(marks);
         var end = now < to ? now : to;
-        var points = marks.DistinctBy(m => (m.Boot, m.Seq)).OrderBy(m => m.Boot).ThenBy(m => m.Seq).ToList();
+        var points = InNumberOrder(marks);
         if (points.Count == 0)
         {
             return new DeviceEvidence(device, null, [], [], 0, null);
@@ -37,6 +37,14 @@ public static class EvidenceCoverage
             else if (stop - start > maxSilence)
             {
                 outages.Add(new Outage(device, start, stop, OutageReason.Silent));
+            }
+            else if (heard.Count > 0 && start <= heard[^1].To && start >= heard[^1].From)
+            {
+                // The common case, a device talking at its cadence: extend the span rather than keep thousands of them.
+                if (stop > heard[^1].To)
+                {
+                    heard[^1] = heard[^1] with { To = stop };
+                }
             }
             else
             {
@@ -69,6 +77,19 @@ public static class EvidenceCoverage
             [.. outages.Select(o => o.From < from || o.To > end ? o with { From = o.From < from ? from : o.From, To = o.To > end ? end : o.To } : o).Where(o => o.To > o.From)],
             dropped,
             lastHeard);
+    }
+
+    /// <summary>The messages once each, by boot and sequence; rows come from the store in time order, which is usually that order already.</summary>
+    private static List<MessageMark> InNumberOrder(IEnumerable<MessageMark> marks)
+    {
+        var list = marks as List<MessageMark> ?? [.. marks];
+        var ordered = true;
+        for (var i = 1; i < list.Count && ordered; i++)
+        {
+            ordered = list[i].Boot > list[i - 1].Boot || (list[i].Boot == list[i - 1].Boot && list[i].Seq > list[i - 1].Seq);
+        }
+
+        return ordered ? list : [.. list.DistinctBy(m => (m.Boot, m.Seq)).OrderBy(m => m.Boot).ThenBy(m => m.Seq)];
     }
 
     /// <summary>Ring evictions counted by the heartbeats: the rise of the counter within each boot's reports.</summary>
