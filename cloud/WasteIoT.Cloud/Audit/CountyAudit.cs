@@ -50,8 +50,11 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
     public Task<PondAudit> PondAsync(Pond pond, DateOnly date, CancellationToken cancellationToken) => PondAsync(pond, date, null, cancellationToken);
 
     /// <summary>Sealed transport over one device's day, as the truck audit computes it for a truck carrying that device alone.</summary>
-    public async Task<SealedTransportResult> SealedTransportAsync(string device, DateOnly date, CancellationToken cancellationToken) =>
-        SealedTransport((await LoadAsync(Alone(device), date, CoverLookBack, Rules.Evidence.TruckCadence, null, cancellationToken)).Messages, Window(date));
+    public async Task<SealedTransportResult> SealedTransportAsync(string device, DateOnly date, CancellationToken cancellationToken)
+    {
+        var messages = (await LoadAsync(Alone(device), date, CoverLookBack, Rules.Evidence.TruckCadence, null, cancellationToken)).Messages;
+        return SealedTransport(messages, Fixes(messages, Window(date)));
+    }
 
     /// <summary>日产日清 over one device's day, as the bin audit computes it.</summary>
     public async Task<ClearanceResult> ClearanceAsync(string device, DateOnly date, CancellationToken cancellationToken) =>
@@ -122,7 +125,6 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         return new CountyDay(date, computedAt, snapshot.Version, summary, routeList, truckList, binList, toiletList, stationList, pondList, dataHealth, reporting);
     }
 
-
     private async Task<RouteAudit> RouteAsync(CollectionRoute route, DateOnly date, RegistrySnapshot snapshot, IReadOnlyDictionary<string, TruckDay>? truckDays, HealthTracker? health, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(route);
@@ -160,7 +162,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var loaded = await LoadAsync(truck, date, CoverLookBack, Rules.Evidence.TruckCadence, health, cancellationToken);
         truckDays?.TryAdd(truck.Id, new TruckDay(Scans(loaded.Messages.Where(m => m.Ts >= day.Start)), loaded.Evidence));
         var fixes = Fixes(loaded.Messages, day);
-        var sealedTransport = SealedTransport(loaded.Messages, day);
+        var sealedTransport = SealedTransport(loaded.Messages, fixes);
 
         // The truck is judged over the service hours of its routes due that day; with none due, over the whole day.
         var routes = snapshot.Of<CollectionRoute>(RegistryKinds.Routes).Where(r => r.Truck == truck.Id && r.ServesOn(date)).ToList();
@@ -254,8 +256,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
             var device = assigned.Key;
             var rows = await loader.RowsAsync(device, day, lookBack, maxSilence, cancellationToken);
             var before = rows.Count > 0 && rows[0].Ts < day.Start ? null : await loader.LastBeforeAsync(device, day.Start, cancellationToken);
-            var inDay = rows.Where(r => r.Ts < day.End).ToList();
-            health?.Observe(device, inDay, before);
+            health?.Observe(device, [.. rows.Where(r => r.Ts < day.End)], before);
             var messages = DeviceDay.Decode(rows);
             var marks = messages.Select(m => new MessageMark(m.Boot, m.Seq, m.Ts, (m as DeviceHeartbeat)?.Dropped)).ToList();
             if (before is not null)
@@ -293,8 +294,8 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
             : Rules.Evidence.BinCadence;
     }
 
-    private SealedTransportResult SealedTransport(IReadOnlyList<DeviceMessage> messages, DayWindow day) =>
-        SealedTransportCheck.Evaluate(Fixes(messages, day), CoverObservation.From(messages), Rules.SealedTransport);
+    private SealedTransportResult SealedTransport(IReadOnlyList<DeviceMessage> messages, List<PositionFix> fixes) =>
+        SealedTransportCheck.Evaluate(fixes, CoverObservation.From(messages), Rules.SealedTransport);
 
     private static List<PositionFix> Fixes(IEnumerable<DeviceMessage> messages, DayWindow day) =>
         [.. messages.OfType<TruckPosition>().Where(p => p.Ts >= day.Start).OrderBy(p => p.Ts).Select(p => new PositionFix(p.Ts, p.Lat, p.Lon, p.Speed))];

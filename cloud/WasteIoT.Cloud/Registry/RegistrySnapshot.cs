@@ -15,30 +15,13 @@ public sealed class RegistrySnapshot
             _byKind[kind][entity.Id] = entity;
         }
 
-        foreach (var truck in Of<Truck>(RegistryKinds.Trucks))
+        // In import order (trucks, sites, bins, ponds): a device registered twice belongs to the first.
+        foreach (var (kind, thing) in MeasuredThings())
         {
-            foreach (var device in truck.Devices)
+            foreach (var device in thing.CurrentDevices)
             {
-                DeviceOwners.TryAdd(device, (RegistryKinds.Trucks, truck.Id));
+                DeviceOwners.TryAdd(device, (kind, thing.Id));
             }
-        }
-
-        foreach (var site in Of<Site>(RegistryKinds.Sites))
-        {
-            foreach (var device in site.Devices)
-            {
-                DeviceOwners.TryAdd(device, (RegistryKinds.Sites, site.Id));
-            }
-        }
-
-        foreach (var bin in Of<Bin>(RegistryKinds.Bins))
-        {
-            DeviceOwners.TryAdd(bin.Device, (RegistryKinds.Bins, bin.Id));
-        }
-
-        foreach (var pond in Of<Pond>(RegistryKinds.Ponds))
-        {
-            DeviceOwners.TryAdd(pond.Device, (RegistryKinds.Ponds, pond.Id));
         }
     }
 
@@ -50,7 +33,7 @@ public sealed class RegistrySnapshot
     public IReadOnlyDictionary<string, DateTimeOffset> AssignedDuring(DateTimeOffset from, DateTimeOffset to)
     {
         var until = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        foreach (var thing in _byKind.Values.SelectMany(k => k.Values).OfType<IMeasuredThing>())
+        foreach (var (_, thing) in MeasuredThings())
         {
             foreach (var assignment in DeviceHistory.During(thing, from, to))
             {
@@ -64,7 +47,10 @@ public sealed class RegistrySnapshot
 
     /// <summary>The assignments of one device to any thing during <c>[from, to)</c>.</summary>
     public IReadOnlyList<DeviceAssignment> AssignmentsOf(string device, DateTimeOffset from, DateTimeOffset to) =>
-        [.. _byKind.Values.SelectMany(k => k.Values).OfType<IMeasuredThing>().SelectMany(t => DeviceHistory.During(t, from, to)).Where(a => a.Device == device)];
+        [.. MeasuredThings().SelectMany(t => DeviceHistory.During(t.Thing, from, to)).Where(a => a.Device == device)];
+
+    private IEnumerable<(string Kind, IMeasuredThing Thing)> MeasuredThings() =>
+        RegistryKinds.All.SelectMany(k => _byKind[k.Name].Values.OfType<IMeasuredThing>().Select(t => (k.Name, t)));
 
     /// <summary>Which registered thing each device measures now.</summary>
     public Dictionary<string, (string Kind, string Id)> DeviceOwners { get; } = new(StringComparer.Ordinal);

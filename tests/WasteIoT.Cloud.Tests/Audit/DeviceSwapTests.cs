@@ -16,7 +16,7 @@ namespace WasteIoT.Cloud.Tests.Audit;
 public sealed class DeviceSwapTests
 {
     private static readonly DateTimeOffset Midnight = SmallCountyDay.Midnight;
-    private static readonly DateTimeOffset Morning = new(2026, 11, 27, 2, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Morning = SmallCountyDay.MorningAfter;
 
     [Theory]
     [InlineData("Sqlite", 8.25)]

@@ -15,7 +15,7 @@ namespace WasteIoT.Cloud.Tests.Audit;
 public sealed class EvidenceDaysTests
 {
     private static readonly DateTimeOffset Midnight = SmallCountyDay.Midnight;
-    private static readonly DateTimeOffset Morning = new(2026, 11, 27, 2, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Morning = SmallCountyDay.MorningAfter;
 
     [Theory]
     [InlineData("Sqlite")]

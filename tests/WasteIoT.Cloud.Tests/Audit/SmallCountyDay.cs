@@ -12,6 +12,9 @@ internal static class SmallCountyDay
 {
     public static readonly DateTimeOffset Midnight = new(2026, 11, 25, 16, 0, 0, TimeSpan.Zero);
 
+    /// <summary>10:00 local on the 27th: the 26th has closed and the two-hour grace for what it lacked has passed.</summary>
+    public static readonly DateTimeOffset MorningAfter = new(2026, 11, 27, 2, 0, 0, TimeSpan.Zero);
+
     public static async Task StoreAsync(IReadingStore store)
     {
         ArgumentNullException.ThrowIfNull(store);

@@ -12,8 +12,7 @@ namespace WasteIoT.Cloud.Tests.Cases;
 /// <summary>Violations become cases once; cases move through the workflow; the month is counted.</summary>
 public sealed class CaseWorkflowTests
 {
-    // 10:00 local on 2026-11-27: the 26th closed at 00:00 and the two-hour grace has passed.
-    private static readonly DateTimeOffset Morning = new(2026, 11, 27, 2, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Morning = SmallCountyDay.MorningAfter;
 
     [Theory]
     [InlineData("Sqlite")]
