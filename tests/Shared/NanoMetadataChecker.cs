@@ -8,7 +8,7 @@ namespace WasteIoT.Testing;
 /// <summary>
 /// Finds what the nanoFramework v1 runtime cannot execute although Roslyn compiles it against mscorlib v1:
 /// generic type or method definitions, generic instantiations (in type specs, method specs and every
-/// signature blob), multi-dimensional arrays, and references to assemblies other than the allowed ones.
+/// signature blob), multi-dimensional arrays, overflow-checked instructions, and references to assemblies other than the allowed ones.
 /// </summary>
 internal static class NanoMetadataChecker
 {
@@ -63,6 +63,7 @@ internal static class NanoMetadataChecker
                 if (method.RelativeVirtualAddress != 0)
                 {
                     var body = pe.GetMethodBody(method.RelativeVirtualAddress);
+                    InspectInstructions(body, methodName, problems);
                     if (!body.LocalSignature.IsNil)
                     {
                         var locals = md.GetStandaloneSignature(body.LocalSignature);
@@ -125,6 +126,50 @@ internal static class NanoMetadataChecker
 
         problems.AddRange(provider.Issues.Select(i => $"{where}: {i}"));
     }
+
+    /// <summary>
+    /// Overflow-checked arithmetic and conversions (<c>checked</c>, add.ovf, conv.ovf.*): nanoCLR runs them as the
+    /// plain wrapping instruction, so an overflow the code counts on catching would pass silently on the device.
+    /// </summary>
+    private static void InspectInstructions(MethodBodyBlock body, string methodName, List<string> problems)
+    {
+        var il = body.GetILReader();
+        while (il.RemainingBytes > 0)
+        {
+            int value = il.ReadByte();
+            if (value == 0xFE)
+            {
+                value = 0xFE00 | il.ReadByte();
+            }
+
+            if (!OpCodeTable.TryGetValue((short)value, out var opCode))
+            {
+                problems.Add($"method {methodName}: unknown IL opcode 0x{value:X}");
+                return;
+            }
+
+            if (opCode.Name!.Contains(".ovf", StringComparison.Ordinal))
+            {
+                problems.Add($"method {methodName}: overflow-checked {opCode.Name}, which nanoCLR runs unchecked");
+            }
+
+            var operand = opCode.OperandType switch
+            {
+                System.Reflection.Emit.OperandType.InlineNone => 0,
+                System.Reflection.Emit.OperandType.ShortInlineBrTarget or System.Reflection.Emit.OperandType.ShortInlineI or System.Reflection.Emit.OperandType.ShortInlineVar => 1,
+                System.Reflection.Emit.OperandType.InlineVar => 2,
+                System.Reflection.Emit.OperandType.InlineI8 or System.Reflection.Emit.OperandType.InlineR => 8,
+                System.Reflection.Emit.OperandType.InlineSwitch => 4 * il.ReadInt32(),
+                _ => 4,
+            };
+            il.Offset += operand;
+        }
+    }
+
+    private static readonly Dictionary<short, System.Reflection.Emit.OpCode> OpCodeTable = typeof(System.Reflection.Emit.OpCodes)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Select(f => (System.Reflection.Emit.OpCode)f.GetValue(null)!)
+        .ToDictionary(o => o.Value);
 
     private static void InspectLocals(MetadataReader md, BlobHandle signature, string where, List<string> problems)
     {

@@ -97,6 +97,36 @@ public sealed class NanoFrameworkCompatibilityTests
     }
 
     [Fact]
+    public void CheckedArithmeticAndConversionAreRejected()
+    {
+        var problems = CompileAndCheck("""
+            namespace Snippet
+            {
+                public class Counter
+                {
+                    public static int Add(int a, int b)
+                    {
+                        return checked(a + b);
+                    }
+
+                    public static byte Narrow(long value)
+                    {
+                        return checked((byte)value);
+                    }
+
+                    public static int Wraps(int a, int b)
+                    {
+                        return unchecked(a * b) + (int)(a / (long)b);
+                    }
+                }
+            }
+            """);
+        Assert.Contains(problems, p => p.Contains("Counter.Add: overflow-checked add.ovf", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("Counter.Narrow: overflow-checked conv.ovf.u1", StringComparison.Ordinal));
+        Assert.DoesNotContain(problems, p => p.Contains("Counter.Wraps", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void MultiDimensionalArrayIsRejected()
     {
         var problems = CompileAndCheck("""
