@@ -5,7 +5,7 @@ using WasteIoT.Firmware.Core.Storage;
 namespace WasteIoT.Firmware.Core.Session
 {
     /// <summary>
-    /// The device's MQTT session: every message goes into the flash ring first, then out at QoS 1 with a
+    /// The device's MQTT session: every message goes into the flash log first, then out at QoS 1 with a
     /// few in flight; a record leaves the ring only when its PUBACK arrives. Connects with a retained
     /// last will and announces itself online; reconnects with jittered exponential backoff; applies
     /// downlink configs (persisted) and hands scan answers to the node.
@@ -15,7 +15,7 @@ namespace WasteIoT.Firmware.Core.Session
     {
         private readonly object _sync = new object();
         private readonly IMqttTransport _transport;
-        private readonly RecordRing _ring;
+        private readonly SegmentLog _log;
         private readonly DeviceState _state;
         private readonly IClock _clock;
         private readonly Backoff _backoff;
@@ -40,11 +40,23 @@ namespace WasteIoT.Firmware.Core.Session
         private long _paceAt = long.MinValue;
         private long _paceCredit;
         private long _acknowledged;
+        private long _checkpointAt;
 
-        public UplinkSession(IMqttTransport transport, RecordRing ring, DeviceState state, IClock clock, System.Random random, string device, string password, string firmware, int window)
+        /// <summary>
+        /// How often a running node makes its delivery watermark durable (deep sleep does it on close): after a power
+        /// cut at most this much is sent twice, and each checkpoint costs a flash block, so not more often.
+        /// </summary>
+        public const long CheckpointIntervalMs = 30000;
+
+        /// <summary>Longest a routine position waits in RAM to be written to flash with the ones after it.</summary>
+        public const long GroupCommitMs = 5000;
+
+        private long _bufferedAt = long.MinValue;
+
+        public UplinkSession(IMqttTransport transport, SegmentLog ring, DeviceState state, IClock clock, System.Random random, string device, string password, string firmware, int window)
         {
             _transport = transport;
-            _ring = ring;
+            _log = ring;
             _state = state;
             _clock = clock;
             _backoff = new Backoff(random);
@@ -70,7 +82,7 @@ namespace WasteIoT.Firmware.Core.Session
         /// <summary>Messages waiting in flash (sent or not) for their PUBACK.</summary>
         public int Pending
         {
-            get { return _ring.PendingCount; }
+            get { return _log.PendingCount; }
         }
 
         public long Published
@@ -117,9 +129,18 @@ namespace WasteIoT.Firmware.Core.Session
                 }
 
                 System.Array.Copy(_writer.Buffer, 0, _record, 1 + kind.Length, length);
-                long before = _ring.Dropped;
-                _ring.Append(_record, 1 + kind.Length + length);
-                _state.Dropped += _ring.Dropped - before;
+                long before = _log.Dropped;
+
+                // A routine position may wait for the next ones (a gap of seconds if power fails before they are
+                // written, shown as lost by the numbering); events, readings and heartbeats are durable at once.
+                bool durable = kind != PositionReading.KindName;
+                if (!durable && _log.Buffered == 0)
+                {
+                    _bufferedAt = _clock.UptimeMs;
+                }
+
+                _log.Append(_record, 1 + kind.Length + length, durable);
+                _state.Dropped += _log.Dropped - before;
                 return true;
             }
         }
@@ -130,6 +151,18 @@ namespace WasteIoT.Firmware.Core.Session
         {
             lock (_sync)
             {
+                long now = _clock.UptimeMs;
+                if (_log.Buffered > 0 && (now - _bufferedAt >= GroupCommitMs || now < _bufferedAt))
+                {
+                    _log.Flush();
+                }
+
+                if (now - _checkpointAt >= CheckpointIntervalMs || now < _checkpointAt)
+                {
+                    _checkpointAt = now;
+                    _log.Checkpoint();
+                }
+
                 if (!_transport.IsConnected && !TryConnect())
                 {
                     return false;
@@ -139,7 +172,7 @@ namespace WasteIoT.Firmware.Core.Session
                 {
                     int length;
                     long number;
-                    if (!_ring.TryReadNextPending(_lastSent, _record, out length, out number))
+                    if (!_log.TryReadNextPending(_lastSent, _record, out length, out number))
                     {
                         break;
                     }
@@ -163,7 +196,7 @@ namespace WasteIoT.Firmware.Core.Session
                     TakeEarlyAck(packetId);
                 }
 
-                return _inFlight == 0 && _ring.PendingCount == 0;
+                return _inFlight == 0 && _log.PendingCount == 0;
             }
         }
 
@@ -207,6 +240,8 @@ namespace WasteIoT.Firmware.Core.Session
                 _transport.Disconnect();
                 _inFlight = 0;
                 _lastSent = 0;
+                _log.Flush();
+                _log.Checkpoint();
             }
         }
 
@@ -229,7 +264,7 @@ namespace WasteIoT.Firmware.Core.Session
             {
                 if (_inFlightPacket[i] == packetId)
                 {
-                    _ring.Acknowledge(_inFlightRecord[i]);
+                    _log.Acknowledge(_inFlightRecord[i]);
                     _acknowledged++;
                     _inFlight--;
                     _inFlightPacket[i] = _inFlightPacket[_inFlight];

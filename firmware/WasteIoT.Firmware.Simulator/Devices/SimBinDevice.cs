@@ -1,5 +1,6 @@
 using WasteIoT.Firmware.Core.Nodes;
 using WasteIoT.Firmware.Core.Sensing;
+using WasteIoT.Firmware.Core.Storage;
 using WasteIoT.Firmware.Simulator.Fleet;
 using WasteIoT.Firmware.Simulator.World;
 
@@ -14,7 +15,7 @@ internal sealed class SimBinDevice : SimDevice
     private long _nextWakeAt;
 
     public SimBinDevice(BinDefinition definition, SimulationTime time, BrokerEndpoint broker, IEnumerable<FaultDefinition> faults, Random random)
-        : base(definition.Device, definition.Password ?? broker.DefaultPassword, time, broker, faults, random, 256, 4)
+        : base(definition.Device, definition.Password ?? broker.DefaultPassword, time, broker, faults, random, LogLayout.BinNode(), 4)
     {
         Model = new BinModel(definition, random);
         _calibration = new FillLevelCalibration { BinDepthMm = definition.DepthMm, DeadZoneMm = 200 };

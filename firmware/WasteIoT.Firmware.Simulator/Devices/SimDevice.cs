@@ -8,25 +8,30 @@ using WasteIoT.Firmware.Simulator.World;
 namespace WasteIoT.Firmware.Simulator.Devices;
 
 /// <summary>
-/// One simulated ESP32: its flash (record ring and device state) outlives reboots, its firmware objects do
+/// One simulated ESP32: its flash (store-and-forward log and device state) outlives reboots, its firmware objects do
 /// not — <see cref="Boot"/> builds them again from flash, as a real reset does.
 /// </summary>
 internal abstract class SimDevice : IDisposable
 {
     public const string FirmwareVersion = "1.0.0-sim";
 
-    private readonly MemoryFlashRegion _ringFlash;
+    private readonly LogLayout _layout;
+    private readonly MemorySegmentStore _logFiles;
+    private readonly MemorySegmentStore _cursorFiles;
     private readonly MemoryFlashRegion _stateFlash = new(1024);
     private readonly int _window;
     private readonly List<FaultDefinition> _faults;
     private bool _rebooted;
     private bool _unpowered;
 
-    /// <param name="ringSlots">256-byte slots of store-and-forward flash, as the device's app sizes it (firmware/devices/*/Program.cs).</param>
+    /// <param name="layout">The node's store-and-forward log on flash, as its device app sizes it (<see cref="LogLayout"/>).</param>
     /// <param name="window">Publishes in flight, likewise.</param>
-    protected SimDevice(string device, string password, SimulationTime time, BrokerEndpoint broker, IEnumerable<FaultDefinition> faults, Random random, int ringSlots, int window)
+    protected SimDevice(string device, string password, SimulationTime time, BrokerEndpoint broker, IEnumerable<FaultDefinition> faults, Random random, LogLayout layout, int window)
     {
-        _ringFlash = new MemoryFlashRegion(256 * ringSlots);
+        _layout = layout;
+        var wear = new LittleFsWearMeter();
+        _logFiles = new MemorySegmentStore(wear);
+        _cursorFiles = new MemorySegmentStore(wear);
         _window = window;
         Device = device;
         Password = password;
@@ -120,7 +125,7 @@ internal abstract class SimDevice : IDisposable
         state.TryLoad();
         state.BeginBoot(wokeFromDeepSleep, Clock.UtcNowMs);
         state.Save();
-        var ring = new RecordRing(_ringFlash, 256);
+        var ring = _layout.Create(_logFiles, _cursorFiles);
         ring.Mount();
         Session = new UplinkSession(Transport, ring, state, Clock, new Random(Random.Next()), Device, Password, FirmwareVersion, _window);
         var context = new NodeContext(Clock, Power, state, Session, FirmwareVersion);

@@ -1,6 +1,7 @@
 using WasteIoT.Firmware.Core.Hardware;
 using WasteIoT.Firmware.Core.Nodes;
 using WasteIoT.Firmware.Core.Sensing;
+using WasteIoT.Firmware.Core.Storage;
 using WasteIoT.Firmware.Simulator.Fleet;
 using WasteIoT.Firmware.Simulator.World;
 
@@ -21,7 +22,7 @@ internal sealed class SimSiteDevice : SimDevice
     private long _buttonUntil;
 
     public SimSiteDevice(SiteDefinition definition, SimulationTime time, BrokerEndpoint broker, IEnumerable<FaultDefinition> faults, Random random)
-        : base(definition.Device, definition.Password ?? broker.DefaultPassword, time, broker, faults, random, 1024, 8)
+        : base(definition.Device, definition.Password ?? broker.DefaultPassword, time, broker, faults, random, LogLayout.SiteNode(), 8)
     {
         var cleanings = Fault(FaultTypes.CleaningsOnly)?.Count ?? definition.CleaningsPerDay;
         Model = new ToiletModel(definition, time, random, cleanings);

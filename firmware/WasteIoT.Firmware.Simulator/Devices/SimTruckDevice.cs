@@ -1,4 +1,5 @@
 using WasteIoT.Firmware.Core.Nodes;
+using WasteIoT.Firmware.Core.Storage;
 using WasteIoT.Firmware.Simulator.Fleet;
 using WasteIoT.Firmware.Simulator.World;
 
@@ -14,7 +15,7 @@ internal sealed class SimTruckDevice : SimDevice
     private long _nextFixAt;
 
     public SimTruckDevice(TruckDefinition definition, SimulationTime time, BrokerEndpoint broker, IEnumerable<FaultDefinition> faults, Random random, Action<string> binEmptied)
-        : base(definition.Device, definition.Password ?? broker.DefaultPassword, time, broker, faults, random, 4096, 8)
+        : base(definition.Device, definition.Password ?? broker.DefaultPassword, time, broker, faults, random, LogLayout.TruckNode(), 8)
     {
         Model = new TruckModel(definition, time, faults);
         _gnss = new SimGnssReceiver(random);

@@ -16,7 +16,14 @@ internal sealed class DeviceRig
 
     public string Device { get; }
 
-    public MemoryFlashRegion RingFlash { get; } = new(256 * 64);
+    private MemorySegmentStore? _logFiles;
+    private MemorySegmentStore? _cursorFiles;
+
+    public LittleFsWearMeter Wear { get; } = new();
+
+    public MemorySegmentStore LogFiles => _logFiles ??= new MemorySegmentStore(Wear);
+
+    public MemorySegmentStore CursorFiles => _cursorFiles ??= new MemorySegmentStore(Wear);
 
     public MemoryFlashRegion StateFlash { get; } = new(512);
 
@@ -33,9 +40,9 @@ internal sealed class DeviceRig
         state.TryLoad();
         state.BeginBoot(wokeFromDeepSleep, Clock.UtcNowMs);
         state.Save();
-        var ring = new RecordRing(RingFlash, 256);
-        ring.Mount();
-        var session = new UplinkSession(Mqtt, ring, state, Clock, new Random(1), Device, "secret", "1.0.0", 4);
+        var log = new SegmentLog(LogFiles, CursorFiles, 1024, 16);
+        log.Mount();
+        var session = new UplinkSession(Mqtt, log, state, Clock, new Random(1), Device, "secret", "1.0.0", 4);
         return new NodeContext(Clock, Power, state, session, "1.0.0");
     }
 }

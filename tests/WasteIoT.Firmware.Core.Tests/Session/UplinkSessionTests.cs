@@ -114,17 +114,37 @@ public sealed class UplinkSessionTests
     }
 
     [Fact]
-    public void AcknowledgedMessageIsNotResent()
+    public void AcknowledgedMessageIsNotResentAfterClose()
     {
         var rig = new DeviceRig("bin-0001");
         var session = rig.Boot().Session;
         session.Enqueue(new CoverEvent { State = CoverState.Open });
         Assert.True(session.Service());
+        session.Close();
 
         var after = rig.Boot().Session;
         Assert.Equal(0, after.Pending);
         after.Service();
         Assert.Single(rig.Mqtt.Payloads("cover"));
+    }
+
+    [Fact]
+    public void RunningNodeCheckpointsDeliveryEveryFewSecondsAndResendsOnlyWhatCameAfter()
+    {
+        var rig = new DeviceRig("site-0001");
+        var session = rig.Boot().Session;
+        session.Enqueue(new CoverEvent { State = CoverState.Open });
+        Assert.True(session.Service());
+        rig.Clock.Advance(UplinkSession.CheckpointIntervalMs);
+        session.Service();
+        session.Enqueue(new CoverEvent { State = CoverState.Closed });
+        Assert.True(session.Service());
+
+        // Power cut: the second PUBACK came after the last checkpoint, so that message goes again (receivers deduplicate).
+        var after = rig.Boot().Session;
+        Assert.Equal(1, after.Pending);
+        after.Service();
+        Assert.Equal(3, rig.Mqtt.Payloads("cover").Count());
     }
 
     [Fact]

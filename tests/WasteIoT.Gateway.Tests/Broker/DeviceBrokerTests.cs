@@ -309,7 +309,7 @@ public sealed class DeviceBrokerTests
         await using var gateway = await RunningGateway.StartAsync();
         var metrics = gateway.Service<GatewayMetrics>();
 
-        // A node's flash ring replayed after an outage, 8 publishes in flight (the device apps' window): bin, site and truck at once.
+        // Backlogs replayed from a node's flash log after an outage, 8 publishes in flight (the device apps' window): bin, site and truck at once.
         var drains = await Task.WhenAll(DrainAsync(gateway, "bin-0001", 256), DrainAsync(gateway, "site-0001", 1_024), DrainAsync(gateway, "truck-0001", 4_096));
 
         Assert.All(drains, d => Assert.Equal(0, d.Disconnects));
