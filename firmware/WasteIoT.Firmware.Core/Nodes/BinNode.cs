@@ -15,6 +15,12 @@ namespace WasteIoT.Firmware.Core.Nodes
 
         public const int PingGapMs = 60;
 
+        /// <summary>
+        /// Sensor rail on to first ping: the SHT31 is ready 1 ms after power-up (datasheet t_PU, max 1.5 ms); the
+        /// JSN-SR04T's own controller is given 100 ms to boot (assumed; not in its datasheet).
+        /// </summary>
+        public const int SensorRailSettleMs = 100;
+
         /// <summary>Longest the radio stays on per wake before giving up until the next publish.</summary>
         public long MaxAwakeMs = 15000;
 
@@ -41,6 +47,12 @@ namespace WasteIoT.Firmware.Core.Nodes
         public FillReading LastReading
         {
             get { return _reading; }
+        }
+
+        /// <summary>Read while the divider was switched in; reading the ADC later would see it floating.</summary>
+        protected override double BatteryVolts
+        {
+            get { return _reading.Battery; }
         }
 
         /// <summary>Whether the last wake turned the radio on.</summary>
@@ -82,6 +94,31 @@ namespace WasteIoT.Firmware.Core.Nodes
         }
 
         private void Measure(long[] app)
+        {
+            // Sensors and divider draw only while measuring: their switches are off again whatever happens here.
+            Switch(_hardware.SensorRail, true);
+            Switch(_hardware.BatteryDivider, true);
+            try
+            {
+                Clock.Delay(SensorRailSettleMs);
+                MeasurePowered(app);
+            }
+            finally
+            {
+                Switch(_hardware.BatteryDivider, false);
+                Switch(_hardware.SensorRail, false);
+            }
+        }
+
+        private static void Switch(Hardware.ISwitch load, bool on)
+        {
+            if (load != null)
+            {
+                load.Set(on);
+            }
+        }
+
+        private void MeasurePowered(long[] app)
         {
             double celsius = double.NaN;
             double humidity;

@@ -15,5 +15,11 @@ namespace WasteIoT.Firmware.Core.Nodes
 
         /// <summary>Optional: high when the bin is tipped over.</summary>
         public IDigitalInput Tilt;
+
+        /// <summary>Optional: powers the range sensor and the SHT31 only while measuring.</summary>
+        public ISwitch SensorRail;
+
+        /// <summary>Optional: connects the battery divider only while the battery is read.</summary>
+        public ISwitch BatteryDivider;
     }
 }

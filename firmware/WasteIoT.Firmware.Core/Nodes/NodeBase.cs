@@ -53,13 +53,19 @@ namespace WasteIoT.Firmware.Core.Nodes
 
             _lastHeartbeatAt = now;
             _heartbeat.UptimeS = (now - State.BootStartedAt) / 1000;
-            _heartbeat.Battery = Context.Power.BatteryVolts;
+            _heartbeat.Battery = BatteryVolts;
             _heartbeat.Rssi = Context.Power.Rssi == int.MinValue ? Absent.Int : Context.Power.Rssi;
             _heartbeat.Fw = Context.Firmware;
             _heartbeat.Buffered = Session.Pending;
             _heartbeat.Dropped = State.Dropped;
             _heartbeat.Cover = cover;
             Session.Enqueue(_heartbeat);
+        }
+
+        /// <summary>The battery voltage a heartbeat reports (a node that switches its divider reports its last reading).</summary>
+        protected virtual double BatteryVolts
+        {
+            get { return Context.Power.BatteryVolts; }
         }
 
         /// <summary>Restores the heartbeat schedule after deep sleep.</summary>

@@ -174,7 +174,15 @@ namespace WasteIoT.Firmware.Core.Session
                     long number;
                     if (!_log.TryReadNextPending(_lastSent, _record, out length, out number))
                     {
-                        break;
+                        if (_inFlight > 0 || _lastSent == 0 || _log.PendingCount == 0)
+                        {
+                            break;
+                        }
+
+                        // Everything sent was answered, yet records are pending: their PUBACKs came too far out of
+                        // order for the log to keep. Send them again from the oldest (receivers deduplicate).
+                        _lastSent = 0;
+                        continue;
                     }
 
                     int kindLength = _record[0];

@@ -1,19 +1,24 @@
 using System;
 using System.Device.Adc;
+using System.Device.Gpio;
 using System.Device.I2c;
 using System.Diagnostics;
-using System.Threading;
+using System.IO.Ports;
+using IoT.Device.AtModem;
+using IoT.Device.AtModem.Modem;
 using Iot.Device.Sht3x;
 using nanoFramework.Hardware.Esp32;
+using WasteIoT.Firmware.Core.Hardware;
 using WasteIoT.Firmware.Core.Nodes;
 using WasteIoT.Firmware.Core.Sensing;
+using WasteIoT.Firmware.Core.Storage;
 using WasteIoT.Firmware.Drivers;
 
 namespace WasteIoT.Firmware.Devices
 {
     /// <summary>
-    /// Bin node: every start is a wake (or a power-on). Measure, maybe publish, deep-sleep. Pin map:
-    /// hardware/bin-node/README.md.
+    /// Bin node: every start is a wake (or a power-on). Measure, maybe publish, deep-sleep. Pins: BinNodePins
+    /// (hardware/bin-node/README.md). The uplink is Wi-Fi to the gateway or LTE-M to the cloud, by DeviceSettings.
     /// </summary>
     public class Program
     {
@@ -23,19 +28,26 @@ namespace WasteIoT.Firmware.Devices
             long sleepMs = 900000;
             try
             {
-                PinMux.I2c1();
+                Configuration.SetPinFunction(BinNodePins.I2cData, DeviceFunction.I2C1_DATA);
+                Configuration.SetPinFunction(BinNodePins.I2cClock, DeviceFunction.I2C1_CLOCK);
                 AdcController adc = new AdcController();
                 power = new Esp32Power(adc.OpenChannel(6), 2.0, 60000);
 
-                NodeContext context = DeviceBoot.Start(power, 256, 4);
-
+                GpioController gpio = new GpioController();
                 BinNodeHardware hardware = new BinNodeHardware();
-                hardware.Range = new Hcsr04RangeSensor(triggerPin: 25, echoPin: 26);
+                hardware.SensorRail = new GpioSwitch(gpio, BinNodePins.SensorRail, true);
+                hardware.BatteryDivider = new GpioSwitch(gpio, BinNodePins.DividerEnable, false);
+                hardware.Range = new Hcsr04RangeSensor(BinNodePins.UltrasonicTrigger, BinNodePins.UltrasonicEcho);
                 hardware.Climate = new Sht3xClimateSensor(I2cDevice.Create(new I2cConnectionSettings(1, (byte)I2cAddress.AddrLow)));
-                hardware.Lid = new GpioDigitalInput(new System.Device.Gpio.GpioController(), 27, true);
 
-                FillLevelCalibration calibration = new FillLevelCalibration();
-                sleepMs = new BinNode(context, hardware, calibration).RunWake();
+                // Normally-open reed closed by the rim magnet: low while the lid is shut, high (pull-up) when it opens.
+                hardware.Lid = new GpioDigitalInput(gpio, BinNodePins.LidReed, false);
+
+                // SW-520D conducts upright: low; open (high) when the bin lies on its side.
+                hardware.Tilt = new GpioDigitalInput(gpio, BinNodePins.Tilt, false);
+
+                NodeContext context = DeviceBoot.Start(power, LogLayout.BinNode(), Uplink(), DeviceSettings.Cellular ? 1 : 4);
+                sleepMs = new BinNode(context, hardware, new FillLevelCalibration()).RunWake();
             }
             catch (Exception ex)
             {
@@ -52,6 +64,21 @@ namespace WasteIoT.Firmware.Devices
                 Sleep.EnableWakeupByTimer(TimeSpan.FromTicks(sleepMs * TimeSpan.TicksPerMillisecond));
                 Sleep.StartDeepSleep();
             }
+        }
+
+        private static IMqttTransport Uplink()
+        {
+            if (!DeviceSettings.Cellular)
+            {
+                return new M2MqttTransport(DeviceSettings.GatewayHost, DeviceSettings.GatewayPort, DeviceSettings.WifiSsid, DeviceSettings.WifiPassword, DeviceSettings.StaticAddress);
+            }
+
+            Configuration.SetPinFunction(BinNodePins.ModemRx, DeviceFunction.COM2_RX);
+            Configuration.SetPinFunction(BinNodePins.ModemTx, DeviceFunction.COM2_TX);
+            SerialPort serial = new SerialPort("COM2", 115200);
+            serial.Open();
+            Sim7080 modem = new Sim7080(AtChannel.Create(serial));
+            return new CellularMqttTransport(modem.MqttClient, DeviceSettings.CloudHost, DeviceSettings.CloudPort);
         }
     }
 }

@@ -1,3 +1,5 @@
+using nanoFramework.Networking;
+
 namespace WasteIoT.Firmware.Devices
 {
     /// <summary>
@@ -13,5 +15,17 @@ namespace WasteIoT.Firmware.Devices
         public const string GatewayHost = "192.168.4.1";
         public const int GatewayPort = 1883;
         public const string Firmware = "1.0.0";
+
+        /// <summary>Bin nodes only: LTE-M (SIM7080G) straight to the cloud instead of Wi-Fi to a gateway.</summary>
+        public const bool Cellular = false;
+
+        /// <summary>The cloud's MQTT front door, for cellular nodes.</summary>
+        public const string CloudHost = "mqtt.wasteiot.example";
+
+        public const int CloudPort = 1883;
+
+        /// <summary>This node's fixed address on the gateway's network; null to use DHCP (and SNTP), which costs radio time.</summary>
+        public static readonly IPConfiguration StaticAddress =
+            new IPConfiguration("192.168.4.50", "255.255.255.0", "192.168.4.1", new string[] { "192.168.4.1" });
     }
 }

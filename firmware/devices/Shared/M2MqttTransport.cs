@@ -1,6 +1,7 @@
 using System;
 using System.Text;
 using System.Threading;
+using System.Device.Wifi;
 using nanoFramework.M2Mqtt;
 using nanoFramework.Networking;
 using nanoFramework.M2Mqtt.Messages;
@@ -11,7 +12,8 @@ namespace WasteIoT.Firmware.Devices
     /// <summary>
     /// The firmware's MQTT interface over nanoFramework.M2Mqtt (MQTT 3.1.1, QoS 1, persistent session).
     /// Wi-Fi comes up only when a connection is wanted, so a bin node that does not publish on a wake never
-    /// powers its radio.
+    /// powers its radio. The connect blocks (up to 10 s of Wi-Fi and M2Mqtt's connect timeout), which is why the
+    /// mains nodes run the session on a thread of its own.
     /// </summary>
     public class M2MqttTransport : IMqttTransport
     {
@@ -19,12 +21,15 @@ namespace WasteIoT.Firmware.Devices
         private readonly string _ssid;
         private readonly string _wifiPassword;
         private IMqttListener _listener;
+        private readonly IPConfiguration _staticAddress;
         private bool _wifiUp;
 
-        public M2MqttTransport(string host, int port, string ssid, string wifiPassword)
+        /// <param name="staticAddress">Address, mask and gateway for this node (no DHCP, no SNTP: seconds of radio saved per publish); null for DHCP.</param>
+        public M2MqttTransport(string host, int port, string ssid, string wifiPassword, IPConfiguration staticAddress)
         {
             _ssid = ssid;
             _wifiPassword = wifiPassword;
+            _staticAddress = staticAddress;
             _client = new MqttClient(host, port, false, null, null, MqttSslProtocols.None);
             _client.ProtocolVersion = MqttProtocolVersion.Version_3_1_1;
             _client.MqttMsgPublished += OnPublished;
@@ -48,8 +53,12 @@ namespace WasteIoT.Firmware.Devices
             {
                 if (!_wifiUp)
                 {
+                    // Manual reconnection: the SSID is not stored, so the runtime never starts Wi-Fi by itself at boot and a
+                    // measure-only wake keeps the radio off.
                     CancellationTokenSource timeout = new CancellationTokenSource(10000);
-                    _wifiUp = WifiNetworkHelper.ConnectDhcp(_ssid, _wifiPassword, requiresDateTime: true, token: timeout.Token);
+                    _wifiUp = _staticAddress != null
+                        ? WifiNetworkHelper.ConnectFixAddress(_ssid, _wifiPassword, _staticAddress, WifiReconnectionKind.Manual, requiresDateTime: false, token: timeout.Token)
+                        : WifiNetworkHelper.ConnectDhcp(_ssid, _wifiPassword, WifiReconnectionKind.Manual, requiresDateTime: true, token: timeout.Token);
                     if (!_wifiUp)
                     {
                         error = "Wi-Fi: " + WifiNetworkHelper.Status.ToString();

@@ -9,6 +9,7 @@ using System.Threading;
 using Iot.Device.Ads1115;
 using Iot.Device.Mfrc522;
 using WasteIoT.Firmware.Core.Nodes;
+using WasteIoT.Firmware.Core.Storage;
 using WasteIoT.Firmware.Core.Sensing;
 using WasteIoT.Firmware.Drivers;
 
@@ -24,15 +25,15 @@ namespace WasteIoT.Firmware.Devices
             PinMux.Spi1();
 
             Esp32Power power = new Esp32Power(null, 1.0, 30000);
-            NodeContext context = DeviceBoot.Start(power, 1024, 8);
+            NodeContext context = DeviceBoot.Start(power, LogLayout.SiteNode(), new M2MqttTransport(DeviceSettings.GatewayHost, DeviceSettings.GatewayPort, DeviceSettings.WifiSsid, DeviceSettings.WifiPassword, DeviceSettings.StaticAddress), 8);
 
             GpioController gpio = new GpioController();
             Ads1115 adc = new Ads1115(I2cDevice.Create(new I2cConnectionSettings(1, (byte)I2cAddress.GND)), InputMultiplexer.AIN0, MeasuringRange.FS2048, DataRate.SPS128, DeviceMode.PowerDown);
             SiteNodeHardware hardware = new SiteNodeHardware();
             hardware.Nh3 = new Ads1115AnalogInput(adc, InputMultiplexer.AIN0);
-            hardware.Nh3Calibration = new GasCellCalibration(0.400, 0.010, GasCellCalibration.MolarMassNh3);
+            hardware.Nh3Calibration = GasCellCalibration.Ze03Nh3();
             hardware.H2s = new Ads1115AnalogInput(adc, InputMultiplexer.AIN1);
-            hardware.H2sCalibration = new GasCellCalibration(0.200, 0.500, GasCellCalibration.MolarMassH2s);
+            hardware.H2sCalibration = GasCellCalibration.Ze03H2s();
             hardware.Dust = new SerialByteStream(new SerialPort("COM2", 9600));
             hardware.DustParser = new Sds011Parser();
             hardware.Climate = new Sht3xClimateSensor(I2cDevice.Create(new I2cConnectionSettings(1, 0x44)));

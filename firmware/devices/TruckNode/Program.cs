@@ -6,6 +6,7 @@ using System.IO.Ports;
 using System.Threading;
 using Iot.Device.Mfrc522;
 using WasteIoT.Firmware.Core.Nodes;
+using WasteIoT.Firmware.Core.Storage;
 using WasteIoT.Firmware.Drivers;
 
 namespace WasteIoT.Firmware.Devices
@@ -19,9 +20,8 @@ namespace WasteIoT.Firmware.Devices
             PinMux.Spi1();
 
             Esp32Power power = new Esp32Power(null, 1.0, 30000);
-            // A truck may spend an hour in a dead zone: 4,096 slots hold about an hour of driving (a position a second)
-            // plus its scans. 1 MiB of internal storage: an 8 MB module or a custom partition table.
-            NodeContext context = DeviceBoot.Start(power, 4096, 8);
+            // A truck may spend hours in a dead zone: the 8 MB module's 2 MiB littlefs partition holds a 1.5 MiB log.
+            NodeContext context = DeviceBoot.Start(power, LogLayout.TruckNode(), new M2MqttTransport(DeviceSettings.GatewayHost, DeviceSettings.GatewayPort, DeviceSettings.WifiSsid, DeviceSettings.WifiPassword, DeviceSettings.StaticAddress), 8);
 
             GpioController gpio = new GpioController();
             TruckNodeHardware hardware = new TruckNodeHardware();

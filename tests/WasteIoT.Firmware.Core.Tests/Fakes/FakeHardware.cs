@@ -19,9 +19,27 @@ internal sealed class FakePower : IPowerControl
     }
 }
 
+internal sealed class FakeSwitch : ISwitch
+{
+    public bool On { get; private set; }
+
+    public List<bool> Changes { get; } = [];
+
+    public void Set(bool on)
+    {
+        On = on;
+        Changes.Add(on);
+    }
+}
+
 internal sealed class FakeRange : IRangeSensor
 {
     public int DistanceMm { get; set; } = 900;
+
+    /// <summary>Must be on for an echo to come back (the sensor rail), when given.</summary>
+    public FakeSwitch? Rail { get; set; }
+
+    public int PingsUnpowered { get; private set; }
 
     public bool Echo { get; set; } = true;
 
@@ -31,6 +49,13 @@ internal sealed class FakeRange : IRangeSensor
 
     public bool TryMeasure(out int distanceMm)
     {
+        if (Rail is { On: false })
+        {
+            PingsUnpowered++;
+            distanceMm = 0;
+            return false;
+        }
+
         distanceMm = Echo ? DistanceMm : 0;
         return Echo;
     }

@@ -84,6 +84,12 @@ internal sealed class FakeMqtt : IMqttTransport
         }
     }
 
+    public void Ack(int packetId)
+    {
+        Unacked.Remove(packetId);
+        _listener!.OnPublishAcknowledged(packetId);
+    }
+
     public void Drop()
     {
         IsConnected = false;

@@ -117,9 +117,25 @@ public sealed class BinNodeTests
         Assert.Equal(6, Fill().Count);
     }
 
-    private long Wake(bool deepSleep = false)
+    [Fact]
+    public void SensorRailAndBatteryDividerAreOnOnlyWhileMeasuring()
     {
-        var node = new BinNode(_rig.Boot(deepSleep), new BinNodeHardware { Range = _range, Climate = new FakeClimate(), Lid = _lid }, new FillLevelCalibration());
+        var rail = new FakeSwitch();
+        var divider = new FakeSwitch();
+        _range.Rail = rail;
+        Wake(rail: rail, divider: divider);
+
+        Assert.Equal(0, _range.PingsUnpowered);
+        Assert.Equal([true, false], rail.Changes);
+        Assert.Equal([true, false], divider.Changes);
+        Assert.Single(Fill());
+        Assert.Equal(3.6, Fill()[0].GetProperty("battery").GetDouble(), 3);
+    }
+
+    private long Wake(bool deepSleep = false, FakeSwitch? rail = null, FakeSwitch? divider = null)
+    {
+        var hardware = new BinNodeHardware { Range = _range, Climate = new FakeClimate(), Lid = _lid, SensorRail = rail, BatteryDivider = divider };
+        var node = new BinNode(_rig.Boot(deepSleep), hardware, new FillLevelCalibration());
         return node.RunWake();
     }
 

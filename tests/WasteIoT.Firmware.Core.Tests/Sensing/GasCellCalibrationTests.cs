@@ -22,6 +22,26 @@ public sealed class GasCellCalibrationTests
     }
 
     [Fact]
+    public void Ze03CellsReadZeroAtTheDatasheetZeroVoltageAndTheRangeAtFullScale()
+    {
+        foreach (var (cell, molarMass) in new[] { (GasCellCalibration.Ze03Nh3(), GasCellCalibration.MolarMassNh3), (GasCellCalibration.Ze03H2s(), GasCellCalibration.MolarMassH2s) })
+        {
+            Assert.Equal(0, cell.ToMilligramsPerCubicMetre(0.4));
+            Assert.Equal(100 * molarMass / GasCellCalibration.MolarVolume, cell.ToMilligramsPerCubicMetre(2.0), 6);
+        }
+    }
+
+    [Fact]
+    public void H2sCellCannotResolveTheToiletLimitButNh3CellCan()
+    {
+        // Class I toilet limits (hardware/site-node/README.md): H2S 0.01 mg/m³, NH3 0.3 mg/m³. The ZE03-H2S resolves
+        // 0.01 ppm = 0.0139 mg/m³, coarser than its limit; the NH3 cell's 0.1 ppm is 0.0697 mg/m³.
+        Assert.False(GasCellCalibration.Ze03H2s().CanResolve(0.01));
+        Assert.Equal(0.0139, GasCellCalibration.Ze03H2s().ResolutionMilligramsPerCubicMetre, 4);
+        Assert.True(GasCellCalibration.Ze03Nh3().CanResolve(0.3));
+    }
+
+    [Fact]
     public void RollingAverageKeepsTheLastWindow()
     {
         var avg = new RollingAverage(3);

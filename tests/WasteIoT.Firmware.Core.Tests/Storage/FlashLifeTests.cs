@@ -37,8 +37,8 @@ public sealed class FlashLifeTests(ITestOutputHelper output)
             .Select(l => l.Split('\t'))
             .Where(c => c[1] == "config" && c[0].StartsWith("esp32/", StringComparison.Ordinal))
             .ToDictionary(c => c[0], c => int.Parse(c[7], CultureInfo.InvariantCulture));
-        Assert.Equal(config["esp32/partitions_nanoclr_4mb.csv"], LogLayout.Config4MbBytes);
-        Assert.Equal(config["esp32/partitions_nanoclr_8mb.csv"], LogLayout.Config8MbBytes);
+        Assert.Equal(LogLayout.Config4MbBytes, config["esp32/partitions_nanoclr_4mb.csv"]);
+        Assert.Equal(LogLayout.Config8MbBytes, config["esp32/partitions_nanoclr_8mb.csv"]);
         foreach (var layout in new[] { LogLayout.BinNode(), LogLayout.SiteNode(), LogLayout.TruckNode() })
         {
             var table = layout.Module.Contains("(8 MB)", StringComparison.Ordinal) ? "esp32/partitions_nanoclr_8mb.csv" : "esp32/partitions_nanoclr_4mb.csv";
