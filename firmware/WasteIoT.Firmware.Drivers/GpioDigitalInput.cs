@@ -11,11 +11,17 @@ namespace WasteIoT.Firmware.Drivers
         private readonly bool _activeLow;
 
         public GpioDigitalInput(GpioController gpio, int pin, bool activeLow)
+            : this(gpio, pin, activeLow, true)
+        {
+        }
+
+        /// <param name="internalPullUp">False on the ESP32's input-only GPIO34–39, which have no pull-up: fit one outside.</param>
+        public GpioDigitalInput(GpioController gpio, int pin, bool activeLow, bool internalPullUp)
         {
             _gpio = gpio;
             _pin = pin;
             _activeLow = activeLow;
-            gpio.OpenPin(pin, PinMode.InputPullUp);
+            gpio.OpenPin(pin, internalPullUp ? PinMode.InputPullUp : PinMode.Input);
         }
 
         public bool IsHigh

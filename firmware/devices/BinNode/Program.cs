@@ -28,9 +28,9 @@ namespace WasteIoT.Firmware.Devices
             long sleepMs = 900000;
             try
             {
-                Configuration.SetPinFunction(BinNodePins.I2cData, DeviceFunction.I2C1_DATA);
-                Configuration.SetPinFunction(BinNodePins.I2cClock, DeviceFunction.I2C1_CLOCK);
+                PinMux.I2c1(BinNodePins.I2cData, BinNodePins.I2cClock);
                 AdcController adc = new AdcController();
+                // GPIO34 (BinNodePins.BatteryAdc) is ADC1 channel 6.
                 power = new Esp32Power(adc.OpenChannel(6), 2.0, 60000);
 
                 GpioController gpio = new GpioController();
@@ -73,8 +73,7 @@ namespace WasteIoT.Firmware.Devices
                 return new M2MqttTransport(DeviceSettings.GatewayHost, DeviceSettings.GatewayPort, DeviceSettings.WifiSsid, DeviceSettings.WifiPassword, DeviceSettings.StaticAddress);
             }
 
-            Configuration.SetPinFunction(BinNodePins.ModemRx, DeviceFunction.COM2_RX);
-            Configuration.SetPinFunction(BinNodePins.ModemTx, DeviceFunction.COM2_TX);
+            PinMux.Uart2(BinNodePins.ModemRx, BinNodePins.ModemTx);
             SerialPort serial = new SerialPort("COM2", 115200);
             serial.Open();
             Sim7080 modem = new Sim7080(AtChannel.Create(serial));

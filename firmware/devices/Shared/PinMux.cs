@@ -2,29 +2,26 @@ using nanoFramework.Hardware.Esp32;
 
 namespace WasteIoT.Firmware.Devices
 {
-    /// <summary>The ESP32 pin functions the nodes use (hardware/*/README.md, "Pin map").</summary>
+    /// <summary>Routes the ESP32's I2C, UART and SPI functions to the pins of a node's pin table (BinNodePins etc.).</summary>
     public static class PinMux
     {
-        /// <summary>I2C1 on GPIO21 (SDA) / GPIO22 (SCL): SHT31, ADS1115.</summary>
-        public static void I2c1()
+        public static void I2c1(int data, int clock)
         {
-            Configuration.SetPinFunction(21, DeviceFunction.I2C1_DATA);
-            Configuration.SetPinFunction(22, DeviceFunction.I2C1_CLOCK);
+            Configuration.SetPinFunction(data, DeviceFunction.I2C1_DATA);
+            Configuration.SetPinFunction(clock, DeviceFunction.I2C1_CLOCK);
         }
 
-        /// <summary>COM2 on GPIO16 (RX) / GPIO17 (TX): GNSS receiver or dust sensor.</summary>
-        public static void Uart2()
+        public static void Uart2(int rx, int tx)
         {
-            Configuration.SetPinFunction(16, DeviceFunction.COM2_RX);
-            Configuration.SetPinFunction(17, DeviceFunction.COM2_TX);
+            Configuration.SetPinFunction(rx, DeviceFunction.COM2_RX);
+            Configuration.SetPinFunction(tx, DeviceFunction.COM2_TX);
         }
 
-        /// <summary>SPI1 on GPIO23 (MOSI) / GPIO19 (MISO) / GPIO18 (SCK): MFRC522.</summary>
-        public static void Spi1()
+        public static void Spi1(int clock, int miso, int mosi)
         {
-            Configuration.SetPinFunction(23, DeviceFunction.SPI1_MOSI);
-            Configuration.SetPinFunction(19, DeviceFunction.SPI1_MISO);
-            Configuration.SetPinFunction(18, DeviceFunction.SPI1_CLOCK);
+            Configuration.SetPinFunction(mosi, DeviceFunction.SPI1_MOSI);
+            Configuration.SetPinFunction(miso, DeviceFunction.SPI1_MISO);
+            Configuration.SetPinFunction(clock, DeviceFunction.SPI1_CLOCK);
         }
     }
 }

@@ -20,9 +20,9 @@ namespace WasteIoT.Firmware.Devices
     {
         public static void Main()
         {
-            PinMux.I2c1();
-            PinMux.Uart2();
-            PinMux.Spi1();
+            PinMux.I2c1(SiteNodePins.I2cData, SiteNodePins.I2cClock);
+            PinMux.Uart2(SiteNodePins.DustRx, SiteNodePins.DustTx);
+            PinMux.Spi1(SiteNodePins.SpiClock, SiteNodePins.SpiMiso, SiteNodePins.SpiMosi);
 
             Esp32Power power = new Esp32Power(null, 1.0, 30000);
             NodeContext context = DeviceBoot.Start(power, LogLayout.SiteNode(), new M2MqttTransport(DeviceSettings.GatewayHost, DeviceSettings.GatewayPort, DeviceSettings.WifiSsid, DeviceSettings.WifiPassword, DeviceSettings.StaticAddress), 8);
@@ -37,9 +37,9 @@ namespace WasteIoT.Firmware.Devices
             hardware.Dust = new SerialByteStream(new SerialPort("COM2", 9600));
             hardware.DustParser = new Sds011Parser();
             hardware.Climate = new Sht3xClimateSensor(I2cDevice.Create(new I2cConnectionSettings(1, 0x44)));
-            hardware.BadgeReader = new Mfrc522TagReader(new MfRc522(SpiDevice.Create(new SpiConnectionSettings(1, 5)), 4, gpio, false));
-            hardware.DisinfectButton = new GpioDigitalInput(gpio, 32, true);
-            hardware.Indicator = new GpioIndicator(gpio, 25, 26, 27);
+            hardware.BadgeReader = new Mfrc522TagReader(new MfRc522(SpiDevice.Create(new SpiConnectionSettings(1, SiteNodePins.SpiChipSelect)), SiteNodePins.ReaderReset, gpio, false));
+            hardware.DisinfectButton = new GpioDigitalInput(gpio, SiteNodePins.DisinfectButton, true);
+            hardware.Indicator = new GpioIndicator(gpio, SiteNodePins.GreenLed, SiteNodePins.RedLed, SiteNodePins.Buzzer);
             SiteNode node = new SiteNode(context, hardware);
 
             while (true)

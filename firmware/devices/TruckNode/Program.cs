@@ -16,8 +16,8 @@ namespace WasteIoT.Firmware.Devices
     {
         public static void Main()
         {
-            PinMux.Uart2();
-            PinMux.Spi1();
+            PinMux.Uart2(TruckNodePins.GnssRx, TruckNodePins.GnssTx);
+            PinMux.Spi1(TruckNodePins.SpiClock, TruckNodePins.SpiMiso, TruckNodePins.SpiMosi);
 
             Esp32Power power = new Esp32Power(null, 1.0, 30000);
             // A truck may spend hours in a dead zone: the 8 MB module's 2 MiB littlefs partition holds a 1.5 MiB log.
@@ -26,9 +26,9 @@ namespace WasteIoT.Firmware.Devices
             GpioController gpio = new GpioController();
             TruckNodeHardware hardware = new TruckNodeHardware();
             hardware.Gnss = new SerialByteStream(new SerialPort("COM2", 9600));
-            hardware.TagReader = new Mfrc522TagReader(new MfRc522(SpiDevice.Create(new SpiConnectionSettings(1, 5)), 4, gpio, false));
-            hardware.Cover = new GpioDigitalInput(gpio, 34, false);
-            hardware.Indicator = new GpioIndicator(gpio, 25, 26, 27);
+            hardware.TagReader = new Mfrc522TagReader(new MfRc522(SpiDevice.Create(new SpiConnectionSettings(1, TruckNodePins.SpiChipSelect)), TruckNodePins.ReaderReset, gpio, false));
+            hardware.Cover = new GpioDigitalInput(gpio, TruckNodePins.CoverReed, false, false);
+            hardware.Indicator = new GpioIndicator(gpio, TruckNodePins.GreenLed, TruckNodePins.RedLed, TruckNodePins.Buzzer);
             TruckNode node = new TruckNode(context, hardware);
 
             while (true)
