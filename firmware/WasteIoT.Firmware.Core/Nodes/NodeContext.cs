@@ -25,5 +25,11 @@ namespace WasteIoT.Firmware.Core.Nodes
         public UplinkSession Session { get; private set; }
 
         public string Firmware { get; private set; }
+
+        /// <summary>
+        /// True when an <see cref="UplinkWorker"/> runs the session on its own thread (the mains nodes on a device);
+        /// the node's loop then only stores messages. False: the loop services the session itself (bin node, simulator).
+        /// </summary>
+        public bool UplinkOnOwnThread { get; set; }
     }
 }

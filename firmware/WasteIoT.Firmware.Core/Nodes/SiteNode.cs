@@ -86,7 +86,11 @@ namespace WasteIoT.Firmware.Core.Nodes
             }
 
             HeartbeatIfDue(null, false);
-            Session.Service();
+            if (!Context.UplinkOnOwnThread)
+            {
+                Session.Service();
+            }
+
             Context.Power.FeedWatchdog();
         }
 

@@ -78,7 +78,11 @@ namespace WasteIoT.Firmware.Core.Nodes
                 _hardware.Indicator.Show(overdue);
             }
 
-            Session.Service();
+            if (!Context.UplinkOnOwnThread)
+            {
+                Session.Service();
+            }
+
             Context.Power.FeedWatchdog();
         }
 

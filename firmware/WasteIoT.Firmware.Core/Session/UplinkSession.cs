@@ -22,6 +22,8 @@ namespace WasteIoT.Firmware.Core.Session
         private readonly MessageCodec _codec = new MessageCodec();
         private readonly JsonWriter _writer = new JsonWriter(new byte[MessageCodec.MaxPayloadBytes]);
         private readonly byte[] _record;
+        private readonly byte[] _sendRecord;
+        private readonly JsonWriter _statusWriter = new JsonWriter(new byte[256]);
         private readonly byte[] _payload = new byte[MessageCodec.MaxPayloadBytes];
         private readonly int[] _inFlightPacket;
         private readonly long[] _inFlightRecord;
@@ -53,17 +55,18 @@ namespace WasteIoT.Firmware.Core.Session
 
         private long _bufferedAt = long.MinValue;
 
-        public UplinkSession(IMqttTransport transport, SegmentLog ring, DeviceState state, IClock clock, System.Random random, string device, string password, string firmware, int window)
+        public UplinkSession(IMqttTransport transport, SegmentLog log, DeviceState state, IClock clock, System.Random random, string device, string password, string firmware, int window)
         {
             _transport = transport;
-            _log = ring;
+            _log = log;
             _state = state;
             _clock = clock;
             _backoff = new Backoff(random);
             _device = device;
             _password = password;
             _firmware = firmware;
-            _record = new byte[ring.MaxPayload];
+            _record = new byte[log.MaxPayload];
+            _sendRecord = new byte[log.MaxPayload];
             _inFlightPacket = new int[window];
             _inFlightRecord = new long[window];
             transport.SetListener(this);
@@ -146,9 +149,15 @@ namespace WasteIoT.Firmware.Core.Session
         }
 
         /// <summary>Connects when due and sends what is pending, up to the in-flight window.</summary>
+        /// <remarks>
+        /// Transport calls (connect, publish, disconnect) run outside the session's lock: they can block for tens of
+        /// seconds (Wi-Fi association, a 30 s MQTT connect timeout, a slow socket), and <see cref="Enqueue"/> from the
+        /// sensing loop must never wait for them. One thread calls Service (the node's, or an <see cref="UplinkWorker"/>).
+        /// </remarks>
         /// <returns>True when nothing is left to send or acknowledge.</returns>
         public bool Service()
         {
+            bool connected;
             lock (_sync)
             {
                 long now = _clock.UptimeMs;
@@ -163,49 +172,88 @@ namespace WasteIoT.Firmware.Core.Session
                     _log.Checkpoint();
                 }
 
-                if (!_transport.IsConnected && !TryConnect())
+                connected = _transport.IsConnected;
+                if (!connected && now < _nextAttemptAt)
+                {
+                    return false;
+                }
+            }
+
+            if (!connected && !TryConnect())
+            {
+                return false;
+            }
+
+            while (true)
+            {
+                string topic;
+                int jsonLength;
+                long number;
+                lock (_sync)
+                {
+                    if (!TryTakeNextToSend(out topic, out jsonLength, out number))
+                    {
+                        return _inFlight == 0 && _log.PendingCount == 0;
+                    }
+                }
+
+                int packetId = _transport.Publish(topic, _payload, jsonLength, false);
+                lock (_sync)
+                {
+                    if (packetId < 0)
+                    {
+                        ForgetConnection();
+                    }
+                    else
+                    {
+                        _inFlightPacket[_inFlight] = packetId;
+                        _inFlightRecord[_inFlight] = number;
+                        _inFlight++;
+                        _lastSent = number;
+                        _published++;
+                        TakeEarlyAck(packetId);
+                        continue;
+                    }
+                }
+
+                _transport.Disconnect();
+                return false;
+            }
+        }
+
+        /// <summary>The next record to publish, in <c>_payload</c>, when the window and the pace allow one.</summary>
+        private bool TryTakeNextToSend(out string topic, out int jsonLength, out long number)
+        {
+            topic = null;
+            jsonLength = 0;
+            number = -1;
+            if (_inFlight >= _inFlightPacket.Length || !TakePace())
+            {
+                return false;
+            }
+
+            int length;
+            if (!_log.TryReadNextPending(_lastSent, _sendRecord, out length, out number))
+            {
+                if (_inFlight > 0 || _lastSent == 0 || _log.PendingCount == 0)
                 {
                     return false;
                 }
 
-                while (_inFlight < _inFlightPacket.Length && TakePace())
+                // Everything sent was answered, yet records are pending: their PUBACKs came too far out of order
+                // for the log to keep. Send them again from the oldest (receivers deduplicate).
+                _lastSent = 0;
+                if (!_log.TryReadNextPending(_lastSent, _sendRecord, out length, out number))
                 {
-                    int length;
-                    long number;
-                    if (!_log.TryReadNextPending(_lastSent, _record, out length, out number))
-                    {
-                        if (_inFlight > 0 || _lastSent == 0 || _log.PendingCount == 0)
-                        {
-                            break;
-                        }
-
-                        // Everything sent was answered, yet records are pending: their PUBACKs came too far out of
-                        // order for the log to keep. Send them again from the oldest (receivers deduplicate).
-                        _lastSent = 0;
-                        continue;
-                    }
-
-                    int kindLength = _record[0];
-                    string kind = AsciiString(_record, 1, kindLength);
-                    int jsonLength = length - 1 - kindLength;
-                    System.Array.Copy(_record, 1 + kindLength, _payload, 0, jsonLength);
-                    int packetId = _transport.Publish(TopicNames.Up(_device, kind), _payload, jsonLength, false);
-                    if (packetId < 0)
-                    {
-                        DropConnection();
-                        return false;
-                    }
-
-                    _inFlightPacket[_inFlight] = packetId;
-                    _inFlightRecord[_inFlight] = number;
-                    _inFlight++;
-                    _lastSent = number;
-                    _published++;
-                    TakeEarlyAck(packetId);
+                    return false;
                 }
-
-                return _inFlight == 0 && _log.PendingCount == 0;
             }
+
+            int kindLength = _sendRecord[0];
+            topic = TopicNames.Up(_device, AsciiString(_sendRecord, 1, kindLength));
+            jsonLength = length - 1 - kindLength;
+            System.Array.Copy(_sendRecord, 1 + kindLength, _payload, 0, jsonLength);
+            return true;
         }
 
         /// <summary>
@@ -243,9 +291,9 @@ namespace WasteIoT.Firmware.Core.Session
         /// <summary>Closes the session cleanly (before deep sleep); pending records stay in flash.</summary>
         public void Close()
         {
+            _transport.Disconnect();
             lock (_sync)
             {
-                _transport.Disconnect();
                 _inFlight = 0;
                 _lastSent = 0;
                 _log.Flush();
@@ -359,31 +407,41 @@ namespace WasteIoT.Firmware.Core.Session
 
         private bool TryConnect()
         {
-            long now = _clock.UptimeMs;
-            if (now < _nextAttemptAt)
+            byte[] will;
+            lock (_sync)
             {
-                return false;
+                int willLength = WriteStatus(false);
+                will = new byte[willLength];
+                System.Array.Copy(_statusWriter.Buffer, 0, will, 0, willLength);
             }
 
             string error;
-            int willLength = WriteStatus(false);
-            byte[] will = new byte[willLength];
-            System.Array.Copy(_writer.Buffer, 0, will, 0, willLength);
-            if (!_transport.TryConnect(_device, _device, _password, TopicNames.Status(_device), will, out error))
+            bool accepted = _transport.TryConnect(_device, _device, _password, TopicNames.Status(_device), will, out error);
+            int onlineLength;
+            lock (_sync)
             {
-                _nextAttemptAt = now + _backoff.Fail();
-                return false;
+                if (!accepted)
+                {
+                    _nextAttemptAt = _clock.UptimeMs + _backoff.Fail();
+                    return false;
+                }
+
+                _backoff.Succeed();
+                _inFlight = 0;
+                _lastSent = 0;
+                ClearEarlyAcks();
+                onlineLength = WriteStatus(true);
+                System.Array.Copy(_statusWriter.Buffer, 0, _payload, 0, onlineLength);
             }
 
-            _backoff.Succeed();
-            _inFlight = 0;
-            _lastSent = 0;
-            ClearEarlyAcks();
-            int onlineLength = WriteStatus(true);
-            System.Array.Copy(_writer.Buffer, 0, _payload, 0, onlineLength);
             if (_transport.Publish(TopicNames.Status(_device), _payload, onlineLength, true) < 0)
             {
-                DropConnection();
+                lock (_sync)
+                {
+                    ForgetConnection();
+                }
+
+                _transport.Disconnect();
                 return false;
             }
 
@@ -397,25 +455,25 @@ namespace WasteIoT.Firmware.Core.Session
 
         private int WriteStatus(bool online)
         {
-            _writer.Reset();
-            _writer.BeginObject();
-            _writer.WriteString("kind", "status");
-            _writer.WriteInteger("schema", DeviceMessage.SchemaVersion);
-            _writer.WriteString("client", _device);
-            _writer.WriteInteger("boot", _state.Boot);
-            _writer.WriteBool("online", online);
+            _statusWriter.Reset();
+            _statusWriter.BeginObject();
+            _statusWriter.WriteString("kind", "status");
+            _statusWriter.WriteInteger("schema", DeviceMessage.SchemaVersion);
+            _statusWriter.WriteString("client", _device);
+            _statusWriter.WriteInteger("boot", _state.Boot);
+            _statusWriter.WriteBool("online", online);
             if (online)
             {
-                _writer.WriteString("fw", _firmware);
+                _statusWriter.WriteString("fw", _firmware);
             }
 
-            _writer.EndObject();
-            return _writer.Length;
+            _statusWriter.EndObject();
+            return _statusWriter.Length;
         }
 
-        private void DropConnection()
+        /// <summary>Forgets the connection's state (call under the lock; disconnect the transport outside it).</summary>
+        private void ForgetConnection()
         {
-            _transport.Disconnect();
             _inFlight = 0;
             _lastSent = 0;
             _subscribed = false;

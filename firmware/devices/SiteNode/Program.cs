@@ -11,6 +11,7 @@ using Iot.Device.Mfrc522;
 using WasteIoT.Firmware.Core.Nodes;
 using WasteIoT.Firmware.Core.Storage;
 using WasteIoT.Firmware.Core.Sensing;
+using WasteIoT.Firmware.Core.Session;
 using WasteIoT.Firmware.Drivers;
 
 namespace WasteIoT.Firmware.Devices
@@ -41,6 +42,11 @@ namespace WasteIoT.Firmware.Devices
             hardware.DisinfectButton = new GpioDigitalInput(gpio, SiteNodePins.DisinfectButton, true);
             hardware.Indicator = new GpioIndicator(gpio, SiteNodePins.GreenLed, SiteNodePins.RedLed, SiteNodePins.Buzzer);
             SiteNode node = new SiteNode(context, hardware);
+
+            // Connecting and publishing block (Wi-Fi, MQTT connect timeout): they run on their own thread so the loop
+            // below keeps reading the reader, the UART and the switches whatever the network does.
+            context.UplinkOnOwnThread = true;
+            new UplinkWorker(context.Session).Start();
 
             while (true)
             {

@@ -6,6 +6,7 @@ using System.IO.Ports;
 using System.Threading;
 using Iot.Device.Mfrc522;
 using WasteIoT.Firmware.Core.Nodes;
+using WasteIoT.Firmware.Core.Session;
 using WasteIoT.Firmware.Core.Storage;
 using WasteIoT.Firmware.Drivers;
 
@@ -30,6 +31,11 @@ namespace WasteIoT.Firmware.Devices
             hardware.Cover = new GpioDigitalInput(gpio, TruckNodePins.CoverReed, false, false);
             hardware.Indicator = new GpioIndicator(gpio, TruckNodePins.GreenLed, TruckNodePins.RedLed, TruckNodePins.Buzzer);
             TruckNode node = new TruckNode(context, hardware);
+
+            // Connecting and publishing block (Wi-Fi, MQTT connect timeout): they run on their own thread so the loop
+            // below keeps reading the reader, the UART and the switches whatever the network does.
+            context.UplinkOnOwnThread = true;
+            new UplinkWorker(context.Session).Start();
 
             while (true)
             {

@@ -31,6 +31,9 @@ internal sealed class DeviceRig
 
     public FakeMqtt Mqtt { get; } = new();
 
+    /// <summary>The transport the session uses; <see cref="Mqtt"/> unless a test wraps it.</summary>
+    public WasteIoT.Firmware.Core.Hardware.IMqttTransport? Transport { get; set; }
+
     public FakePower Power { get; } = new();
 
     public NodeContext Boot(bool wokeFromDeepSleep = false)
@@ -42,7 +45,7 @@ internal sealed class DeviceRig
         state.Save();
         var log = new SegmentLog(LogFiles, CursorFiles, 1024, 16);
         log.Mount();
-        var session = new UplinkSession(Mqtt, log, state, Clock, new Random(1), Device, "secret", "1.0.0", 4);
+        var session = new UplinkSession(Transport ?? Mqtt, log, state, Clock, new Random(1), Device, "secret", "1.0.0", 4);
         return new NodeContext(Clock, Power, state, session, "1.0.0");
     }
 }

@@ -131,7 +131,7 @@ public sealed class TruckNodeTests
 
     private List<JsonElement> Kind(string kind) => _rig.Mqtt.Payloads(kind).Select(p => JsonDocument.Parse(p).RootElement).ToList();
 
-    private static string Rmc(int second, double latMinutes, double knots)
+    internal static string Rmc(int second, double latMinutes, double knots)
     {
         var t = TimeSpan.FromSeconds((7 * 3600) + second);
         var lat = latMinutes.ToString("0000.00000", System.Globalization.CultureInfo.InvariantCulture);
