@@ -325,5 +325,5 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         }, b.DwellS));
 
     private static IEnumerable<AirRecord> Air(IEnumerable<DeviceMessage> messages) =>
-        messages.OfType<SiteAirReading>().Select(a => new AirRecord(a.Ts, a.Nh3, a.Sh2, a.WarmingUp));
+        messages.OfType<SiteAirReading>().Select(a => new AirRecord(a.Ts, a.Nh3, a.Sh2, a.WarmingUp) { Nh3Resolution = a.Nh3Resolution, H2sResolution = a.Sh2Resolution });
 }

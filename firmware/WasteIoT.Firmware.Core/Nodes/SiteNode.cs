@@ -191,6 +191,8 @@ namespace WasteIoT.Firmware.Core.Nodes
 
             _air.Nh3 = _nh3.Value;
             _air.Sh2 = _h2s.Value;
+            _air.Nh3Resolution = Resolution(_hardware.Nh3Calibration, _air.Nh3);
+            _air.Sh2Resolution = Resolution(_hardware.H2sCalibration, _air.Sh2);
             _air.Pm25 = _pm25.Value;
             _air.Pm10 = _pm10.Value;
             _air.Temperature = celsius;
@@ -202,6 +204,12 @@ namespace WasteIoT.Firmware.Core.Nodes
             {
                 Session.Enqueue(_air);
             }
+        }
+
+        /// <summary>The cell's resolution with its reading, so the cloud never judges a limit finer than the cell sees.</summary>
+        private static double Resolution(GasCellCalibration cell, double reading)
+        {
+            return cell == null || double.IsNaN(reading) || cell.ResolutionPpm <= 0 ? double.NaN : cell.ResolutionMilligramsPerCubicMetre;
         }
 
         private void PublishLevel()

@@ -17,6 +17,12 @@ namespace WasteIoT.Firmware.Core.Protocol
         /// <summary>µg/m³, one decimal.</summary>
         public double Pm10 = double.NaN;
 
+        /// <summary>The NH3 cell's resolution, mg/m³, three decimals (NaN: not stated).</summary>
+        public double Nh3Resolution = double.NaN;
+
+        /// <summary>The H2S cell's resolution, mg/m³, three decimals (NaN: not stated).</summary>
+        public double Sh2Resolution = double.NaN;
+
         /// <summary>°C, one decimal.</summary>
         public double Temperature = double.NaN;
 
@@ -34,6 +40,8 @@ namespace WasteIoT.Firmware.Core.Protocol
         {
             writer.WriteFixed("nh3", Nh3, 2);
             writer.WriteFixed("sh2", Sh2, 3);
+            writer.WriteFixed("nh3Resolution", Nh3Resolution, 3);
+            writer.WriteFixed("sh2Resolution", Sh2Resolution, 3);
             writer.WriteFixed("pm25", Pm25, 1);
             writer.WriteFixed("pm10", Pm10, 1);
             writer.WriteFixed("temperature", Temperature, 1);
@@ -51,6 +59,16 @@ namespace WasteIoT.Firmware.Core.Protocol
             if (!TryOptionalDouble(fields, "sh2", out Sh2))
             {
                 return "sh2";
+            }
+
+            if (!TryOptionalDouble(fields, "nh3Resolution", out Nh3Resolution))
+            {
+                return "nh3Resolution";
+            }
+
+            if (!TryOptionalDouble(fields, "sh2Resolution", out Sh2Resolution))
+            {
+                return "sh2Resolution";
             }
 
             if (!TryOptionalDouble(fields, "pm25", out Pm25))

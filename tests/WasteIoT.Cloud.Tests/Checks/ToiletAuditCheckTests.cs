@@ -103,6 +103,22 @@ public sealed class ToiletAuditCheckTests
     }
 
     [Fact]
+    public void H2sWithinOneResolutionStepOfTheLimitIsNoMeasuredExceedance()
+    {
+        // Limit 0.01 mg/m³; the node's ZE03-H2S resolves 0.014: 0.02 is within a step of the limit, 0.03 is not.
+        var air = new[]
+        {
+            new AirRecord(Day.AddHours(8), 0.3, 0.02, WarmingUp: false) { H2sResolution = 0.014 },
+            new AirRecord(Day.AddHours(9), 0.3, 0.03, WarmingUp: false) { H2sResolution = 0.014 },
+            new AirRecord(Day.AddHours(10), 0.3, 0.02, WarmingUp: false),
+        };
+
+        var result = ToiletAuditCheck.Evaluate(Toilet, [], air, Rules);
+
+        Assert.Equal([Day.AddHours(9), Day.AddHours(10)], result.Exceedances.Where(e => e.Gas == "sh2").Select(e => e.Ts));
+    }
+
+    [Fact]
     public void NoCleaningAtAllMeansTheWholeDayIsTheGap()
     {
         var result = ToiletAuditCheck.Evaluate(Toilet, [], [], Rules);

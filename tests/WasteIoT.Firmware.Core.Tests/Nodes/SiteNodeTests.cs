@@ -50,6 +50,32 @@ public sealed class SiteNodeTests
     }
 
     [Fact]
+    public void AirReadingStatesEachCellsResolution()
+    {
+        var rig = new DeviceRig("site-0002");
+        var context = rig.Boot();
+        context.State.Config.PublishIntervalS = 300;
+        var node = new SiteNode(context, new SiteNodeHardware
+        {
+            Nh3 = new FakeAnalog { Volts = 0.416 },
+            Nh3Calibration = GasCellCalibration.Ze03Nh3(),
+            H2s = new FakeAnalog { Volts = 0.4 },
+            H2sCalibration = GasCellCalibration.Ze03H2s(),
+        });
+        for (var t = 0; t < 1600; t++)
+        {
+            node.Tick();
+            rig.Clock.Advance(200);
+        }
+
+        var air = JsonDocument.Parse(rig.Mqtt.Payloads("air").First()).RootElement;
+        Assert.Equal(0.697, air.GetProperty("nh3").GetDouble(), 2);
+        Assert.Equal(0, air.GetProperty("sh2").GetDouble());
+        Assert.Equal(0.07, air.GetProperty("nh3Resolution").GetDouble());
+        Assert.Equal(0.014, air.GetProperty("sh2Resolution").GetDouble());
+    }
+
+    [Fact]
     public void OdourIsAveragedAndFlaggedDuringWarmUp()
     {
         _nh3.Volts = 0.410;

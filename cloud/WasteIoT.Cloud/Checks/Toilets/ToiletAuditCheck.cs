@@ -60,12 +60,12 @@ public static class ToiletAuditCheck
         var exceedances = new List<OdourExceedance>();
         foreach (var reading in readings.Where(r => r.Ts >= day.Opens && r.Ts < day.Closes))
         {
-            if (reading.Nh3 is { } nh3 && nh3 > nh3Limit)
+            if (reading.Nh3 is { } nh3 && OdourLimit.Exceeds(nh3, nh3Limit, reading.Nh3Resolution))
             {
                 exceedances.Add(new OdourExceedance(reading.Ts, "nh3", nh3, nh3Limit));
             }
 
-            if (reading.H2s is { } h2s && h2s > rules.H2sLimit)
+            if (reading.H2s is { } h2s && OdourLimit.Exceeds(h2s, rules.H2sLimit, reading.H2sResolution))
             {
                 exceedances.Add(new OdourExceedance(reading.Ts, "sh2", h2s, rules.H2sLimit));
             }

@@ -12,12 +12,12 @@ public static class TransferStationCheck
         var exceedances = new List<OdourExceedance>();
         foreach (var r in readings.OrderBy(r => r.Ts))
         {
-            if (r.Nh3 is { } nh3 && nh3 > rules.Nh3Limit)
+            if (r.Nh3 is { } nh3 && OdourLimit.Exceeds(nh3, rules.Nh3Limit, r.Nh3Resolution))
             {
                 exceedances.Add(new OdourExceedance(r.Ts, "nh3", nh3, rules.Nh3Limit));
             }
 
-            if (r.H2s is { } h2s && h2s > rules.H2sLimit)
+            if (r.H2s is { } h2s && OdourLimit.Exceeds(h2s, rules.H2sLimit, r.H2sResolution))
             {
                 exceedances.Add(new OdourExceedance(r.Ts, "sh2", h2s, rules.H2sLimit));
             }
