@@ -12,8 +12,9 @@ internal sealed class SimSiteDevice : SimDevice
 {
     private static readonly long TickMs = 200;
 
-    private readonly GasCellCalibration _nh3 = new(0.400, 0.010, GasCellCalibration.MolarMassNh3) { WarmUpMs = 180_000 };
-    private readonly GasCellCalibration _h2s = new(0.200, 0.500, GasCellCalibration.MolarMassH2s) { WarmUpMs = 180_000 };
+    // The cells the site node's BOM names, calibrated as its device app calibrates them.
+    private readonly GasCellCalibration _nh3 = GasCellCalibration.Ze03Nh3();
+    private readonly GasCellCalibration _h2s = GasCellCalibration.Ze03H2s();
     private readonly SimTagReader _badges = new();
     private readonly List<(long CheckIn, long CheckOut, bool Disinfect)> _visits = [];
     private SiteNode? _node;
