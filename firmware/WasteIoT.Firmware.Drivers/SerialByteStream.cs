@@ -27,5 +27,10 @@ namespace WasteIoT.Firmware.Drivers
 
             return _port.Read(buffer, offset, available < count ? available : count);
         }
+
+        public void Write(byte[] buffer, int offset, int count)
+        {
+            _port.Write(buffer, offset, count);
+        }
     }
 }

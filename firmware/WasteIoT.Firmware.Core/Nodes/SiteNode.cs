@@ -15,6 +15,9 @@ namespace WasteIoT.Firmware.Core.Nodes
     {
         public const long GasSampleIntervalMs = 2000;
 
+        /// <summary>SDS011 working period, minutes: one 30 s measurement per air reading (laser life in the site README).</summary>
+        public const int DustWorkPeriodMinutes = 5;
+
         private readonly SiteNodeHardware _hardware;
         private readonly CleaningVisitTracker _visits = new CleaningVisitTracker();
         private readonly SwitchDebouncer _button = new SwitchDebouncer();
@@ -27,6 +30,7 @@ namespace WasteIoT.Firmware.Core.Nodes
         private readonly DisinfectionEvent _disinfect = new DisinfectionEvent();
         private readonly LevelReading _level = new LevelReading();
         private readonly byte[] _uart = new byte[64];
+        private bool _dustConfigured;
         private long _lastGasSample = long.MinValue;
         private long _lastAirPublish;
         private long _lastLevel = long.MinValue;
@@ -105,6 +109,15 @@ namespace WasteIoT.Firmware.Core.Nodes
             {
                 return;
             }
+
+            if (!_dustConfigured && _hardware.DustParser is Sds011Parser)
+            {
+                // Duty-cycle the laser; sent at every start because a sensor swapped in the field comes continuous.
+                byte[] command = new byte[Sds011WorkPeriod.FrameLength];
+                _hardware.Dust.Write(command, 0, Sds011WorkPeriod.Command(DustWorkPeriodMinutes, command));
+            }
+
+            _dustConfigured = true;
 
             int count;
             while ((count = _hardware.Dust.Read(_uart, 0, _uart.Length)) > 0)

@@ -26,6 +26,11 @@ internal sealed class SimGnssReceiver(Random random) : IByteStream
         Push($"GNRMC,{time},A,{latText},{ns},{lonText},{ew},{knots},{track},{date},,,A");
     }
 
+    /// <summary>The receiver is configured at the factory: commands are ignored.</summary>
+    public void Write(byte[] buffer, int offset, int count)
+    {
+    }
+
     public int Read(byte[] buffer, int offset, int count)
     {
         var n = 0;

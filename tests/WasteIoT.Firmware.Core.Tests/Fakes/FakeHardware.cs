@@ -107,6 +107,10 @@ internal sealed class FakeStream : IByteStream
 {
     private readonly Queue<byte> _bytes = new();
 
+    public List<byte[]> Written { get; } = [];
+
+    public void Write(byte[] buffer, int offset, int count) => Written.Add(buffer.AsSpan(offset, count).ToArray());
+
     public void Push(string text)
     {
         foreach (var b in System.Text.Encoding.ASCII.GetBytes(text))

@@ -50,6 +50,22 @@ public sealed class SiteNodeTests
     }
 
     [Fact]
+    public void Sds011IsToldItsWorkPeriodOnceAtStart()
+    {
+        var rig = new DeviceRig("site-0003");
+        var dust = new FakeStream();
+        var node = new SiteNode(rig.Boot(), new SiteNodeHardware { Dust = dust, DustParser = new Sds011Parser() });
+        for (var t = 0; t < 10; t++)
+        {
+            node.Tick();
+            rig.Clock.Advance(200);
+        }
+
+        var command = Assert.Single(dust.Written);
+        Assert.Equal([0xAA, 0xB4, 0x08, 0x01, (byte)SiteNode.DustWorkPeriodMinutes], command[..5]);
+    }
+
+    [Fact]
     public void AirReadingStatesEachCellsResolution()
     {
         var rig = new DeviceRig("site-0002");

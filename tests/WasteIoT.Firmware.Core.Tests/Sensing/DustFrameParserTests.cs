@@ -57,6 +57,31 @@ public sealed class DustFrameParserTests
     }
 
     [Fact]
+    public void Sds011WorkPeriodCommandIsTheProtocolsFrame()
+    {
+        // Control protocol V1.3, "set working period" to 1 minute: checksum = low byte of 08+01+01+FF+FF = 0x208.
+        var frame = new byte[Sds011WorkPeriod.FrameLength];
+        Assert.Equal(19, Sds011WorkPeriod.Command(1, frame));
+        Assert.Equal([0xAA, 0xB4, 0x08, 0x01, 0x01, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0x08, 0xAB], frame);
+        Sds011WorkPeriod.Command(5, frame);
+        Assert.Equal(0x05, frame[4]);
+        Assert.Equal(0x0C, frame[17]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Sds011WorkPeriod.Command(31, frame));
+    }
+
+    [Fact]
+    public void SiteReadmeStatesTheLaserLifeTheWorkPeriodGives()
+    {
+        var readme = File.ReadAllText(WasteIoT.Testing.RepositoryRoot.Combine("hardware", "site-node", "README.md"));
+        foreach (var minutes in new[] { 0, WasteIoT.Firmware.Core.Nodes.SiteNode.DustWorkPeriodMinutes })
+        {
+            var row = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"| {(minutes == 0 ? "continuous" : $"{minutes} min")} | {Sds011WorkPeriod.LaserDuty(minutes) * 100:F0}% | {Sds011WorkPeriod.LaserLifeYears(minutes):F1} years |");
+            Assert.Contains(row, readme, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void RandomNoiseNeverThrows()
     {
         var random = new Random(9);
