@@ -15,7 +15,7 @@ public sealed class DemoRunTests
         var synced = TextWriter.Synchronized(output);
         using var stop = new CancellationTokenSource();
         // 600×: the day in two minutes. Faster — or on a machine busy with other tests — the trucks make fixes faster
-        // than their radios send them, their flash rings overflow, and the cloud reports the loss as sequence gaps.
+        // than their radios send them, their flash logs overflow, and the cloud reports the loss as sequence gaps.
         var run = Task.Run(() => DemoRun.RunAsync(600, port, data, synced, stop.Token));
 
         var deadline = DateTime.UtcNow.AddMinutes(6);

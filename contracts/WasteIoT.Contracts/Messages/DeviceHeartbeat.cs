@@ -16,7 +16,7 @@ public sealed record DeviceHeartbeat : DeviceMessage
 
     public required string Fw { get; init; }
 
-    /// <summary>Readings waiting in the device's flash ring buffer.</summary>
+    /// <summary>Readings waiting in the device's flash log.</summary>
     public required int Buffered { get; init; }
 
     /// <summary>Readings evicted from a full buffer since the device was installed.</summary>

@@ -14,10 +14,10 @@ namespace WasteIoT.Firmware.Core.Protocol
 
         public string Fw;
 
-        /// <summary>Records waiting in the flash ring buffer.</summary>
+        /// <summary>Records waiting in the flash log.</summary>
         public int Buffered;
 
-        /// <summary>Records evicted from a full ring buffer, ever.</summary>
+        /// <summary>Records evicted from a full flash log, ever.</summary>
         public long Dropped;
 
         /// <summary>Truck nodes only: the cover's current state; null elsewhere.</summary>

@@ -33,7 +33,7 @@ namespace WasteIoT.Firmware.Core.Storage
         /// <summary>The sequence number the next message of this boot gets.</summary>
         public long NextSeq = 1;
 
-        /// <summary>Records evicted from a full ring buffer since installation.</summary>
+        /// <summary>Records evicted from a full flash log since installation.</summary>
         public long Dropped;
 
         public DeviceConfig Config = new DeviceConfig();

@@ -5,7 +5,7 @@ namespace WasteIoT.Gateway.Ingest;
 /// <summary>
 /// A token bucket per device: a steady rate with a burst of twice that. Over the rate a device is paced, not refused:
 /// each publish reserves the next token and its commit (so its PUBACK) waits until the token is due, which fills the
-/// device's in-flight window and slows it to the rate on the same connection — a node draining its flash ring after an
+/// device's in-flight window and slows it to the rate on the same connection — a node draining its flash log after an
 /// outage. Only a device whose reservations run more than <c>floodAfter</c> ahead, which a device waiting for its
 /// PUBACKs never does, is a flood.
 /// </summary>

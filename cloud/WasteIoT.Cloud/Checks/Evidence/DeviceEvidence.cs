@@ -6,7 +6,7 @@ namespace WasteIoT.Cloud.Checks.Evidence;
 /// <param name="InService">Its first message ever, when that falls after the range's start: before it there is nothing to judge.</param>
 /// <param name="Heard">Spans vouched for by consecutive messages no further apart than the cadence allows, with nothing lost between.</param>
 /// <param name="Outages">Spans after it came into service that no message vouches for.</param>
-/// <param name="Dropped">Readings its flash ring evicted in the range, as its heartbeats count them.</param>
+/// <param name="Dropped">Readings its flash log evicted in the range, as its heartbeats count them.</param>
 public sealed record DeviceEvidence(string Device, DateTimeOffset? InService, IReadOnlyList<EvidenceSpan> Heard, IReadOnlyList<Outage> Outages, long Dropped, DateTimeOffset? LastHeard)
 {
     public bool NeverHeard => LastHeard is null && Heard.Count == 0;

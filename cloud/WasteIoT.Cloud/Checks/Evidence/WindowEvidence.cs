@@ -8,7 +8,7 @@ namespace WasteIoT.Cloud.Checks.Evidence;
 /// <param name="Coverage">Heard share of the window lived so far (0..1).</param>
 /// <param name="BeforeService">Time in the window before a device first came into service: not judged, not an outage.</param>
 /// <param name="Outages">Silences and losses in the window, per device.</param>
-/// <param name="Dropped">Readings evicted from the devices' flash rings in the window.</param>
+/// <param name="Dropped">Readings evicted from the devices' flash logs in the window.</param>
 public sealed record WindowEvidence(
     DateTimeOffset From,
     DateTimeOffset To,
