@@ -8,6 +8,7 @@ using IoT.Device.AtModem;
 using IoT.Device.AtModem.Modem;
 using Iot.Device.Sht3x;
 using nanoFramework.Hardware.Esp32;
+using nanoFramework.M2Mqtt;
 using WasteIoT.Firmware.Core.Hardware;
 using WasteIoT.Firmware.Core.Nodes;
 using WasteIoT.Firmware.Core.Sensing;
@@ -70,14 +71,16 @@ namespace WasteIoT.Firmware.Devices
         {
             if (!DeviceSettings.Cellular)
             {
-                return new M2MqttTransport(DeviceSettings.GatewayHost, DeviceSettings.GatewayPort, DeviceSettings.WifiSsid, DeviceSettings.WifiPassword, DeviceSettings.StaticAddress);
+                return DeviceBoot.WifiTransport();
             }
 
             PinMux.Uart2(BinNodePins.ModemRx, BinNodePins.ModemTx);
             SerialPort serial = new SerialPort("COM2", 115200);
             serial.Open();
             Sim7080 modem = new Sim7080(AtChannel.Create(serial));
-            return new CellularMqttTransport(modem.MqttClient, DeviceSettings.CloudHost, DeviceSettings.CloudPort);
+            IMqttClient client = modem.MqttClient;
+            client.Init(DeviceSettings.CloudHost, DeviceSettings.CloudPort, false, (byte[])null, (byte[])null, MqttSslProtocols.None);
+            return new MqttClientTransport(client, null, false);
         }
     }
 }

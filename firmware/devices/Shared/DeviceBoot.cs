@@ -1,4 +1,5 @@
 using System;
+using nanoFramework.M2Mqtt;
 using WasteIoT.Firmware.Core.Hardware;
 using WasteIoT.Firmware.Core.Nodes;
 using WasteIoT.Firmware.Core.Session;
@@ -25,6 +26,14 @@ namespace WasteIoT.Firmware.Devices
             log.Mount();
             UplinkSession session = new UplinkSession(transport, log, state, clock, new Random(), DeviceSettings.DeviceId, DeviceSettings.Secret, DeviceSettings.Firmware, window);
             return new NodeContext(clock, power, state, session, DeviceSettings.Firmware);
+        }
+
+        /// <summary>M2Mqtt over Wi-Fi to the gateway named in DeviceSettings.</summary>
+        public static IMqttTransport WifiTransport()
+        {
+            MqttClient client = new MqttClient(DeviceSettings.GatewayHost, DeviceSettings.GatewayPort, false, null, null, MqttSslProtocols.None);
+            client.ProtocolVersion = MqttProtocolVersion.Version_3_1_1;
+            return new MqttClientTransport(client, new WifiLink(DeviceSettings.WifiSsid, DeviceSettings.WifiPassword, DeviceSettings.StaticAddress), true);
         }
     }
 }

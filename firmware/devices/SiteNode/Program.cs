@@ -26,7 +26,7 @@ namespace WasteIoT.Firmware.Devices
             PinMux.Spi1(SiteNodePins.SpiClock, SiteNodePins.SpiMiso, SiteNodePins.SpiMosi);
 
             Esp32Power power = new Esp32Power(null, 1.0, 30000);
-            NodeContext context = DeviceBoot.Start(power, LogLayout.SiteNode(), new M2MqttTransport(DeviceSettings.GatewayHost, DeviceSettings.GatewayPort, DeviceSettings.WifiSsid, DeviceSettings.WifiPassword, DeviceSettings.StaticAddress), 8);
+            NodeContext context = DeviceBoot.Start(power, LogLayout.SiteNode(), DeviceBoot.WifiTransport(), 8);
 
             GpioController gpio = new GpioController();
             Ads1115 adc = new Ads1115(I2cDevice.Create(new I2cConnectionSettings(1, (byte)I2cAddress.GND)), InputMultiplexer.AIN0, MeasuringRange.FS2048, DataRate.SPS128, DeviceMode.PowerDown);

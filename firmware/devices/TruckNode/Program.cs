@@ -22,7 +22,7 @@ namespace WasteIoT.Firmware.Devices
 
             Esp32Power power = new Esp32Power(null, 1.0, 30000);
             // A truck may spend hours in a dead zone: the 8 MB module's 2 MiB littlefs partition holds a 1.5 MiB log.
-            NodeContext context = DeviceBoot.Start(power, LogLayout.TruckNode(), new M2MqttTransport(DeviceSettings.GatewayHost, DeviceSettings.GatewayPort, DeviceSettings.WifiSsid, DeviceSettings.WifiPassword, DeviceSettings.StaticAddress), 8);
+            NodeContext context = DeviceBoot.Start(power, LogLayout.TruckNode(), DeviceBoot.WifiTransport(), 8);
 
             GpioController gpio = new GpioController();
             TruckNodeHardware hardware = new TruckNodeHardware();

@@ -7,21 +7,30 @@ using WasteIoT.Firmware.Core.Hardware;
 namespace WasteIoT.Firmware.Devices
 {
     /// <summary>
-    /// MQTT over a SIM7080G LTE-M/NB-IoT modem (nanoFramework.Iot.Device.AtModem's IMqttClient, AT+SMCONN/SMPUB), for
-    /// street bins with no gateway nearby: they connect to the cloud's MQTT front door directly. The modem stays in
-    /// PSM between wakes. The binding does not report PUBACKs (its Publish returns once the modem took the bytes), so
-    /// a record counts as delivered when the modem's MQTT session is still up after the publish; a record lost between
-    /// the modem and the broker shows as a sequence gap (evidence "lost"), never as silence. Window 1.
+    /// The firmware's MQTT interface over M2Mqtt's <c>IMqttClient</c> (MQTT 3.1.1, QoS 1, persistent session): the
+    /// M2Mqtt client over Wi-Fi to the gateway, or a SIM7080G's (nanoFramework.Iot.Device.AtModem) over LTE-M to the
+    /// cloud's front door. Connecting blocks (Wi-Fi association, the 30 s CONNACK wait), which is why the mains nodes
+    /// run the session on a thread of its own.
     /// </summary>
-    public class CellularMqttTransport : IMqttTransport
+    public class MqttClientTransport : IMqttTransport
     {
         private readonly IMqttClient _client;
+        private readonly WifiLink _wifi;
+        private readonly bool _reportsPubacks;
         private IMqttListener _listener;
 
-        public CellularMqttTransport(IMqttClient client, string host, int port)
+        /// <param name="wifi">The link to bring up before connecting; null when the client has its own (a modem).</param>
+        /// <param name="reportsPubacks">
+        /// False for the SIM7080G binding, which returns from Publish once the modem took the bytes and never raises
+        /// MqttMsgPublished: a record then counts as delivered when the modem's session is still up after it, and one
+        /// lost between modem and broker shows as a sequence gap (evidence "lost"), never as silence.
+        /// </param>
+        public MqttClientTransport(IMqttClient client, WifiLink wifi, bool reportsPubacks)
         {
             _client = client;
-            _client.Init(host, port, false, (byte[])null, (byte[])null, MqttSslProtocols.None);
+            _wifi = wifi;
+            _reportsPubacks = reportsPubacks;
+            _client.MqttMsgPublished += OnPublished;
             _client.MqttMsgPublishReceived += OnReceived;
             _client.ConnectionClosed += OnClosed;
         }
@@ -40,9 +49,15 @@ namespace WasteIoT.Firmware.Devices
         {
             try
             {
+                if (_wifi != null && !_wifi.TryUp(out error))
+                {
+                    return false;
+                }
+
+                // M2Mqtt takes the will as a string; the status JSON is ASCII.
                 string will = new string(Encoding.UTF8.GetChars(willPayload));
-                MqttReasonCode code = _client.Connect(clientId, username, password, true, MqttQoSLevel.AtLeastOnce, true, willTopic, will, false, 300);
-                error = code == MqttReasonCode.Success ? null : "modem CONNACK " + code.ToString();
+                MqttReasonCode code = _client.Connect(clientId, username, password, true, MqttQoSLevel.AtLeastOnce, true, willTopic, will, false, 60);
+                error = code == MqttReasonCode.Success ? null : "CONNACK " + code.ToString();
                 return error == null;
             }
             catch (Exception ex)
@@ -71,12 +86,20 @@ namespace WasteIoT.Firmware.Devices
                 byte[] message = new byte[length];
                 Array.Copy(payload, message, length);
                 int id = _client.Publish(topic, message, null, null, MqttQoSLevel.AtLeastOnce, retain);
-                if (_client.IsConnected && _listener != null)
+                if (!_reportsPubacks)
                 {
-                    _listener.OnPublishAcknowledged(id);
+                    if (!_client.IsConnected)
+                    {
+                        return -1;
+                    }
+
+                    if (_listener != null)
+                    {
+                        _listener.OnPublishAcknowledged(id);
+                    }
                 }
 
-                return _client.IsConnected ? id : -1;
+                return id;
             }
             catch (Exception)
             {
@@ -89,6 +112,14 @@ namespace WasteIoT.Firmware.Devices
             if (_client.IsConnected)
             {
                 _client.Disconnect();
+            }
+        }
+
+        private void OnPublished(object sender, MqttMsgPublishedEventArgs e)
+        {
+            if (_reportsPubacks && e.IsPublished && _listener != null)
+            {
+                _listener.OnPublishAcknowledged(e.MessageId);
             }
         }
 
