@@ -33,6 +33,9 @@ public sealed record ContractorScore(
 
     public int ToiletDaysUnverified { get; init; }
 
+    /// <summary>Odour episodes at the contractor's toilets and stations (<see cref="OdourExceedances"/> counts single readings).</summary>
+    public int OdourEpisodes { get; init; }
+
     /// <summary>Share of verified toilet-days with the required cleanings.</summary>
     public double CleaningRate { get; init; } = 1;
 }

@@ -195,7 +195,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var result = ToiletAuditCheck.Evaluate(day, Badges(loaded.Messages), air, Rules.Toilets);
         var evidence = Evidence(loaded.Evidence, opens, closes);
         return new ToiletAudit(toilet.Id, toilet.Name, toilet.Contractor, toiletClass, result, air,
-            Verdicts.Duty(result.EnoughCleanings, evidence), Verdicts.Event(result.Exceedances.Count > 0, evidence), evidence);
+            Verdicts.Duty(result.EnoughCleanings, evidence), Verdicts.Event(result.Episodes.Count > 0, evidence), evidence);
     }
 
     private async Task<StationAudit> StationAsync(Site station, DateOnly date, RegistrySnapshot snapshot, HealthTracker? health, CancellationToken cancellationToken)
@@ -213,7 +213,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var (opens, closes) = Hours(date, station.Opens, station.Closes);
         var evidence = Evidence(loaded.Evidence, opens, closes);
         return new StationAudit(station.Id, station.Name, station.Contractor, result, containers,
-            Verdicts.Duty(result.Disinfected, evidence), Verdicts.Event(result.Exceedances.Count > 0, evidence), evidence);
+            Verdicts.Duty(result.Disinfected, evidence), Verdicts.Event(result.Episodes.Count > 0, evidence), evidence);
     }
 
     private async Task<PondAudit> PondAsync(Pond pond, DateOnly date, HealthTracker? health, CancellationToken cancellationToken)

@@ -35,6 +35,9 @@ public sealed record DaySummary(
 
     public int ToiletsUnverified { get; init; }
 
+    /// <summary>Odour episodes (a gas over its limit long enough to count) at toilets and transfer stations: what odour is judged on.</summary>
+    public int OdourEpisodes { get; init; }
+
     /// <summary>Things whose nodes went silent during their service or opening hours.</summary>
     public int SilentNodes { get; init; }
 
@@ -73,6 +76,7 @@ public sealed record DaySummary(
             BinsUnverified = allBins.Count(b => b.State == VerdictState.Unverified),
             ToiletsVerified = toilets.Count(t => t.Cleaning is VerdictState.Ok or VerdictState.Shortfall),
             ToiletsUnverified = toilets.Count(t => t.Cleaning is VerdictState.Unverified or VerdictState.NoData),
+            OdourEpisodes = toilets.Sum(t => t.Result.Episodes.Count) + stations.Sum(s => s.Result.Episodes.Count),
             SilentNodes = evidence.OfType<WindowEvidence>().Count(e => e.Silent > TimeSpan.Zero && !e.Verified),
         };
     }

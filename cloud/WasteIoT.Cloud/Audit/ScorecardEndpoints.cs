@@ -50,6 +50,7 @@ internal static class ScorecardEndpoints
                 BinDaysUnverified = days.Sum(d => d.BinsUnverified + d.BinsNoData),
                 ToiletDaysVerified = toiletDays,
                 ToiletDaysUnverified = days.Sum(d => d.ToiletsUnverified),
+                OdourEpisodes = days.Sum(d => d.OdourEpisodes),
                 CleaningRate = toiletDays == 0 ? 1 : (double)(toiletDays - under) / toiletDays,
             };
         }).ToList();

@@ -37,18 +37,16 @@ public static class CaseFindings
             }
         }
 
-        foreach (var toilet in day.Toilets.Where(t => t.Result.Exceedances.Count > 0))
+        foreach (var toilet in day.Toilets.Where(t => t.Result.Episodes.Count > 0))
         {
-            var worst = toilet.Result.Exceedances.MaxBy(e => e.Value / e.Limit)!;
             yield return new CaseFinding("toiletOdour", toilet.Toilet, day.Date, "odour", toilet.Contractor, $"公厕异味超标：{toilet.Name}",
-                string.Create(CultureInfo.InvariantCulture, $"{toilet.Result.Exceedances.Count} reading(s) over the class {toilet.Class} limit; worst {worst.Gas} {Decisive.Format(worst.Value, worst.Limit, 1)} mg/m³ (limit {worst.Limit:0.######}) at {Clock(worst.Ts)}"));
+                Episodes(toilet.Result.Episodes, $"over the class {toilet.Class} limit", Clock));
         }
 
-        foreach (var station in day.Stations.Where(s => s.Result.Exceedances.Count > 0))
+        foreach (var station in day.Stations.Where(s => s.Result.Episodes.Count > 0))
         {
-            var worst = station.Result.Exceedances.MaxBy(e => e.Value / e.Limit)!;
             yield return new CaseFinding("stationOdour", station.Station, day.Date, "odour", station.Contractor, $"转运站臭气超标：{station.Name}",
-                string.Create(CultureInfo.InvariantCulture, $"{station.Result.Exceedances.Count} reading(s) over the boundary limit; worst {worst.Gas} {Decisive.Format(worst.Value, worst.Limit, 1)} mg/m³ (limit {worst.Limit:0.######}) at {Clock(worst.Ts)}"));
+                Episodes(station.Result.Episodes, "over the boundary limit", Clock));
         }
 
         foreach (var pond in day.Ponds.Where(p => p.Result.Alarm))
@@ -94,6 +92,14 @@ public static class CaseFindings
         {
             yield return finding;
         }
+    }
+
+    /// <summary>The episodes in words: how many, and the worst (highest against its limit) with its span and peak.</summary>
+    private static string Episodes(IReadOnlyList<Checks.Toilets.OdourEpisode> episodes, string over, Func<DateTimeOffset, string> clock)
+    {
+        var worst = episodes.MaxBy(e => e.Peak / e.Limit)!;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{episodes.Count} odour episode(s) {over}; worst {(worst.Gas == "sh2" ? "H2S" : "NH3")} {clock(worst.Start)}–{clock(worst.End)} ({worst.Duration.TotalMinutes:0} min, {worst.Readings} reading(s)), peak {Decisive.Format(worst.Peak, worst.Limit, 1)} mg/m³ (limit {worst.Limit:0.######}) at {clock(worst.PeakAt)}");
     }
 
     /// <summary>

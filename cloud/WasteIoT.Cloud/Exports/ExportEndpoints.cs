@@ -47,10 +47,10 @@ internal static class ExportEndpoints
             table = new ReportTable($"考核 {key}",
                 ["作业单位 contractor", "天数 days", "应收 scheduled", "已收 served", "漏收 missed", "无法核实 unverified", "覆盖率(已核实) coverage (verified)", "密闭运输违规 open-cover",
                     "清运桶日 bin-days cleared", "未清运 not cleared", "无法核实桶日 bin-days unverified", "清运率 clearance", "保洁不足 toilet-days under 6", "无法核实公厕日 toilet-days unverified",
-                    "异味超标 odour", "立案 filed", "处置率 completion", "结案率 closure", "按期处置率 on-time"],
+                    "异味超标时段 odour episodes", "超标读数 readings over", "立案 filed", "处置率 completion", "结案率 closure", "按期处置率 on-time"],
                 [.. card.Contractors.Select(c => new object?[] { c.Contractor, c.Days, c.HouseholdsScheduled, c.HouseholdsServed, c.HouseholdsMissed, c.HouseholdsUnverified, c.Coverage, c.OpenCoverViolations,
                     c.BinDaysCleared, c.BinDaysNotCleared, c.BinDaysUnverified, c.ClearanceRate, c.ToiletDaysUnderRequired, c.ToiletDaysUnverified,
-                    c.OdourExceedances, c.Cases.Filed, c.Cases.CompletionRate, c.Cases.ClosureRate, c.Cases.OnTimeRate })]);
+                    c.OdourEpisodes, c.OdourExceedances, c.Cases.Filed, c.Cases.CompletionRate, c.Cases.ClosureRate, c.Cases.OnTimeRate })]);
         }
         else
         {
@@ -62,8 +62,8 @@ internal static class ExportEndpoints
             var day = (await days.GetAsync(date, cancellationToken)).For(viewer);
             table = report switch
             {
-                "toilets" => new ReportTable($"公厕考核 {key}", ["公厕 toilet", "名称 name", "作业单位 contractor", "保洁次数 cleanings", "要求 required", "保洁结论 cleaning verdict", "最长间隔(分) longest gap (min)", "定人保洁 by assigned", "异味超标 exceedances", "异味结论 odour verdict", "开放时段监测覆盖 heard in opening hours"],
-                    [.. day.Toilets.Select(t => new object?[] { t.Toilet, t.Name, t.Contractor, t.Result.Cleanings.Count, t.Result.Required, VerdictText(t.Cleaning), Math.Round(t.Result.LongestGap.TotalMinutes), t.Result.ByAssignedCleaners, t.Result.Exceedances.Count, VerdictText(t.OdourState), t.Evidence.Coverage })]),
+                "toilets" => new ReportTable($"公厕考核 {key}", ["公厕 toilet", "名称 name", "作业单位 contractor", "保洁次数 cleanings", "要求 required", "保洁结论 cleaning verdict", "最长间隔(分) longest gap (min)", "定人保洁 by assigned", "异味超标时段 odour episodes", "超标读数 readings over", "异味结论 odour verdict", "开放时段监测覆盖 heard in opening hours"],
+                    [.. day.Toilets.Select(t => new object?[] { t.Toilet, t.Name, t.Contractor, t.Result.Cleanings.Count, t.Result.Required, VerdictText(t.Cleaning), Math.Round(t.Result.LongestGap.TotalMinutes), t.Result.ByAssignedCleaners, t.Result.Episodes.Count, t.Result.Exceedances.Count, VerdictText(t.OdourState), t.Evidence.Coverage })]),
                 "coverage" => new ReportTable($"上门收运 {key}", ["线路 route", "名称 name", "车辆 truck", "结论 verdict", "应收 scheduled", "已收 served", "覆盖率(已核实) coverage (verified)", "漏收住户 missed", "无法核实住户 unverified", "服务时段监测覆盖 heard in service hours"],
                     [.. day.Routes.Where(r => r.Coverage is not null).Select(r => new object?[] { r.Route, r.Name, r.Truck, VerdictText(r.State), r.Coverage!.Scheduled, r.Coverage.Served, r.Coverage.CoverageRatio,
                         string.Join(";", r.Coverage.Missed.Select(h => h.Household)), string.Join(";", r.Coverage.Unverified.Select(h => h.Household)), r.Evidence?.Coverage })]),

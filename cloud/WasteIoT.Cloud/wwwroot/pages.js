@@ -30,7 +30,7 @@
         ${tile(t('violations'), s.openCoverViolations, s.openCoverViolations > 0)}
         ${tile(t('cleared'), `${s.binsCleared} / ${s.binsCleared + s.binsNotCleared}`, s.binsNotCleared > 0)}
         ${tile(t('toiletsUnder'), s.toiletsUnderRequired, s.toiletsUnderRequired > 0)}
-        ${tile(t('odour'), s.odourExceedances, s.odourExceedances > 0)}
+        ${tile(t('odour'), s.odourEpisodes ?? 0, (s.odourEpisodes ?? 0) > 0)}
         ${tile(t('pond'), s.highestPondVolumeM3 == null ? t('noData') : `${Math.round(s.highestPondVolumeM3)} m³`, s.pondAlarms > 0)}
         ${s.silentNodes ? `<div class="tile unheard"><div class="value">${s.silentNodes}</div><div class="label">${esc(t('silentNodes'))}</div></div>` : ''}
       </section>
@@ -150,12 +150,12 @@
     const div = document.createElement('div');
     div.innerHTML = table([t('toilet'), t('cleanings'), t('verdict'), t('longestGap'), t('assigned'), t('exceedances'), t('odour'), t('heard')], toilets.map(x =>
       [esc(x.name), `${x.result.cleanings.length}/${x.result.required}`, verdict(x.cleaning, x.evidence.coverage), esc(x.result.longestGap.slice(0, 5)),
-        x.result.byAssignedCleaners, x.result.exceedances.length, verdict(x.odourState, x.evidence.coverage), pct(x.evidence.coverage)])) +
+        x.result.byAssignedCleaners, `${x.result.episodes.length}<span class="sub" title="${esc(t('readingsOver'))}"> (${x.result.exceedances.length})</span>`, verdict(x.odourState, x.evidence.coverage), pct(x.evidence.coverage)])) +
       toilets.map(x => `<h3>${esc(x.name)}</h3><div class="timeline">${x.result.cleanings.map(c => {
         const from = new Date(c.start), to = new Date(c.end), dayStart = midnight(date);
         const left = (from - dayStart) / 864e5 * 100, width = Math.max(0.4, (to - from) / 864e5 * 100);
         return `<span class="visit${c.byAssignedCleaner ? '' : ' other'}" style="left:${left}%;width:${width}%" title="${esc((c.cleaners ?? [c.badge]).join(' + '))} ${time(c.start)}–${time(c.end)}"></span>`;
-      }).join('')}</div><details data-toilet="${esc(x.toilet)}"><summary>${esc(t('nh3'))}</summary></details><p class="who-cleaned">${x.result.cleanings.map(c => `${time(c.start)} ${esc((c.cleaners ?? [c.badge]).join(' + '))}`).join(' · ')}</p>`).join('') +
+      }).join('')}</div>${episodes(x.result.episodes)}<details data-toilet="${esc(x.toilet)}"><summary>${esc(t('nh3'))}</summary></details><p class="who-cleaned">${x.result.cleanings.map(c => `${time(c.start)} ${esc((c.cleaners ?? [c.badge]).join(' + '))}`).join(' · ')}</p>`).join('') +
       `<p class="exports"><a href="/api/exports/toilets/${date}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/toilets/${date}.xlsx">${esc(t('exportXlsx'))}</a></p>`;
     page.append(div);
 
@@ -197,6 +197,10 @@
     };
   };
 
+  // Odour episodes: the gas, its span, how long, its peak against the limit.
+  const episodes = list => list.length === 0 ? '' : `<ul class="episodes" data-testid="episodes">${list.map(e =>
+    `<li>${esc(t(e.gas === 'sh2' ? 'h2s' : 'nh3'))} ${time(e.start)}–${time(e.end)} (${Math.round((new Date(e.end) - new Date(e.start)) / 60000)} ${esc(t('minutes'))}), ${esc(t('peakValue'))} ${e.peak.toFixed(3)} mg/m³ ${esc(t('limit'))} ${e.limit}</li>`).join('')}</ul>`;
+
   pages.scorecard = async (page, [arg]) => {
     const month = monthArg(arg);
     const card = await api(`/api/scorecard/${month}`);
@@ -204,7 +208,7 @@
       · <a href="/api/exports/scorecard/${month}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/scorecard/${month}.xlsx">${esc(t('exportXlsx'))}</a></div>
       <p data-testid="days-kept">${esc(t('daysKept'))}: ${card.daysKept}</p>` +
       table([t('contractor'), t('coverage'), t('unverifiedHouseholds'), t('violations'), t('cleared'), t('unverified'), t('toiletsUnder'), t('unverified'), t('odour'), t('filedCount'), t('completion'), t('closure'), t('onTime')], card.contractors.map(c =>
-        [esc(c.contractor), pct(c.coverage), c.householdsUnverified, c.openCoverViolations, pct(c.clearanceRate), c.binDaysUnverified, c.toiletDaysUnderRequired, c.toiletDaysUnverified, c.odourExceedances, c.cases.filed, pct(c.cases.completionRate), pct(c.cases.closureRate), pct(c.cases.onTimeRate)]));
+        [esc(c.contractor), pct(c.coverage), c.householdsUnverified, c.openCoverViolations, pct(c.clearanceRate), c.binDaysUnverified, c.toiletDaysUnderRequired, c.toiletDaysUnverified, c.odourEpisodes ?? 0, c.cases.filed, pct(c.cases.completionRate), pct(c.cases.closureRate), pct(c.cases.onTimeRate)]));
     page.querySelector('input').onchange = e => location.hash = `#/scorecard/${e.target.value}`;
   };
 
@@ -214,7 +218,7 @@
     const card = await api(`/api/scorecard/${month}`);
     page.innerHTML = `<article class="report"><h1>${esc(t('report'))} ${esc(month)}</h1>` +
       table([t('contractor'), t('coverage'), t('violations'), t('cleared'), t('toiletsUnder'), t('odour')], card.contractors.map(c =>
-        [esc(c.contractor), pct(c.coverage), c.openCoverViolations, pct(c.clearanceRate), c.toiletDaysUnderRequired, c.odourExceedances])) +
+        [esc(c.contractor), pct(c.coverage), c.openCoverViolations, pct(c.clearanceRate), c.toiletDaysUnderRequired, c.odourEpisodes ?? 0])) +
       table([t('contractor'), t('filedCount'), t('completion'), t('closure'), t('onTime')], report.byContractor.map(f => [esc(f.contractor), f.filed, pct(f.completionRate), pct(f.closureRate), pct(f.onTimeRate)])) +
       table([t('title'), t('filedCount')], Object.entries(report.filedByKind).map(([k, n]) => [esc(k), n])) + `<button type="button" data-act="print">${esc(t('print'))}</button></article>`;
     page.querySelector('[data-act="print"]').addEventListener('click', () => print());

@@ -35,7 +35,8 @@ public sealed class CountyAuditTests
         Assert.Equal(0, summary.GetProperty("binsNotCleared").GetInt32());
         Assert.Equal(1, summary.GetProperty("binsNoData").GetInt32());
         Assert.Equal(1, summary.GetProperty("toiletsUnderRequired").GetInt32());
-        Assert.Equal(2, summary.GetProperty("odourExceedances").GetInt32());
+        Assert.Equal(4, summary.GetProperty("odourExceedances").GetInt32());
+        Assert.Equal(2, summary.GetProperty("odourEpisodes").GetInt32());
         Assert.Equal(1, summary.GetProperty("pondAlarms").GetInt32());
         Assert.Equal(10_500, summary.GetProperty("highestPondVolumeM3").GetDouble(), 3);
 
@@ -62,6 +63,8 @@ public sealed class CountyAuditTests
         Assert.Equal(4, toilet.GetProperty("cleanings").GetArrayLength());
         Assert.Equal(4, toilet.GetProperty("byAssignedCleaners").GetInt32());
         Assert.Equal("nh3", toilet.GetProperty("exceedances")[0].GetProperty("gas").GetString());
+        var episode = Assert.Single(toilet.GetProperty("episodes").EnumerateArray());
+        Assert.Equal(("nh3", "2026-11-26T03:55:00+00:00", "2026-11-26T04:05:00+00:00", 1.5), (episode.GetProperty("gas").GetString(), episode.GetProperty("start").GetString(), episode.GetProperty("end").GetString(), episode.GetProperty("peak").GetDouble()));
 
         var station = county.GetProperty("stations")[0];
         Assert.False(station.GetProperty("result").GetProperty("disinfected").GetBoolean());

@@ -51,13 +51,14 @@ public sealed class EvidenceDaysTests
     public async Task ToiletNodeOffForHoursHiddenByARebootIsUnverifiedButItsMeasuredOdourStands(string database)
     {
         // Boot 1 heard until 09:00, powered off, boot 2 from 15:00 at seq 1: the numbering has no gap. Two cleanings
-        // were seen; ammonia 1.5 mg/m³ (class II limit 1.0) was measured at 16:00.
+        // were seen; ammonia 1.5 mg/m³ (class II limit 1.0) was measured in the 16:00 and 16:05 averages.
         var day = new StoredDay();
         day.Heard("site-t01", 1, Midnight.AddHours(-1), Midnight.AddHours(9), TimeSpan.FromMinutes(5))
             .Heard("site-t01", 2, Midnight.AddHours(15), Midnight.AddHours(24).AddMinutes(30), TimeSpan.FromMinutes(5));
         day.Add(new CleanerBadgeEvent { Device = "site-t01", Boot = 1, Seq = 0, Ts = Midnight.AddHours(7).AddMinutes(10), Badge = "b-001", Action = BadgeAction.CheckOut, DwellS = 600 });
         day.Add(new CleanerBadgeEvent { Device = "site-t01", Boot = 2, Seq = 0, Ts = Midnight.AddHours(17).AddMinutes(10), Badge = "b-001", Action = BadgeAction.CheckOut, DwellS = 600 });
         day.Add(new SiteAirReading { Device = "site-t01", Boot = 2, Seq = 0, Ts = Midnight.AddHours(16), Nh3 = 1.5, Sh2 = 0.005 });
+        day.Add(new SiteAirReading { Device = "site-t01", Boot = 2, Seq = 0, Ts = Midnight.AddHours(16).AddMinutes(5), Nh3 = 1.5, Sh2 = 0.005 });
 
         var (audit, cases) = await DayAsync(database, day.Renumber());
 

@@ -30,7 +30,7 @@ public sealed class ScorecardTests
         // and 25th the truck's node was not yet in service, so those 6 are unverified and left out of the rate. The
         // toilet fell short only on the 26th (4 cleanings): its node came into service at 23:00 on the 25th.
         Assert.Equal((3, 9, 1, 2, 6), (green.Days, green.HouseholdsScheduled, green.HouseholdsServed, green.HouseholdsMissed, green.HouseholdsUnverified));
-        Assert.Equal((1, 1, 1, 2, 2), (green.OpenCoverViolations, green.ToiletDaysUnderRequired, green.ToiletDaysVerified, green.ToiletDaysUnverified, green.OdourExceedances));
+        Assert.Equal((1, 1, 1, 2, 4, 2), (green.OpenCoverViolations, green.ToiletDaysUnderRequired, green.ToiletDaysVerified, green.ToiletDaysUnverified, green.OdourExceedances, green.OdourEpisodes));
         Assert.Equal(1.0 / 3, green.Coverage, 6);
         Assert.Equal(0, green.CleaningRate);
         Assert.Equal(7, green.Cases.Filed);

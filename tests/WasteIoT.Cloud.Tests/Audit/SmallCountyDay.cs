@@ -42,16 +42,23 @@ internal static class SmallCountyDay
         // Bin: full at 08:00, emptied by 09:00, 20 % at 20:00. The station container sent nothing (offline).
         day.Add(Fill(day, "bin-0001", Midnight.AddHours(8), 0.9)).Add(Fill(day, "bin-0001", Midnight.AddHours(9), 0.1)).Add(Fill(day, "bin-0001", Midnight.AddHours(20), 0.2));
 
-        // Toilet t-01 (class II, 06:00–22:00): four 10-minute cleanings by its assigned cleaner; NH3 1.5 mg/m³ at 12:00 (limit 1.0).
+        // Toilet t-01 (class II, 06:00–22:00): four 10-minute cleanings by its assigned cleaner; NH3 1.5 mg/m³ in the
+        // 12:00 and 12:05 averages (limit 1.0): one ten-minute odour episode.
         foreach (var hour in new[] { 7, 10, 13, 16 })
         {
             day.Add(new CleanerBadgeEvent { Device = "site-t01", Boot = 1, Seq = day.Next("site-t01", 1), Ts = Midnight.AddHours(hour).AddMinutes(10), Badge = "b-001", Action = BadgeAction.CheckOut, DwellS = 600 });
         }
 
-        day.Add(new SiteAirReading { Device = "site-t01", Boot = 1, Seq = day.Next("site-t01", 1), Ts = Midnight.AddHours(12), Nh3 = 1.5, Sh2 = 0.005 });
+        foreach (var minute in new[] { 0, 5 })
+        {
+            day.Add(new SiteAirReading { Device = "site-t01", Boot = 1, Seq = day.Next("site-t01", 1), Ts = Midnight.AddHours(12).AddMinutes(minute), Nh3 = 1.5, Sh2 = 0.005 });
+        }
 
-        // Transfer station: H2S 0.1 mg/m³ at the boundary (limit 0.06), no disinfection.
-        day.Add(new SiteAirReading { Device = "site-ts01", Boot = 1, Seq = day.Next("site-ts01", 1), Ts = Midnight.AddHours(10), Nh3 = 0.5, Sh2 = 0.1 });
+        // Transfer station: H2S 0.1 mg/m³ at the boundary (limit 0.06) in the 10:00 and 10:05 averages, no disinfection.
+        foreach (var minute in new[] { 0, 5 })
+        {
+            day.Add(new SiteAirReading { Device = "site-ts01", Boot = 1, Seq = day.Next("site-ts01", 1), Ts = Midnight.AddHours(10).AddMinutes(minute), Nh3 = 0.5, Sh2 = 0.1 });
+        }
 
         // Pond: stage 4.5 m → 9,000 + 0.5 × 3,000 = 10,500 m³, over the 10,000 m³ alarm.
         day.Add(new LevelReading { Device = "pond-01", Boot = 1, Seq = day.Next("pond-01", 1), Ts = Midnight.AddHours(6), Level = 4.5, Echo = EchoStatus.Ok });

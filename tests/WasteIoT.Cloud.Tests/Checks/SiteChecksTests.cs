@@ -46,6 +46,7 @@ public sealed class SiteChecksTests
         AirRecord[] air = [new(Day.AddHours(9), 1.2, 0.05, false), new(Day.AddHours(10), 1.8, 0.07, false), new(Day.AddHours(6), 5.0, 1.0, WarmingUp: true)];
         var result = TransferStationCheck.Evaluate("site-s01", air, [], new TransferStationRules());
         Assert.Equal(["nh3", "sh2"], result.Exceedances.Select(e => e.Gas));
+        Assert.Empty(result.Episodes);  // readings an hour apart: each alone, no stretch over the limit
         Assert.False(result.Disinfected);
         Assert.True(TransferStationCheck.Evaluate("site-s01", air, [Day.AddHours(11.5)], new TransferStationRules()).Disinfected);
     }

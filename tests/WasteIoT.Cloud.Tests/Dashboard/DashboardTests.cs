@@ -78,8 +78,9 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
         await Shot(bureau, "bureau-overview");
         await bureau.GotoAsync("/#/toilets/2026-11-26");
         await Assertions.Expect(bureau.Locator("main table").First).ToContainTextAsync("4/6");
+        await Assertions.Expect(bureau.Locator("[data-testid=episodes]")).ToContainTextAsync("氨气 11:55:00–12:05:00 (10 分钟)");
         await bureau.ClickAsync("details[data-toilet='t-01'] summary");
-        await Assertions.Expect(bureau.Locator("svg.odour")).ToHaveAttributeAsync("data-points", "1");
+        await Assertions.Expect(bureau.Locator("svg.odour")).ToHaveAttributeAsync("data-points", "2");
         await Shot(bureau, "bureau-toilets");
         await bureau.GotoAsync("/#/scorecard/2026-11");
         await Assertions.Expect(bureau.Locator("main table")).ToBeVisibleAsync();

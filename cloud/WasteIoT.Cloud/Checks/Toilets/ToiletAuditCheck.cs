@@ -71,7 +71,10 @@ public static class ToiletAuditCheck
             }
         }
 
-        return new ToiletAuditResult(day.Toilet, cleanings, rules.RequiredCleanings, shortVisits, unclosed, LongestGap(day, cleanings), exceedances, readings.Count > 0);
+        return new ToiletAuditResult(day.Toilet, cleanings, rules.RequiredCleanings, shortVisits, unclosed, LongestGap(day, cleanings), exceedances, readings.Count > 0)
+        {
+            Episodes = OdourEpisodes.Find(readings, day.Opens, day.Closes, nh3Limit, rules.H2sLimit, rules.OdourEpisodeMin, rules.OdourReadingGap),
+        };
     }
 
     /// <summary>Visits in order of arrival, grouped while each starts before the session so far ends plus the gap.</summary>

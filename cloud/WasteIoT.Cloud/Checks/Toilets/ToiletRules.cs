@@ -25,6 +25,12 @@ public sealed record ToiletRules
     /// </summary>
     public TimeSpan SessionGap { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Shortest stretch over a limit that is an odour episode (two five-minute averages by default).</summary>
+    public TimeSpan OdourEpisodeMin { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>A silence between readings longer than this ends an episode: nobody knows what the air did.</summary>
+    public TimeSpan OdourReadingGap { get; init; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Window before and after a cleaning over which odour is compared.</summary>
     public TimeSpan OdourWindow { get; init; } = TimeSpan.FromMinutes(30);
 

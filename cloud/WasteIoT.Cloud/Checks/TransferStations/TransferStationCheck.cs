@@ -24,6 +24,9 @@ public static class TransferStationCheck
         }
 
         var count = disinfections.Count();
-        return new TransferStationResult(station, exceedances, count, count >= rules.RequiredDisinfections, readings.Count > 0);
+        return new TransferStationResult(station, exceedances, count, count >= rules.RequiredDisinfections, readings.Count > 0)
+        {
+            Episodes = OdourEpisodes.Find(readings, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, rules.Nh3Limit, rules.H2sLimit, rules.OdourEpisodeMin, rules.OdourReadingGap),
+        };
     }
 }

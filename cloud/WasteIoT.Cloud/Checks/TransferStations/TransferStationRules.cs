@@ -8,4 +8,10 @@ public sealed record TransferStationRules
     public double H2sLimit { get; init; } = 0.06;
 
     public int RequiredDisinfections { get; init; } = 1;
+
+    /// <summary>Shortest stretch over a limit that is an odour episode.</summary>
+    public TimeSpan OdourEpisodeMin { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>A silence between readings longer than this ends an episode.</summary>
+    public TimeSpan OdourReadingGap { get; init; } = TimeSpan.FromMinutes(15);
 }
