@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WasteIoT.Cloud.Accounts;
 using WasteIoT.Cloud.Registry;
+using WasteIoT.Cloud.Storage;
 
 namespace WasteIoT.Cloud.Audit;
 
@@ -13,6 +14,7 @@ internal static class AuditEndpoints
 {
     public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
     {
+        app.MapGroup("/api/audit/latest").WithTags("Audit").RequireSession().MapGet("", LatestAsync).WithName("AuditLatestDay");
         var group = app.MapGroup("/api/audit/{date}").WithTags("Audit").RequireSession();
         group.MapGet("/", DayAsync).WithName("AuditDay");
         group.MapGet("/summary", SummaryAsync).WithName("AuditSummary");
@@ -27,6 +29,9 @@ internal static class AuditEndpoints
         group.MapGet("/ponds/{id}", PondAsync).WithName("AuditPond");
         return app;
     }
+
+    private static async Task<Ok<LatestDay>> LatestAsync(IReadingStore store, CountyAudit audit, TimeProvider time, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await LatestDay.FindAsync(store, audit.Zone, time.GetUtcNow(), cancellationToken));
 
     private static async Task<Results<Ok<CountyDay>, ProblemHttpResult>> DayAsync(string date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         ParseDate(date) is { } day ? TypedResults.Ok((await cache.GetAsync(day, cancellationToken)).For(Viewer.From(user))) : BadDate(date);

@@ -20,6 +20,9 @@ public sealed record DayOverview(
     /// <summary>Things whose verdicts the devices could not support: unverified or no data, with the share heard.</summary>
     public IReadOnlyList<UnheardThing> Unverified { get; init; } = [];
 
+    /// <summary>Whether any device reported on the day: an empty day is "no data yet", not a day of failures.</summary>
+    public bool HasData { get; init; }
+
     public static DayOverview From(CountyDay day)
     {
         ArgumentNullException.ThrowIfNull(day);
@@ -33,6 +36,7 @@ public sealed record DayOverview(
             [.. day.Toilets.Where(t => t.Cleaning == VerdictState.Shortfall).Select(t => t.Toilet)],
             [.. day.Bins.Concat(day.Stations.SelectMany(s => s.Containers)).Where(b => b.State == VerdictState.Shortfall).Select(b => b.Bin)])
         {
+            HasData = day.ReportingDevices.Count > 0,
             Unverified = [.. day.Toilets.Where(t => t.Cleaning is VerdictState.Unverified or VerdictState.NoData).Select(t => new UnheardThing("toilet", t.Toilet, t.Name, t.Cleaning, t.Evidence.Coverage))
                 .Concat(day.Bins.Concat(day.Stations.SelectMany(s => s.Containers)).Where(b => b.State is VerdictState.Unverified or VerdictState.NoData).Select(b => new UnheardThing("bin", b.Bin, b.Bin, b.State, b.Evidence.Coverage)))
                 .Concat(day.Routes.Where(r => r.State is VerdictState.Unverified or VerdictState.NoData).Select(r => new UnheardThing("route", r.Route, r.Name, r.State!.Value, r.Evidence?.Coverage ?? 0)))],

@@ -45,6 +45,15 @@ internal static class CloudSchema
         """,
         Shared(3, "INTEGER PRIMARY KEY", "BLOB"),
         Shared(4, "INTEGER PRIMARY KEY", "BLOB"),
+
+        // The newest reading of each UTC day, so "the latest day with data" is one row, not a scan of the readings.
+        """
+        CREATE TABLE data_days (
+            day    TEXT    PRIMARY KEY,
+            newest INTEGER NOT NULL
+        );
+        INSERT INTO data_days (day, newest) SELECT strftime('%Y-%m-%d', ts / 1000, 'unixepoch'), MAX(ts) FROM readings GROUP BY 1;
+        """,
     ];
 
     /// <summary>
@@ -70,6 +79,14 @@ internal static class CloudSchema
         Shared(2, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
         Shared(3, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
         Shared(4, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
+        """
+        CREATE TABLE data_days (
+            day    TEXT   PRIMARY KEY,
+            newest BIGINT NOT NULL
+        );
+        INSERT INTO data_days (day, newest)
+            SELECT to_char(to_timestamp(ts / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM-DD'), MAX(ts) FROM readings GROUP BY 1;
+        """,
     ];
 
     private static string Shared(int step, string id, string blob) => (step switch

@@ -19,4 +19,7 @@ public interface IReadingStore
 
     /// <summary>A device's latest reading of one kind, by device time.</summary>
     Task<StoredReading?> LatestAsync(string device, string kind, CancellationToken cancellationToken);
+
+    /// <summary>The time of the newest reading stored (any device) before <paramref name="before"/> (null: ever), or null when there is none.</summary>
+    Task<DateTimeOffset?> NewestAsync(DateTimeOffset? before, CancellationToken cancellationToken);
 }

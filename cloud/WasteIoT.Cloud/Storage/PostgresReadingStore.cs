@@ -12,7 +12,10 @@ namespace WasteIoT.Cloud.Storage;
 /// </summary>
 public sealed class PostgresReadingStore(PostgresCloudDatabase database) : SqlReadingStore(database)
 {
+    private const long NoteEveryMs = 10_000;
+
     private readonly ConcurrentDictionary<int, bool> _partitions = new();
+    private readonly ConcurrentDictionary<string, long> _noted = new(StringComparer.Ordinal);
 
     public override async Task<IngestOutcome> IngestAsync(IReadOnlyList<StoredReading> readings, IReadOnlyList<QuarantinedRecord> quarantined, CancellationToken cancellationToken)
     {
@@ -72,7 +75,30 @@ public sealed class PostgresReadingStore(PostgresCloudDatabase database) : SqlRe
         }
 
         await transaction.CommitAsync(cancellationToken);
+        await NoteDaysAsync(connection, readings, cancellationToken);
         return new IngestOutcome(accepted, readings.Count - accepted);
+    }
+
+    /// <summary>
+    /// The day's newest reading in <c>data_days</c>, after the batch's commit and outside its transaction: batches from
+    /// many gateways commit in parallel and must not queue on one row's lock. Written when a day is new to this
+    /// instance or its newest moved on by more than <see cref="NoteEveryMs"/>; "the latest day with data" may lag that.
+    /// </summary>
+    private async Task NoteDaysAsync(NpgsqlConnection connection, IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken)
+    {
+        foreach (var (day, newest) in Days(readings))
+        {
+            if (_noted.TryGetValue(day, out var noted) && newest - noted < NoteEveryMs)
+            {
+                continue;
+            }
+
+            _noted[day] = newest;
+            await using var note = new NpgsqlCommand("INSERT INTO data_days (day, newest) VALUES (@d, @n) ON CONFLICT (day) DO UPDATE SET newest = GREATEST(data_days.newest, excluded.newest)", connection);
+            note.Parameters.AddWithValue("d", day);
+            note.Parameters.AddWithValue("n", newest);
+            await note.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     /// <summary>Month partitions (UTC) are created the first time a reading for that month arrives.</summary>

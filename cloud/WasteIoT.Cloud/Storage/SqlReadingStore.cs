@@ -79,6 +79,20 @@ public abstract class SqlReadingStore(CloudDatabase database) : IReadingStore
         return rows;
     }
 
+    public async Task<DateTimeOffset?> NewestAsync(DateTimeOffset? before, CancellationToken cancellationToken)
+    {
+        // Rows hold each UTC day's newest reading: before a time, the newest row under it names a day with data then.
+        await using var connection = await Database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT MAX(newest) FROM data_days WHERE newest < @before").With("@before", (before ?? DateTimeOffset.MaxValue).ToUnixTimeMilliseconds());
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is null or DBNull ? null : DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The newest reading of each UTC day in a batch, for <c>data_days</c>.</summary>
+    protected static IEnumerable<(string Day, long Newest)> Days(IReadOnlyList<StoredReading> readings) =>
+        readings.GroupBy(r => r.Ts.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+            .Select(g => (g.Key, g.Max(r => r.Ts.ToUnixTimeMilliseconds())));
+
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await Database.OpenAsync(cancellationToken);

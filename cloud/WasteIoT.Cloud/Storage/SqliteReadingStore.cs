@@ -9,6 +9,7 @@ public sealed class SqliteReadingStore(SqliteCloudDatabase database) : SqlReadin
     private SqliteConnection? _writeConnection;
     private SqliteCommand? _insert;
     private SqliteCommand? _quarantine;
+    private SqliteCommand? _day;
 
     public override async Task<IngestOutcome> IngestAsync(IReadOnlyList<StoredReading> readings, IReadOnlyList<QuarantinedRecord> quarantined, CancellationToken cancellationToken)
     {
@@ -35,6 +36,15 @@ public sealed class SqliteReadingStore(SqliteCloudDatabase database) : SqlReadin
                 p[6].Value = r.Gateway;
                 p[7].Value = r.Json;
                 accepted += _insert.ExecuteNonQuery();
+            }
+
+            // One writer: the day's newest reading is noted in the same transaction, a row per day in the batch.
+            _day!.Transaction = transaction;
+            foreach (var (day, newest) in Days(readings))
+            {
+                _day.Parameters[0].Value = day;
+                _day.Parameters[1].Value = newest;
+                _day.ExecuteNonQuery();
             }
 
             var q = _quarantine.Parameters;
@@ -83,6 +93,7 @@ public sealed class SqliteReadingStore(SqliteCloudDatabase database) : SqlReadin
         var connection = database.OpenSqlite();
         _insert = Prepare(connection, "INSERT OR IGNORE INTO readings (device, boot, seq, kind, ts, rx, gateway, json) VALUES ($d, $b, $s, $k, $ts, $rx, $g, $j)", "$d", "$b", "$s", "$k", "$ts", "$rx", "$g", "$j");
         _quarantine = Prepare(connection, "INSERT INTO quarantine (gateway, batch, idx, reason, detail, json) VALUES ($g, $b, $i, $r, $d, $j)", "$g", "$b", "$i", "$r", "$d", "$j");
+        _day = Prepare(connection, "INSERT INTO data_days (day, newest) VALUES ($day, $n) ON CONFLICT (day) DO UPDATE SET newest = MAX(newest, excluded.newest)", "$day", "$n");
         return connection;
     }
 
@@ -90,9 +101,11 @@ public sealed class SqliteReadingStore(SqliteCloudDatabase database) : SqlReadin
     {
         _insert?.Dispose();
         _quarantine?.Dispose();
+        _day?.Dispose();
         _writeConnection?.Dispose();
         _insert = null;
         _quarantine = null;
+        _day = null;
         _writeConnection = null;
     }
 

@@ -1,6 +1,7 @@
 // The dashboard shell: session, API calls with the anti-forgery token, navigation by role, hash routes.
 const App = (() => {
   let session = null;
+  let latest = null;
   const pages = {};
   // Every time is shown in the county's zone, which the cloud gives with the session (Cloud:TimeZone).
   const zone = () => session?.timeZone ?? 'UTC';
@@ -44,6 +45,9 @@ const App = (() => {
     leaving = [];
     const [name, ...args] = (location.hash.replace(/^#\//, '') || menus[session.account.role][0]).split('/');
     document.querySelectorAll('#nav a').forEach(a => a.classList.toggle('active', a.dataset.page === name));
+    // The day pages open on when the address names none: the latest day with data (a demo replays yesterday).
+    latest = await fetch('/api/audit/latest').then(r => r.ok ? r.json() : null).catch(() => null);
+    if (token !== generation) return;
     const main = document.getElementById('page');
     const container = document.createElement('div');
     container.dataset.page = name;
@@ -64,5 +68,8 @@ const App = (() => {
     await route();
   };
   document.addEventListener('DOMContentLoaded', start);
-  return { api, esc, today, time, dateTime, midnight, pages, get session() { return session; } };
+  const latestDay = () => latest?.date ?? today();
+  // The county-local date of an instant, for links from live data to their day.
+  const dayOf = iso => new Intl.DateTimeFormat('en-CA', { timeZone: zone() }).format(new Date(iso));
+  return { api, esc, today, latestDay, dayOf, time, dateTime, midnight, pages, get session() { return session; } };
 })();

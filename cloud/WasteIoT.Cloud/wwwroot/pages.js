@@ -1,9 +1,9 @@
 // The pages. Each renders into the main element from the cloud's API; all text goes through I18n.
 (() => {
-  const { api, esc, today, time, dateTime, midnight, pages } = App;
-  // Route arguments come from the address bar, which anyone can write: a date is a date or today, a month a month.
-  const dateArg = d => /^\d{4}-\d{2}-\d{2}$/.test(d ?? '') ? d : today();
-  const monthArg = m => /^\d{4}-\d{2}$/.test(m ?? '') ? m : today().slice(0, 7);
+  const { api, esc, today, latestDay, dayOf, time, dateTime, midnight, pages } = App;
+  // Route arguments come from the address bar, which anyone can write: a date is a date, else the latest day with data.
+  const dateArg = d => /^\d{4}-\d{2}-\d{2}$/.test(d ?? '') ? d : latestDay();
+  const monthArg = m => /^\d{4}-\d{2}$/.test(m ?? '') ? m : latestDay().slice(0, 7);
   const t = I18n.t;
   const pct = v => `${(v * 100).toFixed(1)}%`;
   // A verdict as a badge: proven failures red, met green, unverified and no data grey — never red for silence.
@@ -25,13 +25,15 @@
     const day = await api(`/api/audit/${date}/overview`);
     const s = day.summary;
     const body = document.createElement('div');
-    body.innerHTML = `<section class="tiles" data-testid="summary">
-        ${tile(t('coverage'), pct(s.coverage) + (s.householdsUnverified ? ` (+${s.householdsUnverified} ${t('unverified')})` : ''), s.householdsMissed > 0)}
-        ${tile(t('violations'), s.openCoverViolations, s.openCoverViolations > 0)}
-        ${tile(t('cleared'), `${s.binsCleared} / ${s.binsCleared + s.binsNotCleared}`, s.binsNotCleared > 0)}
-        ${tile(t('toiletsUnder'), s.toiletsUnderRequired, s.toiletsUnderRequired > 0)}
-        ${tile(t('odour'), s.odourEpisodes ?? 0, (s.odourEpisodes ?? 0) > 0)}
-        ${tile(t('pond'), s.highestPondVolumeM3 == null ? t('noData') : `${Math.round(s.highestPondVolumeM3)} m³`, s.pondAlarms > 0)}
+    // A day no device reported on is "no data yet": its zeros are not failures, so nothing is red.
+    const bad = flag => day.hasData && flag;
+    body.innerHTML = `${day.hasData ? '' : `<p class="notice" data-testid="no-data">${esc(t('noDataYet'))}</p>`}<section class="tiles" data-testid="summary">
+        ${tile(t('coverage'), day.hasData ? pct(s.coverage) + (s.householdsUnverified ? ` (+${s.householdsUnverified} ${t('unverified')})` : '') : '—', bad(s.householdsMissed > 0))}
+        ${tile(t('violations'), s.openCoverViolations, bad(s.openCoverViolations > 0))}
+        ${tile(t('cleared'), `${s.binsCleared} / ${s.binsCleared + s.binsNotCleared}`, bad(s.binsNotCleared > 0))}
+        ${tile(t('toiletsUnder'), s.toiletsUnderRequired, bad(s.toiletsUnderRequired > 0))}
+        ${tile(t('odour'), s.odourEpisodes ?? 0, bad((s.odourEpisodes ?? 0) > 0))}
+        ${tile(t('pond'), s.highestPondVolumeM3 == null ? t('noData') : `${Math.round(s.highestPondVolumeM3)} m³`, bad(s.pondAlarms > 0))}
         ${s.silentNodes ? `<div class="tile unheard"><div class="value">${s.silentNodes}</div><div class="label">${esc(t('silentNodes'))}</div></div>` : ''}
       </section>
       <h2>${esc(t('violations'))}</h2>
@@ -67,7 +69,7 @@
       let item = list.querySelector(`[data-truck="${CSS.escape(p.truck)}"]`);
       if (!item) { item = document.createElement('li'); item.dataset.truck = p.truck; list.append(item); }
       item.dataset.lat = p.lat; item.dataset.lon = p.lon;
-      item.innerHTML = `<b>${esc(p.truck)}</b> ${esc(time(p.ts))} · ${Math.round(p.speed)} km/h · ${esc(t('cover'))}: <span class="cover-${p.cover}">${esc(t(p.cover))}</span> · <a href="#/replay/${encodeURIComponent(p.truck)}/${today()}">${esc(t('replay'))}</a>`;
+      item.innerHTML = `<b>${esc(p.truck)}</b> ${esc(time(p.ts))} · ${Math.round(p.speed)} km/h · ${esc(t('cover'))}: <span class="cover-${p.cover}">${esc(t(p.cover))}</span> · <a href="#/replay/${encodeURIComponent(p.truck)}/${dayOf(p.ts)}">${esc(t('replay'))}</a>`;
     });
     leave(() => source.close());
   };
@@ -108,30 +110,52 @@
     page.append(div);
   };
 
-  pages.crew = async page => {
-    const day = await api(`/api/audit/${today()}`);
-    for (const r of day.routes.filter(r => r.due)) {
-      const section = document.createElement('section');
-      section.dataset.testid = 'crew-route';
-      // For the crew every household not yet scanned is left to do, proven missed or not.
-      const left = [...r.coverage.missed, ...r.coverage.unverified];
-      section.innerHTML = `<h2>${esc(r.name)} · ${r.coverage.served}/${r.coverage.scheduled} ${verdict(r.state, r.evidence?.coverage)}</h2>
-        <h3>${esc(t('left'))} (${left.length})</h3>
-        <ol class="households">${left.map(h => `<li data-household="${esc(h.household)}">${esc(h.household)}</li>`).join('')}</ol>
-        ${r.coverage.farScans.length ? `<h3>${esc(t('far'))}</h3><ul>${r.coverage.farScans.map(f => `<li>${esc(f.household)} · ${Math.round(f.distanceM)} m</li>`).join('')}</ul>` : ''}`;
-      page.append(section);
-    }
+  // The crew's route on a phone: the latest day with data (today once the truck reports), refreshed every minute.
+  pages.crew = async (page, args, leave) => {
+    const render = async () => {
+      const date = latestDay();
+      const day = await api(`/api/audit/${date}`);
+      const parts = [];
+      const head = document.createElement('p');
+      head.className = 'crew-head';
+      head.dataset.testid = 'crew-date';
+      head.textContent = `${t('date')} ${date} · ${t('updated')} ${time(new Date().toISOString())}`;
+      parts.push(head);
+      for (const r of day.routes.filter(r => r.due)) {
+        const section = document.createElement('section');
+        section.dataset.testid = 'crew-route';
+        // For the crew every household not yet scanned is left to do, proven missed or not.
+        const left = [...r.coverage.missed, ...r.coverage.unverified];
+        section.innerHTML = `<h2>${esc(r.name)} · ${r.coverage.served}/${r.coverage.scheduled} ${verdict(r.state, r.evidence?.coverage)}</h2>
+          <h3>${esc(t('left'))} (${left.length})</h3>
+          <ol class="households">${left.map(h => `<li data-household="${esc(h.household)}">${esc(h.household)}</li>`).join('')}</ol>
+          ${r.coverage.farScans.length ? `<h3>${esc(t('far'))}</h3><ul>${r.coverage.farScans.map(f => `<li>${esc(f.household)} · ${Math.round(f.distanceM)} m</li>`).join('')}</ul>` : ''}`;
+        parts.push(section);
+      }
 
-    if (!page.children.length) page.innerHTML = `<p>${esc(t('nothing'))}</p>`;
+      if (parts.length === 1) {
+        const none = document.createElement('p');
+        none.textContent = t('nothing');
+        parts.push(none);
+      }
+
+      page.replaceChildren(...parts);
+    };
+    await render();
+    const timer = setInterval(() => render().catch(() => {}), 60000);
+    leave(() => clearInterval(timer));
   };
 
   pages.bins = async (page, [arg]) => {
     const date = dateArg(arg);
+    dateBar(page, date, d => location.hash = `#/bins/${d}`);
     const bins = await api(`/api/audit/${date}/bins`);
-    page.innerHTML = `<div id="map" class="map" data-testid="bin-map"></div><h2>${esc(t('pickup'))}</h2>` +
+    const box = document.createElement('div');
+    page.append(box);
+    box.innerHTML = `<div id="map" class="map" data-testid="bin-map"></div><h2>${esc(t('pickup'))}</h2>` +
       table([t('bins'), t('level'), t('status')], bins.filter(b => b.latestLevel != null).sort((a, b) => b.latestLevel - a.latestLevel).slice(0, 200)
         .map(b => [esc(b.bin), pct(b.latestLevel), verdict(b.state, b.evidence.coverage)]));
-    const map = await WiotMap.create(page.querySelector('#map'));
+    const map = await WiotMap.create(box.querySelector('#map'));
     for (const b of bins) {
       const level = b.latestLevel ?? -1;
       const color = level < 0 ? '#888' : level >= 0.8 ? '#d33' : level >= 0.5 ? '#e90' : '#2a7';
@@ -140,7 +164,7 @@
       marker.once('mouseover', () => marker.bindTooltip(`${b.bin} ${level < 0 ? t('noData') : pct(level)}`).openTooltip());
     }
 
-    Object.assign(page.querySelector('#map').dataset, { bins: bins.length, drawn: 'true' });
+    Object.assign(box.querySelector('#map').dataset, { bins: bins.length, drawn: 'true' });
   };
 
   pages.toilets = async (page, [arg]) => {

@@ -20,6 +20,27 @@ public sealed class CountyAuditTests
     [Theory]
     [InlineData("Sqlite")]
     [InlineData("PostgreSql")]
+    public async Task PagesOpenOnTheLatestDayWithDataOrTodayBeforeAny(string database)
+    {
+        var now = new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
+        await using var cloud = await RunningCloud.StartOnAsync(database, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(now));
+        await SeedRegistryAsync(cloud.Client);
+
+        var empty = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/latest");
+        Assert.Equal(("2026-11-28", false), (empty.GetProperty("date").GetString(), empty.GetProperty("hasData").GetBoolean()));
+
+        await SmallCountyDay.StoreAsync(cloud.Service<IReadingStore>());
+        var latest = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/latest");
+        Assert.Equal(("2026-11-26", true), (latest.GetProperty("date").GetString(), latest.GetProperty("hasData").GetBoolean()));
+
+        var overview = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-20/overview");
+        Assert.False(overview.GetProperty("hasData").GetBoolean());
+        Assert.True((await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26/overview")).GetProperty("hasData").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSql")]
     public async Task HandBuiltDayGetsItsVerdicts(string database)
     {
         await using var cloud = await RunningCloud.StartOnAsync(database);

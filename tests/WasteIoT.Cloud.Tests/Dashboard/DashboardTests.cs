@@ -70,6 +70,18 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
     {
         await using var cloud = await CountyAsync();
         var bureau = await browser.SignInAsync(cloud, "admin", RunningCloud.AdminPassword);
+
+        // With no date in the address the pages open on the latest day with data, not on an empty today.
+        await bureau.GotoAsync("/#/overview");
+        await Assertions.Expect(bureau.Locator(".bar input[type=date]")).ToHaveValueAsync("2026-11-26");
+        await Assertions.Expect(bureau.Locator("[data-testid=summary]")).ToContainTextAsync("33.3%");
+
+        // A day no device reported on says so and shows no alarms.
+        await bureau.GotoAsync("/#/overview/2026-11-20");
+        await Assertions.Expect(bureau.Locator("[data-testid=no-data]")).ToBeVisibleAsync();
+        await Assertions.Expect(bureau.Locator(".tile.bad")).ToHaveCountAsync(0);
+        await Shot(bureau, "bureau-overview-empty-day");
+
         await bureau.GotoAsync("/#/overview/2026-11-26");
         var summary = bureau.Locator("[data-testid=summary]");
         await Assertions.Expect(summary).ToContainTextAsync("33.3%");
@@ -95,11 +107,13 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(contractor.Locator("[data-testid=bin-map]")).ToHaveAttributeAsync("data-bins", "2");
         await Shot(contractor, "contractor-bins");
 
-        // The crew member, on a phone: today's route, every household still to collect.
+        // The crew member, on a phone: the route of the latest day with data, every household still to collect (one of
+        // the three was scanned that day).
         var crew = await browser.SignInAsync(cloud, "green-crew", "crew-password-1", 390, 844);
         var route = crew.Locator("[data-testid=crew-route]");
+        await Assertions.Expect(crew.Locator("[data-testid=crew-date]")).ToContainTextAsync("2026-11-26");
         await Assertions.Expect(route).ToContainTextAsync("城东线");
-        await Assertions.Expect(route.Locator("li[data-household]")).ToHaveCountAsync(3);
+        await Assertions.Expect(route.Locator("li[data-household]")).ToHaveCountAsync(2);
         await Assertions.Expect(crew.Locator("#nav a")).ToHaveCountAsync(1);
         await Shot(crew, "crew-route-phone");
 
