@@ -18,7 +18,7 @@ internal static class CaseEndpoints
     }
 
     private static async Task<Results<Ok<CasePage>, ProblemHttpResult>> ListAsync(
-        CaseStore store, ClaimsPrincipal user, CancellationToken cancellationToken, string? status = null, string? contractor = null, DateTimeOffset? from = null, DateTimeOffset? to = null, int offset = 0, int limit = 50)
+        CaseStore store, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken, string? status = null, string? contractor = null, DateTimeOffset? from = null, DateTimeOffset? to = null, int offset = 0, int limit = 50, string? kind = null)
     {
         CaseStatus? parsed = null;
         if (status is not null)
@@ -38,12 +38,14 @@ internal static class CaseEndpoints
 
         // A contractor's list is its own cases, whatever it asks for.
         var viewer = Viewer.From(user);
-        var (total, items) = await store.ListAsync(parsed, viewer.IsBureau ? contractor : viewer.Contractor, from, to, offset, limit, cancellationToken);
-        return TypedResults.Ok(new CasePage(total, offset, limit, items));
+        var (total, items) = await store.ListAsync(parsed, viewer.IsBureau ? contractor : viewer.Contractor, from, to, offset, limit, cancellationToken, kind);
+        return TypedResults.Ok(new CasePage(total, offset, limit, [.. items.Select(c => c with { Actions = CaseRoles.Allowed(viewer, c), IsOverdue = c.Status != CaseStatus.Closed && c.Overdue(time.GetUtcNow()) })]));
     }
 
     private static async Task<Results<Ok<CaseRecord>, ProblemHttpResult>> GetAsync(long id, CaseStore store, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await store.GetAsync(id, cancellationToken) is { } found && Viewer.From(user).Sees(found.Contractor) ? TypedResults.Ok(found) : NotFound(id);
+        await store.GetAsync(id, cancellationToken) is { } found && Viewer.From(user).Sees(found.Contractor)
+            ? TypedResults.Ok(found with { Actions = CaseRoles.Allowed(Viewer.From(user), found) })
+            : NotFound(id);
 
     private static async Task<Results<Ok<CaseRecord>, ProblemHttpResult>> ApplyAsync(long id, string action, CaseAction body, CaseWorkflow workflow, CaseStore store, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -53,10 +55,9 @@ internal static class CaseEndpoints
             return NotFound(id);
         }
 
-        // The bureau files, dispatches and closes; the contractor reports what it did.
-        if (!viewer.IsBureau && action != "resolve")
+        if (CaseWorkflow.Actions.Contains(action) && !CaseRoles.May(viewer, action, current))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not yours to do", detail: $"only the bureau may {action} a case");
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not yours to do", detail: CaseRoles.Refusal(viewer, action));
         }
 
         var (result, refusal) = await workflow.ApplyAsync(id, action, body, viewer.Name, cancellationToken);
@@ -65,7 +66,7 @@ internal static class CaseEndpoints
             return NotFound(id);
         }
 
-        return refusal is null ? TypedResults.Ok(result) : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Step refused", detail: refusal);
+        return refusal is null ? TypedResults.Ok(result with { Actions = CaseRoles.Allowed(viewer, result) }) : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Step refused", detail: refusal);
     }
 
     private static async Task<Results<Ok<MonthlyReport>, ProblemHttpResult>> MonthlyAsync(string month, CaseWorkflow workflow, ClaimsPrincipal user, CancellationToken cancellationToken)

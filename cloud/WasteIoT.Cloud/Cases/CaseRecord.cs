@@ -19,4 +19,10 @@ public sealed record CaseRecord(
     IReadOnlyList<CaseNote> Notes)
 {
     public bool Overdue(DateTimeOffset now) => (Resolved ?? now) > Due;
+
+    /// <summary>The steps the asking user may take now (filled in per request; empty in storage).</summary>
+    public IReadOnlyList<string> Actions { get; init; } = [];
+
+    /// <summary>Past its due time without being resolved, as of the request (the cloud's clock, not the browser's).</summary>
+    public bool IsOverdue { get; init; }
 }

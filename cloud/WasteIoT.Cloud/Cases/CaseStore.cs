@@ -41,11 +41,11 @@ public sealed class CaseStore(CloudDatabase database)
         return filed;
     }
 
-    public async Task<(int Total, IReadOnlyList<CaseRecord> Items)> ListAsync(CaseStatus? status, string? contractor, DateTimeOffset? from, DateTimeOffset? to, int offset, int limit, CancellationToken cancellationToken)
+    public async Task<(int Total, IReadOnlyList<CaseRecord> Items)> ListAsync(CaseStatus? status, string? contractor, DateTimeOffset? from, DateTimeOffset? to, int offset, int limit, CancellationToken cancellationToken, string? kind = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var where = "WHERE (@st IS NULL OR status = @st) AND (@c IS NULL OR contractor = @c) AND filed >= @from AND filed < @to";
-        void Bind(DbCommand c) => c.With("@st", status?.ToString(), System.Data.DbType.String).With("@c", contractor, System.Data.DbType.String).With("@from", (from ?? DateTimeOffset.MinValue.AddYears(1)).ToUnixTimeMilliseconds()).With("@to", (to ?? DateTimeOffset.MaxValue.AddYears(-1)).ToUnixTimeMilliseconds());
+        var where = "WHERE (@st IS NULL OR status = @st) AND (@c IS NULL OR contractor = @c) AND (@k IS NULL OR kind = @k) AND filed >= @from AND filed < @to";
+        void Bind(DbCommand c) => c.With("@st", status?.ToString(), System.Data.DbType.String).With("@c", contractor, System.Data.DbType.String).With("@k", kind, System.Data.DbType.String).With("@from", (from ?? DateTimeOffset.MinValue.AddYears(1)).ToUnixTimeMilliseconds()).With("@to", (to ?? DateTimeOffset.MaxValue.AddYears(-1)).ToUnixTimeMilliseconds());
         int total;
         await using (var count = connection.Command($"SELECT COUNT(*) FROM cases {where}"))
         {

@@ -4,12 +4,29 @@ using WasteIoT.Cloud.Hosting;
 namespace WasteIoT.Cloud.Cases;
 
 /// <summary>
-/// The rules of the workflow: dispatch a filed case to someone (or send a resolved one back), resolve a dispatched
-/// case, close a resolved one. Anything else is refused with the reason.
+/// The rules of the workflow: dispatch a filed case to someone, resolve a dispatched case, close a resolved one or
+/// send it back (return: dispatched again, with the reason). Anything else is refused with the reason; who may take
+/// which step is <see cref="CaseRoles"/>.
 /// </summary>
 public sealed class CaseWorkflow(CaseStore store, IOptions<CloudOptions> cloud, TimeProvider time)
 {
-    public static IReadOnlyList<string> Actions { get; } = ["dispatch", "resolve", "close"];
+    public static IReadOnlyList<string> Actions { get; } = ["dispatch", "resolve", "close", "return"];
+
+    /// <summary>The states a step may be taken from.</summary>
+    public static IReadOnlyList<CaseStatus> From(string action) => action switch
+    {
+        "dispatch" => [CaseStatus.Filed],
+        "resolve" => [CaseStatus.Dispatched],
+        "close" or "return" => [CaseStatus.Resolved],
+        _ => [],
+    };
+
+    private static CaseStatus To(string action) => action switch
+    {
+        "resolve" => CaseStatus.Resolved,
+        "close" => CaseStatus.Closed,
+        _ => CaseStatus.Dispatched,
+    };
 
     /// <returns>The case after the step, or the reason it was refused and whether the case exists.</returns>
     public async Task<(CaseRecord? Case, string? Refusal)> ApplyAsync(long id, string action, CaseAction body, string author, CancellationToken cancellationToken)
@@ -21,14 +38,9 @@ public sealed class CaseWorkflow(CaseStore store, IOptions<CloudOptions> cloud, 
             return (null, null);
         }
 
-        var (from, to) = action switch
-        {
-            "dispatch" => (new[] { CaseStatus.Filed, CaseStatus.Resolved }, CaseStatus.Dispatched),
-            "resolve" => ([CaseStatus.Dispatched], CaseStatus.Resolved),
-            "close" => ([CaseStatus.Resolved], CaseStatus.Closed),
-            _ => (Array.Empty<CaseStatus>(), CaseStatus.Filed),
-        };
-        if (from.Length == 0)
+        var from = From(action);
+        var to = To(action);
+        if (from.Count == 0)
         {
             return (current, $"'{action}' is not one of {string.Join(", ", Actions)}");
         }
@@ -49,8 +61,13 @@ public sealed class CaseWorkflow(CaseStore store, IOptions<CloudOptions> cloud, 
             return (current, "resolving needs a note saying what was done");
         }
 
+        if (action == "return" && string.IsNullOrWhiteSpace(body.Note))
+        {
+            return (current, "sending a case back needs a note saying why");
+        }
+
         var note = body.Note?.Trim() ?? string.Empty;
-        if (!await store.TransitionAsync(id, from, to, assignee, author, note, time.GetUtcNow(), cancellationToken))
+        if (!await store.TransitionAsync(id, [.. from], to, assignee, author, note, time.GetUtcNow(), cancellationToken))
         {
             return (await store.GetAsync(id, cancellationToken), "the case was changed by someone else meanwhile; reload it");
         }

@@ -23,7 +23,17 @@ const App = (() => {
     if (session && options.method && options.method !== 'GET') headers['X-XSRF-TOKEN'] = session.antiforgeryToken;
     const r = await fetch(path, { ...options, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
     if (r.status === 401) { location.href = '/login.html'; throw new Error('signed out'); }
-    if (!r.ok) { const p = await r.json().catch(() => ({})); throw new Error(p.detail || p.title || r.statusText); }
+    if (!r.ok) {
+      // In the page's language: the status says what kind of refusal it is; the server's own words (English) only
+      // when the page is in English.
+      const p = await r.json().catch(() => ({}));
+      const key = `error${r.status}`;
+      const text = I18n.t(key) === key ? I18n.t('errorOther') : I18n.t(key);
+      const error = new Error(I18n.lang === 'en' && p.detail ? `${text}: ${p.detail}` : text);
+      error.status = r.status;
+      error.detail = p.detail;
+      throw error;
+    }
     return r.status === 204 ? null : r.json();
   };
   const menus = {

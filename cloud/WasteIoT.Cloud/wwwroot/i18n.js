@@ -2,6 +2,11 @@
 const I18n = (() => {
   const text = {
     zh: {
+      all: '全部', from: '起', to: '止', total: '共', due: '期限', overdue: '已超期', history: '处理记录', sendBack: '退回', confirm: '确定', cancel: '取消',
+      bureauMaintainer: '局设备维护', error400: '输入有误，请检查后重试', error403: '无权执行此操作', error404: '未找到', error409: '当前状态不允许此操作（请填写说明或刷新后重试）',
+      error429: '请求过于频繁，请稍后再试', errorOther: '服务暂时不可用，请稍后再试',
+      case_sealedTransport: '密闭运输', case_coverage: '漏收', case_clearance: '日产日清', case_toiletCleaning: '公厕保洁', case_toiletOdour: '公厕异味',
+      case_stationOdour: '转运站臭气', case_stationDisinfection: '转运站消杀', case_pondAlarm: '渗滤液池', case_nodeSilent: '设备静默',
       brand: '环卫作业监管', logout: '退出', username: '用户名', password: '密码', signIn: '登录',
       loginFailed: '用户名或密码错误', locked: '失败次数过多，账户已锁定 15 分钟',
       overview: '今日概览', live: '实时车辆', replay: '轨迹回放', routes: '线路进度', bins: '垃圾桶', toilets: '公厕考核',
@@ -21,6 +26,11 @@ const I18n = (() => {
       unheard: '设备未监测到（不计为违规）', silentNodes: '设备静默', unverifiedHouseholds: '无法核实住户', kind: '类别', bin: '垃圾桶',
     },
     en: {
+      all: 'All', from: 'From', to: 'To', total: 'Total', due: 'Due', overdue: 'Overdue', history: 'History', sendBack: 'Send back', confirm: 'Confirm', cancel: 'Cancel',
+      bureauMaintainer: 'Bureau maintenance', error400: 'Invalid input', error403: 'Not allowed', error404: 'Not found', error409: 'Not possible in the case\'s present state',
+      error429: 'Too many requests; try again shortly', errorOther: 'The service is unavailable; try again shortly',
+      case_sealedTransport: 'Sealed transport', case_coverage: 'Missed households', case_clearance: 'Daily clearance', case_toiletCleaning: 'Toilet cleaning', case_toiletOdour: 'Toilet odour',
+      case_stationOdour: 'Station odour', case_stationDisinfection: 'Station disinfection', case_pondAlarm: 'Leachate pond', case_nodeSilent: 'Silent node',
       brand: 'Sanitation oversight', logout: 'Sign out', username: 'User name', password: 'Password', signIn: 'Sign in',
       loginFailed: 'Wrong user name or password', locked: 'Too many failures: the account is locked for 15 minutes',
       overview: 'Today', live: 'Live trucks', replay: 'Route replay', routes: 'Route progress', bins: 'Bins', toilets: 'Toilet audit',

@@ -203,22 +203,87 @@
     return `<svg class="odour" viewBox="0 0 1000 60" preserveAspectRatio="none" data-points="${points.length}"><line x1="0" x2="1000" y1="${y(limit)}" y2="${y(limit)}" class="limit"/><polyline points="${line}"/></svg>`;
   };
 
-  pages.cases = async page => {
-    const list = await api('/api/cases?limit=200');
+  // Contractor names by id (the registry's), for lists that carry ids.
+  const contractorNames = async () => {
+    const page = await api('/api/registry/contractors?limit=1000').catch(() => ({ items: [] }));
+    return Object.fromEntries(page.items.map(c => [c.id, c.name]));
+  };
+  const caseKinds = ['sealedTransport', 'coverage', 'clearance', 'toiletCleaning', 'toiletOdour', 'stationOdour', 'stationDisinfection', 'pondAlarm', 'nodeSilent'];
+  const caseStatuses = ['Filed', 'Dispatched', 'Resolved', 'Closed'];
+  const statusText = s => t(s === 'Closed' ? 'closedCase' : s.toLowerCase());
+
+  // Cases as cards: the finding, its evidence link, due time and overdue state, history; the steps this user may take
+  // (the API says which) as forms, never prompts. Filters by status, kind, contractor and filing date.
+  pages.cases = async (page, args, leave, query = {}) => {
     const bureau = App.session.account.role === 'Bureau';
-    page.innerHTML = table([t('filed'), t('title'), t('contractor'), t('status'), t('assignee'), ''], list.items.map(c => [
-      esc(dateTime(c.filed)), esc(c.title), esc(c.contractor), esc(t(c.status === 'Closed' ? 'closedCase' : c.status.toLowerCase())), esc(c.assignee ?? ''),
-      [bureau && (c.status === 'Filed' || c.status === 'Resolved') ? `<button data-act="dispatch" data-id="${c.id}">${esc(t('dispatch'))}</button>` : '',
-        c.status === 'Dispatched' ? `<button data-act="resolve" data-id="${c.id}">${esc(t('resolve'))}</button>` : '',
-        bureau && c.status === 'Resolved' ? `<button data-act="close" data-id="${c.id}">${esc(t('close'))}</button>` : ''].join(' ')]));
-    page.onclick = async e => {
-      const b = e.target.closest('button[data-act]');
-      if (!b) return;
-      const assignee = b.dataset.act === 'dispatch' ? prompt(t('assignee')) : null;
-      const note = prompt(t('note')) ?? '';
-      await api(`/api/cases/${b.dataset.id}/${b.dataset.act}`, { method: 'POST', body: { assignee, note } });
-      await pages.cases(page);
+    const names = await contractorNames();
+    const params = new URLSearchParams({ limit: '200' });
+    // Dates are county days: from its midnight, to the midnight after the last day.
+    for (const [k, v] of Object.entries(query)) {
+      if (v) params.set(k, k === 'from' ? midnight(v).toISOString() : k === 'to' ? new Date(midnight(v).getTime() + 864e5).toISOString() : v);
+    }
+    const list = await api(`/api/cases?${params}`);
+    const option = (value, label, selected) => `<option value="${esc(value)}"${selected ? ' selected' : ''}>${esc(label)}</option>`;
+    page.innerHTML = `<form class="bar filters" data-testid="case-filters">
+        <label>${esc(t('status'))} <select name="status">${option('', t('all'), !query.status)}${caseStatuses.map(s => option(s, statusText(s), query.status === s)).join('')}</select></label>
+        <label>${esc(t('kind'))} <select name="kind">${option('', t('all'), !query.kind)}${caseKinds.map(k => option(k, t('case_' + k), query.kind === k)).join('')}</select></label>
+        ${bureau ? `<label>${esc(t('contractor'))} <select name="contractor">${option('', t('all'), !query.contractor)}${Object.entries(names).map(([id, name]) => option(id, name, query.contractor === id)).join('')}</select></label>` : ''}
+        <label>${esc(t('from'))} <input type="date" name="from" value="${esc(query.from ?? '')}"></label>
+        <label>${esc(t('to'))} <input type="date" name="to" value="${esc(query.to ?? '')}"></label>
+        <span data-testid="case-count">${esc(t('total'))} ${list.total}</span>
+      </form>
+      <div class="cases">${list.items.length ? list.items.map(c => {
+        const overdue = c.isOverdue;
+        return `<article class="case${overdue ? ' overdue' : ''}" data-case="${c.id}" data-status="${esc(c.status)}">
+          <h3>${esc(c.title)} <span class="status s-${esc(c.status.toLowerCase())}">${esc(statusText(c.status))}</span>${overdue ? ` <span class="overdue-badge">${esc(t('overdue'))}</span>` : ''}</h3>
+          <p class="meta">${esc(t('case_' + c.kind))} · ${esc(names[c.contractor] ?? (c.contractor || t('bureauMaintainer')))} · ${esc(t('filed'))} ${esc(dateTime(c.filed))} · ${esc(t('due'))} ${esc(dateTime(c.due))}${c.assignee ? ` · ${esc(t('assignee'))} ${esc(c.assignee)}` : ''}</p>
+          <p class="detail">${esc(c.detail)}</p>
+          ${c.kind === 'sealedTransport' ? `<p><a href="#/replay/${encodeURIComponent(c.subject)}/${esc(c.day)}">${esc(t('replay'))}</a></p>` : ''}
+          ${c.kind === 'toiletOdour' ? `<p><a href="#/toilets/${esc(c.day)}">${esc(t('toilets'))}</a></p>` : ''}
+          <details class="history" data-history="${c.id}"><summary>${esc(t('history'))}</summary></details>
+          <div class="actions">${c.actions.map(a => `<button type="button" data-act="${esc(a)}" data-id="${c.id}">${esc(t(a === 'return' ? 'sendBack' : a))}</button>`).join(' ')}</div>
+          <form class="step" hidden data-step="${c.id}">
+            <label class="assignee" hidden>${esc(t('assignee'))} <input name="assignee"></label>
+            <label>${esc(t('note'))} <textarea name="note" rows="2"></textarea></label>
+            <button type="submit">${esc(t('confirm'))}</button> <button type="button" data-cancel>${esc(t('cancel'))}</button>
+            <p class="error" hidden></p>
+          </form>
+        </article>`;
+      }).join('') : `<p>${esc(t('nothing'))}</p>`}</div>`;
+
+    page.querySelector('form.filters').onchange = e => {
+      const data = Object.fromEntries(new FormData(e.currentTarget));
+      pages.cases(page, args, leave, data);
     };
+    page.querySelectorAll('details.history').forEach(d => d.addEventListener('toggle', async () => {
+      if (!d.open || d.dataset.loaded) return;
+      d.dataset.loaded = 'true';
+      const full = await api(`/api/cases/${d.dataset.history}`);
+      d.insertAdjacentHTML('beforeend', `<ol>${full.notes.map(n => `<li>${esc(dateTime(n.at))} · ${esc(n.author)} · ${esc(statusText(n.status))}${n.note ? ` · ${esc(n.note)}` : ''}</li>`).join('')}</ol>`);
+    }));
+    page.querySelectorAll('button[data-act]').forEach(b => b.addEventListener('click', () => {
+      const form = page.querySelector(`form[data-step="${b.dataset.id}"]`);
+      form.dataset.act = b.dataset.act;
+      form.hidden = false;
+      form.querySelector('.assignee').hidden = b.dataset.act !== 'dispatch';
+      form.querySelector('textarea').required = b.dataset.act === 'resolve' || b.dataset.act === 'return';
+      form.querySelector(b.dataset.act === 'dispatch' ? 'input' : 'textarea').focus();
+    }));
+    page.querySelectorAll('form.step').forEach(form => {
+      form.querySelector('[data-cancel]').onclick = () => { form.hidden = true; };
+      form.onsubmit = async e => {
+        e.preventDefault();
+        const data = Object.fromEntries(new FormData(form));
+        const error = form.querySelector('.error');
+        try {
+          await api(`/api/cases/${form.dataset.step}/${form.dataset.act}`, { method: 'POST', body: { assignee: data.assignee || null, note: data.note } });
+          await pages.cases(page, args, leave, query);
+        } catch (err) {
+          error.hidden = false;
+          error.textContent = err.message;
+        }
+      };
+    });
   };
 
   // Odour episodes: the gas, its span, how long, its peak against the limit.

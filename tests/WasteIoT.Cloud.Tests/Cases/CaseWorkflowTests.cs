@@ -148,18 +148,31 @@ public sealed class CaseWorkflowTests
         (await cloud.Client.PutAsJsonAsync("/api/users/green-boss", new { name = "green-boss", display = "绿洁 张经理", role = "Contractor", contractor = "c-green", truck = "" })).EnsureSuccessStatusCode();
         (await cloud.Client.PostAsJsonAsync("/api/users/green-boss/password", new { password = "contractor-pass-1" })).EnsureSuccessStatusCode();
         using var contractor = await cloud.SignInAsync("green-boss", "contractor-pass-1");
-        await Refused(cloud.Client, id, "resolve", new { note = " " }, "needs a note");
+        await Refused(contractor, id, "resolve", new { note = " " }, "needs a note");
+
+        // The contractor resolves its own cases, not the bureau; each is offered only its own steps.
+        Assert.Equal(HttpStatusCode.Forbidden, (await cloud.Client.PostAsJsonAsync($"/api/cases/{id}/resolve", new { note = "局里代办" })).StatusCode);
+        Assert.Equal(["resolve"], await ActionsAsync(contractor, id));
+        Assert.Empty(await ActionsAsync(cloud.Client, id));
         time.Advance(TimeSpan.FromHours(3));
         await Step(contractor, id, "resolve", new { note = "已补收并拍照" }, "Resolved");
         Assert.Equal(HttpStatusCode.Forbidden, (await contractor.PostAsJsonAsync($"/api/cases/{id}/close", new { note = "自己结案" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await contractor.PostAsJsonAsync($"/api/cases/{id}/return", new { note = "退回" })).StatusCode);
+        Assert.Equal(["close", "return"], await ActionsAsync(cloud.Client, id));
+
+        // Sent back with the reason, resolved again, closed.
+        await Refused(cloud.Client, id, "return", new { note = "" }, "needs a note saying why");
+        await Refused(cloud.Client, id, "dispatch", new { assignee = "钱师傅" }, "a resolved case cannot be dispatched");
+        await Step(cloud.Client, id, "return", new { note = "照片不清，请补拍" }, "Dispatched");
+        await Step(contractor, id, "resolve", new { note = "已补拍" }, "Resolved");
         await Step(cloud.Client, id, "close", new { note = "核查通过" }, "Closed");
         Assert.Equal(HttpStatusCode.Conflict, (await cloud.Client.PostAsJsonAsync($"/api/cases/{id}/reopen", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await cloud.Client.PostAsJsonAsync("/api/cases/999999/dispatch", new { assignee = "x" })).StatusCode);
 
         var closed = await cloud.Client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}");
         Assert.Equal("赵师傅", closed.GetProperty("assignee").GetString());
-        Assert.Equal(["Dispatched", "Resolved", "Closed"], closed.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("status").GetString()));
-        Assert.Equal(["admin", "green-boss", "admin"], closed.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("author").GetString()));
+        Assert.Equal(["Dispatched", "Resolved", "Dispatched", "Resolved", "Closed"], closed.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("status").GetString()));
+        Assert.Equal(["admin", "green-boss", "admin", "green-boss", "admin"], closed.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("author").GetString()));
 
         // Now: seven cases of the 26th; one completed on time, six not yet due.
         var month = await cloud.Client.GetFromJsonAsync<MonthlyReport>("/api/cases/monthly/2026-11");
@@ -182,6 +195,9 @@ public sealed class CaseWorkflowTests
 
     private static IEnumerable<JsonElement> OfDay(JsonElement page, string day) =>
         page.GetProperty("items").EnumerateArray().Where(c => c.GetProperty("day").GetString() == day);
+
+    private static async Task<List<string?>> ActionsAsync(HttpClient client, long id) =>
+        [.. (await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("actions").EnumerateArray().Select(a => a.GetString())];
 
     private static async Task Step(HttpClient client, long id, string action, object body, string status)
     {

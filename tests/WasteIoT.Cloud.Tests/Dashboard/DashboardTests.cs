@@ -236,6 +236,63 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
         Assert.Equal(new[] { 31.2304, 121.4737 }, unshifted);
     }
 
+    [Fact]
+    public async Task CasesAreWorkedThroughFormsEachRoleOfferedOnlyItsSteps()
+    {
+        await using var cloud = await CountyAsync();
+        await cloud.Service<WasteIoT.Cloud.Cases.CaseFiler>().ScanAsync(fresh: true, CancellationToken.None);
+
+        // The bureau filters to the missed-households case and dispatches it through the form.
+        var bureau = await browser.SignInAsync(cloud, "admin", RunningCloud.AdminPassword);
+        await bureau.GotoAsync("/#/cases");
+        await bureau.SelectOptionAsync("form.filters select[name=kind]", "coverage");
+        var card = bureau.Locator("article.case").First;
+        await Assertions.Expect(bureau.Locator("article.case")).ToHaveCountAsync(1);
+        await Assertions.Expect(card).ToContainTextAsync("漏收");
+        await Assertions.Expect(card.Locator("button[data-act]")).ToHaveTextAsync(["派遣"]);
+        await Assertions.Expect(card.Locator("form.step")).ToBeHiddenAsync();
+        await Assertions.Expect(card.Locator(".overdue-badge")).ToHaveCountAsync(0);
+        await card.Locator("button[data-act=dispatch]").ClickAsync();
+        await card.Locator("form.step button[type=submit]").ClickAsync();
+        await Assertions.Expect(card.Locator("form.step .error")).ToHaveTextAsync("当前状态不允许此操作（请填写说明或刷新后重试）");
+        await card.Locator("form.step input[name=assignee]").FillAsync("赵师傅");
+        await card.Locator("form.step textarea").FillAsync("请今日补收");
+        await card.Locator("form.step button[type=submit]").ClickAsync();
+        await Assertions.Expect(bureau.Locator("article.case").First).ToHaveAttributeAsync("data-status", "Dispatched");
+        await Assertions.Expect(bureau.Locator("article.case").First.Locator("button[data-act]")).ToHaveCountAsync(0);
+        await Shot(bureau, "bureau-cases");
+
+        // The contractor resolves it; the note is required.
+        var contractor = await browser.SignInAsync(cloud, "green-boss", "contractor-pass-1");
+        await contractor.GotoAsync("/#/cases");
+        await contractor.SelectOptionAsync("form.filters select[name=status]", "Dispatched");
+        var own = contractor.Locator("article.case").First;
+        await Assertions.Expect(own.Locator("button[data-act]")).ToHaveTextAsync(["处置完成"]);
+        await own.Locator("button[data-act=resolve]").ClickAsync();
+        await Assertions.Expect(own.Locator("form.step textarea")).ToHaveAttributeAsync("required", "");
+        await own.Locator("form.step textarea").FillAsync("已补收并拍照");
+        await own.Locator("form.step button[type=submit]").ClickAsync();
+        await Assertions.Expect(contractor.Locator("article.case")).ToHaveCountAsync(0);
+        await Shot(contractor, "contractor-cases");
+
+        // The bureau sends it back with the reason; its history shows each step.
+        await bureau.GotoAsync("/#/overview");
+        await bureau.GotoAsync("/#/cases");
+        await bureau.SelectOptionAsync("form.filters select[name=status]", "Resolved");
+        var resolved = bureau.Locator("article.case").First;
+        await Assertions.Expect(resolved.Locator("button[data-act]")).ToHaveTextAsync(["结案", "退回"]);
+        await resolved.Locator("button[data-act=return]").ClickAsync();
+        await resolved.Locator("form.step textarea").FillAsync("照片不清，请补拍");
+        await resolved.Locator("form.step button[type=submit]").ClickAsync();
+        await Assertions.Expect(bureau.Locator("article.case")).ToHaveCountAsync(0);
+        await bureau.SelectOptionAsync("form.filters select[name=status]", "Dispatched");
+        await Assertions.Expect(bureau.Locator("article.case[data-status=Dispatched]")).ToHaveCountAsync(1);
+        var back = bureau.Locator("article.case").First;
+        await back.Locator("details.history summary").ClickAsync();
+        await Assertions.Expect(back.Locator("details.history li")).ToHaveCountAsync(3);
+        await Assertions.Expect(back.Locator("details.history")).ToContainTextAsync("照片不清，请补拍");
+    }
+
     private static async Task<RunningCloud> CountyAsync(bool realTime = false)
     {
         var cloud = realTime ? await RunningCloud.StartAsync(NoTiles) : await RunningCloud.StartAsync(new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero)), NoTiles);
