@@ -2,7 +2,7 @@
 const I18n = (() => {
   const text = {
     zh: {
-      all: '全部', from: '起', to: '止', total: '共', due: '期限', overdue: '已超期', history: '处理记录', sendBack: '退回', confirm: '确定', cancel: '取消',
+      coverOpen: '篷盖打开', coverClosed: '篷盖关闭', coverUnknown: '篷盖未知', scanDot: '扫码', all: '全部', from: '起', to: '止', total: '共', due: '期限', overdue: '已超期', history: '处理记录', sendBack: '退回', confirm: '确定', cancel: '取消',
       bureauMaintainer: '局设备维护', error400: '输入有误，请检查后重试', error403: '无权执行此操作', error404: '未找到', error409: '当前状态不允许此操作（请填写说明或刷新后重试）',
       error429: '请求过于频繁，请稍后再试', errorOther: '服务暂时不可用，请稍后再试',
       case_sealedTransport: '密闭运输', case_coverage: '漏收', case_clearance: '日产日清', case_toiletCleaning: '公厕保洁', case_toiletOdour: '公厕异味',
@@ -26,7 +26,7 @@ const I18n = (() => {
       unheard: '设备未监测到（不计为违规）', silentNodes: '设备静默', unverifiedHouseholds: '无法核实住户', kind: '类别', bin: '垃圾桶',
     },
     en: {
-      all: 'All', from: 'From', to: 'To', total: 'Total', due: 'Due', overdue: 'Overdue', history: 'History', sendBack: 'Send back', confirm: 'Confirm', cancel: 'Cancel',
+      coverOpen: 'Cover open', coverClosed: 'Cover closed', coverUnknown: 'Cover unknown', scanDot: 'Pickup scan', all: 'All', from: 'From', to: 'To', total: 'Total', due: 'Due', overdue: 'Overdue', history: 'History', sendBack: 'Send back', confirm: 'Confirm', cancel: 'Cancel',
       bureauMaintainer: 'Bureau maintenance', error400: 'Invalid input', error403: 'Not allowed', error404: 'Not found', error409: 'Not possible in the case\'s present state',
       error429: 'Too many requests; try again shortly', errorOther: 'The service is unavailable; try again shortly',
       case_sealedTransport: 'Sealed transport', case_coverage: 'Missed households', case_clearance: 'Daily clearance', case_toiletCleaning: 'Toilet cleaning', case_toiletOdour: 'Toilet odour',

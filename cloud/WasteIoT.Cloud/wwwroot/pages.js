@@ -50,13 +50,29 @@
 
   pages.live = async (page, args, leave) => {
     page.innerHTML = `<div id="map" class="map" data-testid="live-map"></div><ul id="trucks" class="list"></ul>`;
-    const map = await WiotMap.create(page.querySelector('#map'));
+    const element = page.querySelector('#map');
+    const map = await WiotMap.create(element, { legend: [['#d33', t('coverOpen')], ['#2a7', t('coverClosed')], ['#888', t('coverUnknown')]] });
     const markers = {};
+    const seen = {};
     const list = page.querySelector('#trucks');
+    // The map frames the fleet as it appears until the user moves it or follows one truck.
+    let framing = true;
+    let following = null;
+    for (const gesture of ['mousedown', 'wheel', 'touchstart']) element.addEventListener(gesture, () => { framing = false; }, { passive: true });
+    list.addEventListener('click', e => {
+      const item = e.target.closest('li[data-truck]');
+      if (!item || e.target.closest('a')) return;
+      following = following === item.dataset.truck ? null : item.dataset.truck;
+      framing = false;
+      list.querySelectorAll('li').forEach(li => li.classList.toggle('following', li.dataset.truck === following));
+      element.dataset.following = following ?? '';
+      if (following) map.setView(WiotMap.point(seen[following][0], seen[following][1]), Math.max(map.getZoom(), 16));
+    });
     const source = new EventSource('/api/live/trucks');
     source.addEventListener('position', e => {
       const p = JSON.parse(e.data);
       const at = WiotMap.point(p.lat, p.lon);
+      seen[p.truck] = [p.lat, p.lon];
       const color = p.cover === 'open' ? '#d33' : p.cover === 'closed' ? '#2a7' : '#888';
       const label = `${p.truck} · ${Math.round(p.speed)} km/h · ${t('cover')}: ${t(p.cover)}`;
       if (!markers[p.truck]) {
@@ -65,6 +81,9 @@
       } else {
         markers[p.truck].setLatLng(at).setStyle({ color }).setTooltipContent(label);
       }
+
+      if (following === p.truck) map.panTo(at);
+      else if (framing) WiotMap.fit(map, Object.values(seen));
 
       let item = list.querySelector(`[data-truck="${CSS.escape(p.truck)}"]`);
       if (!item) { item = document.createElement('li'); item.dataset.truck = p.truck; list.append(item); }
@@ -82,8 +101,8 @@
     box.innerHTML = `<h2>${esc(t('replay'))}: ${esc(truck)}</h2><div id="map" class="map" data-testid="replay-map" data-points="${track.points.length}" data-violations="${track.violations.length}"></div>
       ${table([t('start'), t('end'), t('km'), t('peak')], track.violations.map(v => [time(v.start), time(v.end), v.distanceKm.toFixed(2), `${Math.round(v.peakSpeedKmh)} km/h`]))}`;
     page.append(box);
-    const map = await WiotMap.create(box.querySelector('#map'));
     const colors = { open: '#d33', closed: '#2a7', unknown: '#888' };
+    const map = await WiotMap.create(box.querySelector('#map'), { legend: [[colors.open, t('coverOpen')], [colors.closed, t('coverClosed')], [colors.unknown, t('coverUnknown')], ['#36c', t('scanDot')]] });
     let run = [];
     let state = null;
     const drawn = { open: 0, closed: 0, unknown: 0 };
@@ -95,7 +114,7 @@
     flush();
     for (const v of track.violations) L.marker(WiotMap.point(v.startLat, v.startLon), { title: `${time(v.start)}–${time(v.end)}` }).addTo(map);
     for (const s of track.scans.filter(s => s.lat != null)) L.circleMarker(WiotMap.point(s.lat, s.lon), { radius: 3, color: '#36c' }).addTo(map);
-    if (track.points.length) map.fitBounds(track.points.map(p => WiotMap.point(p.lat, p.lon)));
+    WiotMap.fit(map, track.points.map(p => [p.lat, p.lon]));
     Object.assign(box.querySelector('#map').dataset, { openSegments: drawn.open, closedSegments: drawn.closed, drawn: 'true' });
   };
 
@@ -155,7 +174,7 @@
     box.innerHTML = `<div id="map" class="map" data-testid="bin-map"></div><h2>${esc(t('pickup'))}</h2>` +
       table([t('bins'), t('level'), t('status')], bins.filter(b => b.latestLevel != null).sort((a, b) => b.latestLevel - a.latestLevel).slice(0, 200)
         .map(b => [esc(b.bin), pct(b.latestLevel), verdict(b.state, b.evidence.coverage)]));
-    const map = await WiotMap.create(box.querySelector('#map'));
+    const map = await WiotMap.create(box.querySelector('#map'), { legend: [['#d33', '≥ 80%'], ['#e90', '50–80%'], ['#2a7', '< 50%'], ['#888', t('noData')]] });
     for (const b of bins) {
       const level = b.latestLevel ?? -1;
       const color = level < 0 ? '#888' : level >= 0.8 ? '#d33' : level >= 0.5 ? '#e90' : '#2a7';
@@ -164,6 +183,7 @@
       marker.once('mouseover', () => marker.bindTooltip(`${b.bin} ${level < 0 ? t('noData') : pct(level)}`).openTooltip());
     }
 
+    WiotMap.fit(map, bins.map(b => [b.lat, b.lon]));
     Object.assign(box.querySelector('#map').dataset, { bins: bins.length, drawn: 'true' });
   };
 

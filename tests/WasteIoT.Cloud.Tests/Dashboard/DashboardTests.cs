@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using ClosedXML.Excel;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
@@ -105,6 +106,11 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
         await contractor.GotoAsync("/#/bins/2026-11-26");
         await Assertions.Expect(contractor.Locator("main table")).ToContainTextAsync("bin-a");
         await Assertions.Expect(contractor.Locator("[data-testid=bin-map]")).ToHaveAttributeAsync("data-bins", "2");
+        await Assertions.Expect(contractor.Locator("[data-testid=bin-map]")).ToHaveAttributeAsync("data-fitted", "true");
+        await Assertions.Expect(contractor.Locator("[data-testid=bin-map] .legend")).ToBeVisibleAsync();
+
+        // No tiles here (an offline county): the registry's own places are drawn instead of a blank canvas.
+        await Assertions.Expect(contractor.Locator("[data-testid=bin-map]")).ToHaveAttributeAsync("data-geometry", new Regex("^[1-9]"));
         await Shot(contractor, "contractor-bins");
 
         // The crew member, on a phone: the route of the latest day with data, every household still to collect (one of
@@ -149,6 +155,15 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
         }
 
         await Assertions.Expect(item).ToContainTextAsync("25 km/h");
+
+        // The map frames the fleet (not the configured centre), with its legend and scale; a click follows a truck.
+        var map = page.Locator("[data-testid=live-map]");
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-fitted", "true");
+        await Assertions.Expect(map.Locator(".legend")).ToContainTextAsync("篷盖打开");
+        await Assertions.Expect(map.Locator(".leaflet-control-scale")).ToBeVisibleAsync();
+        await item.Locator("b").ClickAsync();
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-following", GreenTruck);
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-center", new Regex(@"^30\.280[89]\d,120\.160[01]\d$"));
 
         // The cover was last reported closed (before this page opened); a new position keeps that, not "unknown".
         await Assertions.Expect(item).ToContainTextAsync("篷盖: 关闭");
@@ -276,9 +291,10 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
         await Shot(contractor, "contractor-cases");
 
         // The bureau sends it back with the reason; its history shows each step.
-        await bureau.GotoAsync("/#/overview");
-        await bureau.GotoAsync("/#/cases");
+        await bureau.ReloadAsync();
+        await Assertions.Expect(bureau.Locator("form.filters select[name=kind]")).ToHaveValueAsync(string.Empty);
         await bureau.SelectOptionAsync("form.filters select[name=status]", "Resolved");
+        await Assertions.Expect(bureau.Locator("article.case[data-status=Resolved]")).ToHaveCountAsync(1);
         var resolved = bureau.Locator("article.case").First;
         await Assertions.Expect(resolved.Locator("button[data-act]")).ToHaveTextAsync(["结案", "退回"]);
         await resolved.Locator("button[data-act=return]").ClickAsync();
