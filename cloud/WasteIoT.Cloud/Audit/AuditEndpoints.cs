@@ -21,6 +21,7 @@ internal static class AuditEndpoints
         group.MapGet("/overview", OverviewAsync).WithName("AuditOverview");
         group.MapGet("/bins", BinsAsync).WithName("AuditBins");
         group.MapGet("/toilets", ToiletsAsync).WithName("AuditToilets");
+        group.MapGet("/health", HealthAsync).WithName("AuditHealth");
         group.MapGet("/routes/{id}", RouteAsync).WithName("AuditRoute");
         group.MapGet("/trucks/{id}", TruckAsync).WithName("AuditTruck");
         group.MapGet("/bins/{id}", BinAsync).WithName("AuditBin");
@@ -38,6 +39,9 @@ internal static class AuditEndpoints
 
     private static async Task<Results<Ok<DaySummary>, ProblemHttpResult>> SummaryAsync(string date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         ParseDate(date) is { } day ? TypedResults.Ok((await cache.GetAsync(day, cancellationToken)).For(Viewer.From(user)).Summary) : BadDate(date);
+
+    private static async Task<Results<Ok<DayHealth>, ProblemHttpResult>> HealthAsync(string date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        ParseDate(date) is { } day ? TypedResults.Ok(DayHealth.From((await cache.GetAsync(day, cancellationToken)).For(Viewer.From(user)))) : BadDate(date);
 
     private static async Task<Results<Ok<DayOverview>, ProblemHttpResult>> OverviewAsync(string date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         ParseDate(date) is { } day ? TypedResults.Ok(DayOverview.From((await cache.GetAsync(day, cancellationToken)).For(Viewer.From(user)))) : BadDate(date);

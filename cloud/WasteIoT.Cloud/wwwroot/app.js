@@ -37,8 +37,8 @@ const App = (() => {
     return r.status === 204 ? null : r.json();
   };
   const menus = {
-    Bureau: ['overview', 'live', 'routes', 'bins', 'toilets', 'cases', 'scorecard'],
-    Contractor: ['live', 'overview', 'routes', 'bins', 'toilets', 'cases', 'scorecard'],
+    Bureau: ['overview', 'live', 'routes', 'bins', 'toilets', 'cases', 'scorecard', 'health'],
+    Contractor: ['live', 'overview', 'routes', 'bins', 'toilets', 'cases', 'scorecard', 'health'],
     Crew: ['crew'],
   };
   const nav = () => {

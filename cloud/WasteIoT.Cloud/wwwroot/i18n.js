@@ -2,6 +2,7 @@
 const I18n = (() => {
   const text = {
     zh: {
+      health: '数据健康', received: '收到消息', missingMessages: '缺失消息', gaps: '序号缺口', silence: '静默时长', outages: '中断', lost: '丢失', dropped: '设备缓存溢出', verified: '可核实', station: '转运站',
       coverOpen: '篷盖打开', coverClosed: '篷盖关闭', coverUnknown: '篷盖未知', scanDot: '扫码', all: '全部', from: '起', to: '止', total: '共', due: '期限', overdue: '已超期', history: '处理记录', sendBack: '退回', confirm: '确定', cancel: '取消',
       bureauMaintainer: '局设备维护', error400: '输入有误，请检查后重试', error403: '无权执行此操作', error404: '未找到', error409: '当前状态不允许此操作（请填写说明或刷新后重试）',
       error429: '请求过于频繁，请稍后再试', errorOther: '服务暂时不可用，请稍后再试',
@@ -26,6 +27,7 @@ const I18n = (() => {
       unheard: '设备未监测到（不计为违规）', silentNodes: '设备静默', unverifiedHouseholds: '无法核实住户', kind: '类别', bin: '垃圾桶',
     },
     en: {
+      health: 'Data health', received: 'Messages received', missingMessages: 'Messages missing', gaps: 'Sequence gaps', silence: 'Silent', outages: 'Outages', lost: 'Lost', dropped: 'Flash log overflow', verified: 'verified', station: 'Transfer station',
       coverOpen: 'Cover open', coverClosed: 'Cover closed', coverUnknown: 'Cover unknown', scanDot: 'Pickup scan', all: 'All', from: 'From', to: 'To', total: 'Total', due: 'Due', overdue: 'Overdue', history: 'History', sendBack: 'Send back', confirm: 'Confirm', cancel: 'Cancel',
       bureauMaintainer: 'Bureau maintenance', error400: 'Invalid input', error403: 'Not allowed', error404: 'Not found', error409: 'Not possible in the case\'s present state',
       error429: 'Too many requests; try again shortly', errorOther: 'The service is unavailable; try again shortly',

@@ -223,6 +223,29 @@
     return `<svg class="odour" viewBox="0 0 1000 60" preserveAspectRatio="none" data-points="${points.length}"><line x1="0" x2="1000" y1="${y(limit)}" y2="${y(limit)}" class="limit"/><polyline points="${line}"/></svg>`;
   };
 
+  // Data health: every thing with how much of its window its nodes were heard, worst first, grouped by contractor.
+  pages.health = async (page, [arg]) => {
+    const date = dateArg(arg);
+    dateBar(page, date, d => location.hash = `#/health/${d}`);
+    const [health, names] = await Promise.all([api(`/api/audit/${date}/health`), contractorNames()]);
+    // A TimeSpan as the API writes it, [d.]hh:mm:ss, in whole minutes.
+    const minutes = span => { const m = /^(?:(\d+)\.)?(\d+):(\d+)/.exec(span) ?? []; return Number(m[1] ?? 0) * 1440 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0); };
+    const groups = {};
+    for (const thing of health.things) (groups[thing.contractor] ??= []).push(thing);
+    const box = document.createElement('div');
+    box.innerHTML = `<section class="tiles" data-testid="health-summary">
+        ${tile(t('received'), health.received, false)}
+        ${tile(t('missingMessages'), health.missing, health.missing > 0)}
+        ${tile(t('gaps'), health.gaps, health.gaps > 0)}
+        ${tile(t('silentNodes'), health.silentDevices.length, health.silentDevices.length > 0)}
+      </section>` +
+      Object.entries(groups).map(([contractor, things]) => `<h2>${esc(names[contractor] ?? (contractor || t('bureauMaintainer')))}</h2>` +
+        table([t('kind'), t('title'), t('heard'), t('silence'), t('outages'), t('lost'), t('dropped'), t('verdict')], things.map(x =>
+          [esc(t(x.kind)), esc(x.name), pct(x.coverage), `${minutes(x.silent)} ${esc(t('minutes'))}`, x.outages, x.lostOutages, x.dropped,
+            `<span class="verdict v-${x.verified ? 'ok' : 'unverified'}" data-thing="${esc(x.id)}">${esc(t(x.verified ? 'verified' : 'unverified'))}</span>`]))).join('');
+    page.append(box);
+  };
+
   // Contractor names by id (the registry's), for lists that carry ids.
   const contractorNames = async () => {
     const page = await api('/api/registry/contractors?limit=1000').catch(() => ({ items: [] }));

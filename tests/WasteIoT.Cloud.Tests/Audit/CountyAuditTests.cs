@@ -87,6 +87,14 @@ public sealed class CountyAuditTests
         var episode = Assert.Single(toilet.GetProperty("episodes").EnumerateArray());
         Assert.Equal(("nh3", "2026-11-26T03:55:00+00:00", "2026-11-26T04:05:00+00:00", 1.5), (episode.GetProperty("gas").GetString(), episode.GetProperty("start").GetString(), episode.GetProperty("end").GetString(), episode.GetProperty("peak").GetDouble()));
 
+        // The data-health page reads the same evidence: totals as the audit's, every thing, unverified ones first.
+        var health = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26/health");
+        Assert.Equal(county.GetProperty("dataHealth").GetProperty("received").GetInt64(), health.GetProperty("received").GetInt64());
+        var things = health.GetProperty("things").EnumerateArray().ToList();
+        Assert.Contains(things, t => (t.GetProperty("kind").GetString(), t.GetProperty("id").GetString()) == ("toilet", "t-01"));
+        var verified = things.Select(t => t.GetProperty("verified").GetBoolean()).ToList();
+        Assert.Equal(verified.Order(), verified);
+
         var station = county.GetProperty("stations")[0];
         Assert.False(station.GetProperty("result").GetProperty("disinfected").GetBoolean());
         Assert.Equal("NoData", station.GetProperty("containers")[0].GetProperty("clearance").GetProperty("verdict").GetString());

@@ -95,7 +95,12 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
         await bureau.ClickAsync("details[data-toilet='t-01'] summary");
         await Assertions.Expect(bureau.Locator("svg.odour")).ToHaveAttributeAsync("data-points", "2");
         await Shot(bureau, "bureau-toilets");
+        await bureau.GotoAsync("/#/health/2026-11-26");
+        await Assertions.Expect(bureau.Locator("[data-testid=health-summary]")).ToContainTextAsync("收到消息");
+        await Assertions.Expect(bureau.Locator("main table").First).ToContainTextAsync("公厕");
+        await Shot(bureau, "bureau-health");
         await bureau.GotoAsync("/#/scorecard/2026-11");
+        await Assertions.Expect(bureau.Locator("[data-testid=days-kept]")).ToBeVisibleAsync();
         await Assertions.Expect(bureau.Locator("main table")).ToBeVisibleAsync();
         await Shot(bureau, "bureau-scorecard");
 
