@@ -61,6 +61,10 @@ internal static class AccountEndpoints
     {
         var viewer = Viewer.From(context.User);
         var tokens = antiforgery.GetAndStoreTokens(context);
-        return TypedResults.Ok(new SessionInfo(new UserAccount(viewer.Name, context.User.FindFirstValue(DisplayClaim) ?? viewer.Name, viewer.Role, viewer.Contractor, viewer.Truck), tokens.RequestToken!, options.Value.TimeZone));
+        return TypedResults.Ok(new SessionInfo(new UserAccount(viewer.Name, context.User.FindFirstValue(DisplayClaim) ?? viewer.Name, viewer.Role, viewer.Contractor, viewer.Truck), tokens.RequestToken!, options.Value.TimeZone)
+        {
+            CountyName = options.Value.CountyName,
+            BureauName = options.Value.BureauName,
+        });
     }
 }

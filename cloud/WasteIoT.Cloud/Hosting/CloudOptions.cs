@@ -47,6 +47,14 @@ public sealed class CloudOptions
     [Required]
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
+    /// <summary>The county, as printed on the monthly report.</summary>
+    [Required]
+    public string CountyName { get; set; } = "示范县";
+
+    /// <summary>The bureau that issues the monthly report and signs it.</summary>
+    [Required]
+    public string BureauName { get; set; } = "示范县城市管理局";
+
     /// <summary>Loads the TLS server certificate named by <see cref="CertificatePath"/>.</summary>
     public System.Security.Cryptography.X509Certificates.X509Certificate2 LoadCertificate()
     {

@@ -2,6 +2,10 @@
 const I18n = (() => {
   const text = {
     zh: {
+      through: '至', issuedBy: '发布单位', period: '考核期', item: '考核项目', figure: '结果', basis: '依据',
+      basisCoverage: '仅计已核实的住户日（设备全程在线）；另有 {n} 户日无法核实，不计入', basisViolations: '车辆行驶中篷盖打开且设备记录完整的次数',
+      basisClearance: '仅计已核实的桶日；另有 {n} 桶日无法核实，不计入', basisToilets: '已核实 {v} 个公厕日中保洁不足 6 次的天数；{n} 个公厕日无法核实',
+      basisOdour: '气体连续超过限值至少 10 分钟的时段（单次读数不计）', signBureau: '考核单位', signContractor: '作业单位确认', seal: '盖章',
       health: '数据健康', received: '收到消息', missingMessages: '缺失消息', gaps: '序号缺口', silence: '静默时长', outages: '中断', lost: '丢失', dropped: '设备缓存溢出', verified: '可核实', station: '转运站',
       coverOpen: '篷盖打开', coverClosed: '篷盖关闭', coverUnknown: '篷盖未知', scanDot: '扫码', all: '全部', from: '起', to: '止', total: '共', due: '期限', overdue: '已超期', history: '处理记录', sendBack: '退回', confirm: '确定', cancel: '取消',
       bureauMaintainer: '局设备维护', error400: '输入有误，请检查后重试', error403: '无权执行此操作', error404: '未找到', error409: '当前状态不允许此操作（请填写说明或刷新后重试）',
@@ -27,6 +31,10 @@ const I18n = (() => {
       unheard: '设备未监测到（不计为违规）', silentNodes: '设备静默', unverifiedHouseholds: '无法核实住户', kind: '类别', bin: '垃圾桶',
     },
     en: {
+      through: 'to', issuedBy: 'Issued by', period: 'Period', item: 'Item', figure: 'Figure', basis: 'Basis',
+      basisCoverage: 'Verified household-days only (node heard throughout); {n} more could not be verified and are not counted', basisViolations: 'Cover open while driving, with the node heard',
+      basisClearance: 'Verified bin-days only; {n} more could not be verified and are not counted', basisToilets: 'Days under 6 cleanings among {v} verified toilet-days; {n} toilet-days unverified',
+      basisOdour: 'Stretches of a gas over its limit for at least 10 minutes (single readings do not count)', signBureau: 'For the bureau', signContractor: 'Acknowledged by the contractor', seal: 'seal',
       health: 'Data health', received: 'Messages received', missingMessages: 'Messages missing', gaps: 'Sequence gaps', silence: 'Silent', outages: 'Outages', lost: 'Lost', dropped: 'Flash log overflow', verified: 'verified', station: 'Transfer station',
       coverOpen: 'Cover open', coverClosed: 'Cover closed', coverUnknown: 'Cover unknown', scanDot: 'Pickup scan', all: 'All', from: 'From', to: 'To', total: 'Total', due: 'Due', overdue: 'Overdue', history: 'History', sendBack: 'Send back', confirm: 'Confirm', cancel: 'Cancel',
       bureauMaintainer: 'Bureau maintenance', error400: 'Invalid input', error403: 'Not allowed', error404: 'Not found', error409: 'Not possible in the case\'s present state',

@@ -344,15 +344,36 @@
     page.querySelector('input').onchange = e => location.hash = `#/scorecard/${e.target.value}`;
   };
 
+  // The monthly report a bureau can sign: who issues it, the period, the days audited and how well they were heard,
+  // each contractor's figures with the rule behind each, the month's cases, and a signature block.
   pages.report = async (page, [arg]) => {
     const month = monthArg(arg);
-    const report = await api(`/api/cases/monthly/${month}`);
-    const card = await api(`/api/scorecard/${month}`);
-    page.innerHTML = `<article class="report"><h1>${esc(t('report'))} ${esc(month)}</h1>` +
-      table([t('contractor'), t('coverage'), t('violations'), t('cleared'), t('toiletsUnder'), t('odour')], card.contractors.map(c =>
-        [esc(c.contractor), pct(c.coverage), c.openCoverViolations, pct(c.clearanceRate), c.toiletDaysUnderRequired, c.odourEpisodes ?? 0])) +
-      table([t('contractor'), t('filedCount'), t('completion'), t('closure'), t('onTime')], report.byContractor.map(f => [esc(f.contractor), f.filed, pct(f.completionRate), pct(f.closureRate), pct(f.onTimeRate)])) +
-      table([t('title'), t('filedCount')], Object.entries(report.filedByKind).map(([k, n]) => [esc(k), n])) + `<button type="button" data-act="print">${esc(t('print'))}</button></article>`;
+    const [report, card, names] = await Promise.all([api(`/api/cases/monthly/${month}`), api(`/api/scorecard/${month}`), contractorNames()]);
+    const first = `${month}-01`;
+    const next = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 1)).toISOString().slice(0, 10);
+    const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+    const cases = await api(`/api/cases?limit=500&from=${encodeURIComponent(midnight(first).toISOString())}&to=${encodeURIComponent(midnight(next).toISOString())}`);
+    const session = App.session;
+    const name = id => esc(names[id] ?? (id || t('bureauMaintainer')));
+    page.innerHTML = `<article class="report" data-testid="monthly-report">
+      <header><h1>${esc(session.countyName)} ${esc(t('report'))}</h1>
+        <p>${esc(t('issuedBy'))}: ${esc(session.bureauName)} · ${esc(t('period'))}: ${first} ${esc(t('through'))} ${last} · ${esc(t('daysKept'))}: <b data-testid="days-audited">${card.daysKept}</b></p></header>` +
+      card.contractors.map(c => `<section class="contractor-report"><h2>${name(c.contractor)}</h2>` +
+        table([t('item'), t('figure'), t('basis')], [
+          [esc(t('coverage')), pct(c.coverage), esc(t('basisCoverage').replace('{n}', c.householdsUnverified))],
+          [esc(t('violations')), c.openCoverViolations, esc(t('basisViolations'))],
+          [esc(t('cleared')), pct(c.clearanceRate), esc(t('basisClearance').replace('{n}', c.binDaysUnverified))],
+          [esc(t('toiletsUnder')), c.toiletDaysUnderRequired, esc(t('basisToilets').replace('{v}', c.toiletDaysVerified).replace('{n}', c.toiletDaysUnverified))],
+          [esc(t('odour')), c.odourEpisodes ?? 0, esc(t('basisOdour'))],
+          [esc(t('filedCount')), c.cases.filed, `${esc(t('completion'))} ${pct(c.cases.completionRate)} · ${esc(t('closure'))} ${pct(c.cases.closureRate)} · ${esc(t('onTime'))} ${pct(c.cases.onTimeRate)}`],
+        ]) + '</section>').join('') +
+      `<h2>${esc(t('cases'))}</h2>` +
+      table([t('filed'), t('title'), t('contractor'), t('status')], cases.items.map(c => [esc(dateTime(c.filed)), esc(c.title), name(c.contractor), esc(statusText(c.status))])) +
+      `<section class="signatures" data-testid="signatures">
+        <div><p>${esc(t('signBureau'))}</p><p class="line">${esc(session.bureauName)}（${esc(t('seal'))}）</p><p class="line">${esc(t('date'))}</p></div>
+        <div><p>${esc(t('signContractor'))}</p><p class="line"></p><p class="line">${esc(t('date'))}</p></div>
+      </section>
+      <button type="button" data-act="print">${esc(t('print'))}</button></article>`;
     page.querySelector('[data-act="print"]').addEventListener('click', () => print());
   };
 })();

@@ -104,6 +104,15 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(bureau.Locator("main table")).ToBeVisibleAsync();
         await Shot(bureau, "bureau-scorecard");
 
+        // The printed report names its issuer and period, and has a place to sign.
+        await bureau.GotoAsync("/#/report/2026-11");
+        var report = bureau.Locator("[data-testid=monthly-report]");
+        await Assertions.Expect(report.Locator("header")).ToContainTextAsync("示范县城市管理局");
+        await Assertions.Expect(report.Locator("header")).ToContainTextAsync("2026-11-01 至 2026-11-30");
+        await Assertions.Expect(report.Locator("section.contractor-report h2")).ToContainTextAsync(["蓝天环卫", "绿洁环境服务有限公司, 城东"]);
+        await Assertions.Expect(report.Locator("[data-testid=signatures]")).ToContainTextAsync("作业单位确认");
+        await Shot(bureau, "bureau-report");
+
         var contractor = await browser.SignInAsync(cloud, "green-boss", "contractor-pass-1");
         await Assertions.Expect(contractor.Locator("[data-testid=live-map]")).ToBeVisibleAsync();
         await Assertions.Expect(contractor.Locator($"#trucks li[data-truck='{GreenTruck}']")).ToContainTextAsync("关闭");
