@@ -41,6 +41,22 @@ public sealed class CaseStore(CloudDatabase database)
         return filed;
     }
 
+    /// <summary>Cases filed after <paramref name="afterId"/>, oldest first: what alerts have not yet told.</summary>
+    public async Task<IReadOnlyList<CaseRecord>> AfterAsync(long afterId, int max, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command($"SELECT {Columns} FROM cases WHERE id > @id ORDER BY id LIMIT @max").With("@id", afterId).With("@max", max);
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    public async Task<long> NewestIdAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT MAX(id) FROM cases");
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+    }
+
     public async Task<(int Total, IReadOnlyList<CaseRecord> Items)> ListAsync(CaseStatus? status, string? contractor, DateTimeOffset? from, DateTimeOffset? to, int offset, int limit, CancellationToken cancellationToken, string? kind = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

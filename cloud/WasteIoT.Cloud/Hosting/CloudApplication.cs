@@ -4,6 +4,7 @@ using WasteIoT.Cloud.Accounts;
 using Microsoft.Extensions.Options;
 using MQTTnet.AspNetCore;
 using WasteIoT.Cloud.Audit;
+using WasteIoT.Cloud.Alerts;
 using WasteIoT.Cloud.Cases;
 using WasteIoT.Cloud.Checks.Api;
 using WasteIoT.Cloud.Contract;
@@ -69,6 +70,11 @@ public static class CloudApplication
         builder.Services.AddSingleton<CaseWorkflow>();
         builder.Services.AddSingleton<CaseFiler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CaseFiler>());
+        builder.Services.AddOptions<Alerts.AlertOptions>().Bind(builder.Configuration.GetSection(Alerts.AlertOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.Valid(), $"{Alerts.AlertOptions.Section}:WebhookUrl must be an absolute http(s) URL, with a WebhookSecret of at least 16 characters").ValidateOnStart();
+        builder.Services.AddHttpClient(Alerts.AlertWebhook.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddSingleton<Alerts.AlertWebhook>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Alerts.AlertWebhook>());
 
         // The gateway-facing MQTT endpoint lives in the same Kestrel server as the HTTP API.
         builder.Services.AddHostedMqttServer(o => o.WithoutDefaultEndpoint().WithPersistentSessions());
@@ -151,6 +157,7 @@ public static class CloudApplication
         app.MapRegistry();
         app.MapAudit();
         app.MapCases();
+        app.MapAlerts();
         app.MapNgsiLd();
         app.MapAccounts();
         app.MapUsers();

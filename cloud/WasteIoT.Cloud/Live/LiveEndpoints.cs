@@ -30,8 +30,11 @@ internal static class LiveEndpoints
     /// <c>text/event-stream</c>: first the last known position of every visible truck, then each new one as it is
     /// stored; a comment every 15 s keeps proxies from closing an idle stream.
     /// </summary>
-    private static async Task StreamAsync(HttpContext context, LiveFeed feed, CountyRegistry registry, IReadingStore store, CancellationToken cancellationToken)
+    private static async Task StreamAsync(HttpContext context, LiveFeed feed, CountyRegistry registry, IReadingStore store, IHostApplicationLifetime lifetime, CancellationToken requestAborted)
     {
+        // A stream ends with the page or with the cloud: shutting down must not wait for open pages.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
+        var cancellationToken = linked.Token;
         var viewer = Viewer.From(context.User);
         var snapshot = await registry.CurrentAsync(cancellationToken);
         context.Response.Headers.ContentType = "text/event-stream";

@@ -54,6 +54,7 @@ internal static class CloudSchema
         );
         INSERT INTO data_days (day, newest) SELECT strftime('%Y-%m-%d', ts / 1000, 'unixepoch'), MAX(ts) FROM readings GROUP BY 1;
         """,
+        Shared(6, "INTEGER PRIMARY KEY", "BLOB"),
     ];
 
     /// <summary>
@@ -87,6 +88,7 @@ internal static class CloudSchema
         INSERT INTO data_days (day, newest)
             SELECT to_char(to_timestamp(ts / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM-DD'), MAX(ts) FROM readings GROUP BY 1;
         """,
+        Shared(6, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
     ];
 
     private static string Shared(int step, string id, string blob) => (step switch
@@ -176,6 +178,14 @@ internal static class CloudSchema
         // A session carries its user's stamp; a new password, a changed role or a deleted user ends its sessions.
         4 => """
             ALTER TABLE users ADD COLUMN stamp TEXT NOT NULL DEFAULT '';
+            """,
+        // The last case the alert webhook delivered (-1: not started; it then starts from the newest case).
+        6 => """
+            CREATE TABLE alert_cursor (
+                id   INTEGER PRIMARY KEY,
+                last BIGINT  NOT NULL
+            );
+            INSERT INTO alert_cursor (id, last) VALUES (1, -1);
             """,
         _ => throw new ArgumentOutOfRangeException(nameof(step)),
     }).Replace("{id}", id, StringComparison.Ordinal).Replace("{blob}", blob, StringComparison.Ordinal);

@@ -41,10 +41,28 @@ const App = (() => {
     Contractor: ['live', 'overview', 'routes', 'bins', 'toilets', 'cases', 'scorecard', 'health'],
     Crew: ['crew'],
   };
+  // New cases since the page opened, as a badge on the menu (cleared on the cases page) and a short notice.
+  let unseen = 0;
   const nav = () => {
     document.getElementById('nav').innerHTML = menus[session.account.role]
-      .map(p => `<a href="#/${p}" data-page="${p}">${esc(I18n.t(p))}</a>`).join('');
+      .map(p => `<a href="#/${p}" data-page="${p}">${esc(I18n.t(p))}${p === 'cases' && unseen ? ` <span class="badge" data-testid="case-badge">${unseen}</span>` : ''}</a>`).join('');
     document.getElementById('who').textContent = session.account.display;
+  };
+  const listen = () => {
+    if (!menus[session.account.role].includes('cases')) return;
+    const source = new EventSource('/api/alerts');
+    source.addEventListener('case', e => {
+      const alert = JSON.parse(e.data);
+      if (!location.hash.startsWith('#/cases')) unseen++;
+      nav();
+      document.querySelectorAll('#nav a').forEach(a => a.classList.toggle('active', location.hash.startsWith(`#/${a.dataset.page}`)));
+      const toast = document.createElement('div');
+      toast.className = 'toast';
+      toast.dataset.testid = 'alert-toast';
+      toast.textContent = `${I18n.t('newCase')}: ${alert.title}`;
+      document.body.append(toast);
+      setTimeout(() => toast.remove(), 8000);
+    });
   };
   // Each navigation renders into its own container; a slower earlier render then fills a container no longer shown.
   let generation = 0;
@@ -54,6 +72,7 @@ const App = (() => {
     leaving.forEach(f => f());
     leaving = [];
     const [name, ...args] = (location.hash.replace(/^#\//, '') || menus[session.account.role][0]).split('/');
+    if (name === 'cases' && unseen) { unseen = 0; nav(); }
     document.querySelectorAll('#nav a').forEach(a => a.classList.toggle('active', a.dataset.page === name));
     // The day pages open on when the address names none: the latest day with data (a demo replays yesterday).
     latest = await fetch('/api/audit/latest').then(r => r.ok ? r.json() : null).catch(() => null);
@@ -75,6 +94,7 @@ const App = (() => {
     document.getElementById('lang').onclick = () => { I18n.toggle(); I18n.apply(document); nav(); route(); };
     document.getElementById('logout').onclick = async () => { await api('/api/account/logout', { method: 'POST' }); location.href = '/login.html'; };
     window.addEventListener('hashchange', route);
+    listen();
     await route();
   };
   document.addEventListener('DOMContentLoaded', start);

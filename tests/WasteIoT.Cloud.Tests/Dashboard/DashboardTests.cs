@@ -266,6 +266,28 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
     }
 
     [Fact]
+    public async Task NewCasesReachOpenPagesAsANoticeAndAMenuBadge()
+    {
+        await using var cloud = await CountyAsync(realTime: true, "--Cloud:Alerts:PollInterval", "00:00:00.2");
+        var bureau = await browser.SignInAsync(cloud, "admin", RunningCloud.AdminPassword);
+        var blue = await browser.SignInAsync(cloud, "blue-boss", "blue-password-1");
+        await bureau.GotoAsync("/#/overview/2026-11-26");
+        await Assertions.Expect(bureau.Locator("[data-testid=summary]")).ToBeVisibleAsync();
+        await Assertions.Expect(bureau.Locator("[data-testid=case-badge]")).ToHaveCountAsync(0);
+
+        var filed = await cloud.Service<WasteIoT.Cloud.Cases.CaseFiler>().ScanAsync(fresh: true, CancellationToken.None);
+
+        await Assertions.Expect(bureau.Locator("[data-testid=case-badge]")).ToHaveTextAsync(filed.ToString(CultureInfo.InvariantCulture));
+        await Assertions.Expect(bureau.Locator("[data-testid=alert-toast]").First).ToContainTextAsync("新案件");
+        await Shot(bureau, "bureau-alert");
+
+        // The other contractor hears of none of them (all are the green contractor's); the badge clears on the cases page.
+        await Assertions.Expect(blue.Locator("[data-testid=case-badge]")).ToHaveCountAsync(0);
+        await bureau.ClickAsync("#nav a[data-page=cases]");
+        await Assertions.Expect(bureau.Locator("[data-testid=case-badge]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task CasesAreWorkedThroughFormsEachRoleOfferedOnlyItsSteps()
     {
         await using var cloud = await CountyAsync();
@@ -323,9 +345,9 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(back.Locator("details.history")).ToContainTextAsync("照片不清，请补拍");
     }
 
-    private static async Task<RunningCloud> CountyAsync(bool realTime = false)
+    private static async Task<RunningCloud> CountyAsync(bool realTime = false, params string[] extraArgs)
     {
-        var cloud = realTime ? await RunningCloud.StartAsync(NoTiles) : await RunningCloud.StartAsync(new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero)), NoTiles);
+        var cloud = realTime ? await RunningCloud.StartAsync([.. NoTiles, .. extraArgs]) : await RunningCloud.StartAsync(new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero)), [.. NoTiles, .. extraArgs]);
         await CountyAuditTests.SeedRegistryAsync(cloud.Client);
         await SmallCountyDay.StoreAsync(cloud.Service<IReadingStore>());
         foreach (var (name, role, contractor, truck, password) in new[]
