@@ -6,6 +6,7 @@ using MQTTnet.AspNetCore;
 using WasteIoT.Cloud.Audit;
 using WasteIoT.Cloud.Alerts;
 using WasteIoT.Cloud.Cases;
+using WasteIoT.Cloud.Crew;
 using WasteIoT.Cloud.Checks.Api;
 using WasteIoT.Cloud.Contract;
 using WasteIoT.Cloud.Gateways;
@@ -158,6 +159,7 @@ public static class CloudApplication
         app.MapAudit();
         app.MapCases();
         app.MapAlerts();
+        app.MapCrew();
         app.MapNgsiLd();
         app.MapAccounts();
         app.MapUsers();

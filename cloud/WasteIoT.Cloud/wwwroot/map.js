@@ -84,8 +84,9 @@ const WiotMap = (() => {
   const fit = (map, points) => {
     const shown = points.filter(p => p && Number.isFinite(p[0]) && Number.isFinite(p[1])).map(p => point(p[0], p[1]));
     if (shown.length === 0) return false;
-    if (shown.length === 1) map.setView(shown[0], 16);
-    else map.fitBounds(shown, { padding: [24, 24], maxZoom: 17 });
+    // No animation: a framing is a fact about the data, not a flourish (and a half-zoomed canvas looks broken).
+    if (shown.length === 1) map.setView(shown[0], 16, { animate: false });
+    else map.fitBounds(shown, { padding: [24, 24], maxZoom: 17, animate: false });
     map.getContainer().dataset.fitted = 'true';
     return true;
   };

@@ -129,36 +129,45 @@
     page.append(div);
   };
 
-  // The crew's route on a phone: the latest day with data (today once the truck reports), refreshed every minute.
+  // The crew's route on a phone: the latest day with data (today once the truck reports), every door in service order
+  // with its address and building, what is left first, a map of the doors; refreshed every minute.
   pages.crew = async (page, args, leave) => {
+    const colors = { served: '#2a7', left: '#e90', missed: '#d33' };
+    let map = null;
+    let layer = null;
     const render = async () => {
       const date = latestDay();
-      const day = await api(`/api/audit/${date}`);
-      const parts = [];
-      const head = document.createElement('p');
-      head.className = 'crew-head';
-      head.dataset.testid = 'crew-date';
-      head.textContent = `${t('date')} ${date} · ${t('updated')} ${time(new Date().toISOString())}`;
-      parts.push(head);
-      for (const r of day.routes.filter(r => r.due)) {
-        const section = document.createElement('section');
-        section.dataset.testid = 'crew-route';
-        // For the crew every household not yet scanned is left to do, proven missed or not.
-        const left = [...r.coverage.missed, ...r.coverage.unverified];
-        section.innerHTML = `<h2>${esc(r.name)} · ${r.coverage.served}/${r.coverage.scheduled} ${verdict(r.state, r.evidence?.coverage)}</h2>
-          <h3>${esc(t('left'))} (${left.length})</h3>
-          <ol class="households">${left.map(h => `<li data-household="${esc(h.household)}">${esc(h.household)}</li>`).join('')}</ol>
-          ${r.coverage.farScans.length ? `<h3>${esc(t('far'))}</h3><ul>${r.coverage.farScans.map(f => `<li>${esc(f.household)} · ${Math.round(f.distanceM)} m</li>`).join('')}</ul>` : ''}`;
-        parts.push(section);
+      const routes = await api(`/api/crew/${date}`);
+      const head = `<p class="crew-head" data-testid="crew-date">${esc(t('date'))} ${date} · ${esc(t('updated'))} ${esc(time(new Date().toISOString()))}</p>`;
+      const stop = s => `<li data-${s.state === 'served' ? 'served' : 'household'}="${esc(s.household)}" data-state="${esc(s.state)}" value="${s.order}">
+          <b>${esc(s.address || s.household)}</b>${s.building ? ` · ${esc(s.building)}` : ''}${s.farM != null ? ` · <span class="far">${esc(t('far'))} ${Math.round(s.farM)} m</span>` : ''}${s.state === 'missed' ? ` · <span class="missed">${esc(t('missed'))}</span>` : ''}</li>`;
+      const sections = routes.map(r => {
+        const left = r.stops.filter(s => s.state !== 'served');
+        const served = r.stops.filter(s => s.state === 'served');
+        return `<section data-testid="crew-route"><h2>${esc(r.name)} · ${r.served}/${r.scheduled}</h2>
+          <h3>${esc(t('left'))} (${left.length})</h3><ol class="households">${left.map(stop).join('')}</ol>
+          <details><summary>${esc(t('served'))} (${served.length})</summary><ol class="households served">${served.map(stop).join('')}</ol></details></section>`;
+      }).join('');
+      const list = page.querySelector('.crew-list') ?? Object.assign(document.createElement('div'), { className: 'crew-list' });
+      list.innerHTML = head + (sections || `<p>${esc(t('nothing'))}</p>`);
+      if (!list.isConnected) page.append(list);
+      const points = routes.flatMap(r => r.stops).filter(s => s.lat != null && s.lon != null);
+      if (points.length && !map) {
+        const element = Object.assign(document.createElement('div'), { id: 'map', className: 'map crew-map' });
+        element.dataset.testid = 'crew-map';
+        page.prepend(element);
+        map = await WiotMap.create(element, { legend: [[colors.left, t('left')], [colors.missed, t('missed')], [colors.served, t('served')]] });
       }
 
-      if (parts.length === 1) {
-        const none = document.createElement('p');
-        none.textContent = t('nothing');
-        parts.push(none);
+      if (map) {
+        // The container took its height from the stylesheet after the map was made: measure it again.
+        map.invalidateSize();
+        layer?.remove();
+        layer = L.layerGroup(points.map(s => L.circleMarker(WiotMap.point(s.lat, s.lon), { radius: 6, color: colors[s.state], fillOpacity: 0.85 }).bindTooltip(`${s.order}. ${s.address || s.household}`))).addTo(map);
+        // Frame the doors still to do; all of them once the route is done.
+        WiotMap.fit(map, points.filter(s => s.state !== 'served').map(s => [s.lat, s.lon])) || WiotMap.fit(map, points.map(s => [s.lat, s.lon]));
+        map.getContainer().dataset.stops = String(points.length);
       }
-
-      page.replaceChildren(...parts);
     };
     await render();
     const timer = setInterval(() => render().catch(() => {}), 60000);

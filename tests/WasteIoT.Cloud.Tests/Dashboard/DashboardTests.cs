@@ -134,6 +134,11 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(crew.Locator("[data-testid=crew-date]")).ToContainTextAsync("2026-11-26");
         await Assertions.Expect(route).ToContainTextAsync("城东线");
         await Assertions.Expect(route.Locator("li[data-household]")).ToHaveCountAsync(2);
+
+        // Addresses in service order, the one scanned too far from its door marked, and a map of the doors.
+        await Assertions.Expect(route.Locator("li[data-household]").First).ToContainTextAsync("城关镇幸福路3号 · 1幢");
+        await Assertions.Expect(route.Locator("li[data-household='h-002'] .far")).ToBeVisibleAsync();
+        await Assertions.Expect(crew.Locator("[data-testid=crew-map]")).ToHaveAttributeAsync("data-stops", "3");
         await Assertions.Expect(crew.Locator("#nav a")).ToHaveCountAsync(1);
         await Shot(crew, "crew-route-phone");
 
