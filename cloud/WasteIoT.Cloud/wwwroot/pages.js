@@ -93,29 +93,85 @@
     leave(() => source.close());
   };
 
-  pages.replay = async (page, [truck = '', arg]) => {
+  // The day's track by cover state with start and end marked, the violations and scans on a timeline, a slider and
+  // playback moving a marker along it, and the time of any point under the pointer.
+  pages.replay = async (page, [truck = '', arg], leave) => {
     const date = dateArg(arg);
     dateBar(page, date, d => location.hash = `#/replay/${encodeURIComponent(truck)}/${d}`);
     const track = await api(`/api/trucks/${encodeURIComponent(truck)}/track/${encodeURIComponent(date)}`);
+    const points = track.points;
     const box = document.createElement('div');
-    box.innerHTML = `<h2>${esc(t('replay'))}: ${esc(truck)}</h2><div id="map" class="map" data-testid="replay-map" data-points="${track.points.length}" data-violations="${track.violations.length}"></div>
+    const dayStart = midnight(date).getTime();
+    const frac = iso => Math.min(100, Math.max(0, (new Date(iso).getTime() - dayStart) / 864e5 * 100));
+    box.innerHTML = `<h2>${esc(t('replay'))}: ${esc(truck)}</h2><div id="map" class="map" data-testid="replay-map" data-points="${points.length}" data-violations="${track.violations.length}"></div>
+      ${points.length ? `<div class="player" data-testid="replay-player">
+        <button type="button" data-act="play">${esc(t('play'))}</button>
+        <select name="speed">${[10, 60, 600].map(x => `<option value="${x}"${x === 60 ? ' selected' : ''}>${x}×</option>`).join('')}</select>
+        <input type="range" name="at" min="0" max="${points.length - 1}" value="0" aria-label="${esc(t('time'))}">
+        <span data-testid="replay-time"></span>
+        <div class="timeline replay-timeline">${track.violations.map(v => `<span class="visit other" style="left:${frac(v.start)}%;width:${Math.max(0.4, frac(v.end) - frac(v.start))}%" title="${esc(t('violations'))} ${time(v.start)}–${time(v.end)}"></span>`).join('')}${track.scans.map(sc => `<span class="tick" style="left:${frac(sc.ts)}%" title="${esc(t('scanDot'))} ${time(sc.ts)}"></span>`).join('')}</div>
+      </div>` : ''}
       ${table([t('start'), t('end'), t('km'), t('peak')], track.violations.map(v => [time(v.start), time(v.end), v.distanceKm.toFixed(2), `${Math.round(v.peakSpeedKmh)} km/h`]))}`;
     page.append(box);
     const colors = { open: '#d33', closed: '#2a7', unknown: '#888' };
-    const map = await WiotMap.create(box.querySelector('#map'), { legend: [[colors.open, t('coverOpen')], [colors.closed, t('coverClosed')], [colors.unknown, t('coverUnknown')], ['#36c', t('scanDot')]] });
+    const element = box.querySelector('#map');
+    const map = await WiotMap.create(element, { legend: [[colors.open, t('coverOpen')], [colors.closed, t('coverClosed')], [colors.unknown, t('coverUnknown')], ['#36c', t('scanDot')], ['#000', `${t('start')} / ${t('end')}`]] });
     let run = [];
     let state = null;
     const drawn = { open: 0, closed: 0, unknown: 0 };
-    const flush = () => { if (run.length > 1) { L.polyline(run, { color: colors[state], weight: 4 }).addTo(map); drawn[state]++; } };
-    for (const p of track.points) {
+    // Under the pointer, the time of the nearest fix.
+    const nearest = latlng => points.reduce((best, p, i) => { const at = WiotMap.point(p.lat, p.lon); const d = (at[0] - latlng.lat) ** 2 + (at[1] - latlng.lng) ** 2; return d < best.d ? { d, i } : best; }, { d: Infinity, i: 0 }).i;
+    const flush = () => {
+      if (run.length > 1) {
+        const line = L.polyline(run, { color: colors[state], weight: 4 }).addTo(map);
+        line.on('mousemove', e => line.bindTooltip(`${time(points[nearest(e.latlng)].ts)} · ${t(points[nearest(e.latlng)].cover)}`, { sticky: true }).openTooltip(e.latlng));
+        drawn[state]++;
+      }
+    };
+    for (const p of points) {
       const at = WiotMap.point(p.lat, p.lon);
       if (p.cover !== state) { run.push(at); flush(); run = [at]; state = p.cover; } else run.push(at);
     }
     flush();
     for (const v of track.violations) L.marker(WiotMap.point(v.startLat, v.startLon), { title: `${time(v.start)}–${time(v.end)}` }).addTo(map);
-    for (const s of track.scans.filter(s => s.lat != null)) L.circleMarker(WiotMap.point(s.lat, s.lon), { radius: 3, color: '#36c' }).addTo(map);
-    WiotMap.fit(map, track.points.map(p => [p.lat, p.lon]));
-    Object.assign(box.querySelector('#map').dataset, { openSegments: drawn.open, closedSegments: drawn.closed, drawn: 'true' });
+    for (const sc of track.scans.filter(sc => sc.lat != null)) L.circleMarker(WiotMap.point(sc.lat, sc.lon), { radius: 3, color: '#36c' }).addTo(map).bindTooltip(`${time(sc.ts)} ${sc.tag}`);
+    if (points.length) {
+      const first = points[0], last = points[points.length - 1];
+      L.circleMarker(WiotMap.point(first.lat, first.lon), { radius: 7, color: '#000', fillColor: '#fff', fillOpacity: 1 }).addTo(map).bindTooltip(`${t('start')} ${time(first.ts)}`);
+      L.circleMarker(WiotMap.point(last.lat, last.lon), { radius: 7, color: '#000', fillColor: '#000', fillOpacity: 1 }).addTo(map).bindTooltip(`${t('end')} ${time(last.ts)}`);
+    }
+
+    WiotMap.fit(map, points.map(p => [p.lat, p.lon]));
+    Object.assign(element.dataset, { openSegments: drawn.open, closedSegments: drawn.closed, drawn: 'true' });
+    if (!points.length) return;
+
+    // The player: a marker at the slider's fix; playback steps through the fixes at the chosen speed.
+    const player = box.querySelector('.player');
+    const slider = player.querySelector('input[name=at]');
+    const label = player.querySelector('[data-testid=replay-time]');
+    const cursor = L.circleMarker(WiotMap.point(points[0].lat, points[0].lon), { radius: 9, color: '#05c', weight: 3, fillOpacity: 0.2 }).addTo(map);
+    const show = () => {
+      const p = points[Number(slider.value)];
+      cursor.setLatLng(WiotMap.point(p.lat, p.lon)).setStyle({ color: colors[p.cover] === '#d33' ? '#d33' : '#05c' });
+      label.textContent = `${time(p.ts)} · ${Math.round(p.speed)} km/h · ${t('cover')}: ${t(p.cover)}`;
+      element.dataset.at = slider.value;
+    };
+    slider.addEventListener('input', show);
+    let timer = null;
+    const stop = () => { clearInterval(timer); timer = null; player.querySelector('[data-act=play]').textContent = t('play'); };
+    player.querySelector('[data-act=play]').addEventListener('click', e => {
+      if (timer) { stop(); return; }
+      e.target.textContent = t('pause');
+      // Fixes are 10 s apart in the replay: at n×, one step every 10,000/n ms (at least 50 ms).
+      const step = () => {
+        if (Number(slider.value) >= points.length - 1) { stop(); return; }
+        slider.value = String(Number(slider.value) + 1);
+        show();
+      };
+      timer = setInterval(step, Math.max(50, 10000 / Number(player.querySelector('select').value)));
+    });
+    leave(stop);
+    show();
   };
 
   pages.routes = async (page, [arg]) => {

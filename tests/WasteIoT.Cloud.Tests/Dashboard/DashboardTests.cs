@@ -204,7 +204,19 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(map).ToHaveAttributeAsync("data-open-segments", "1");
         await Assertions.Expect(map).ToHaveAttributeAsync("data-closed-segments", "0");
         await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("00:00:00");
+
+        // The slider puts the marker on a fix and says when it was; playback runs it to the end of the day's track.
+        var player = page.Locator("[data-testid=replay-player]");
+        await Assertions.Expect(player.Locator("input[type=range]")).ToHaveAttributeAsync("max", "12");
+        await player.Locator("input[type=range]").FillAsync("6");
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-at", "6");
+        await Assertions.Expect(player.Locator("[data-testid=replay-time]")).ToContainTextAsync("00:01:00");
+        await Assertions.Expect(player.Locator(".replay-timeline span")).Not.ToHaveCountAsync(0);
         await Shot(page, "replay");
+        await player.Locator("select").SelectOptionAsync("600");
+        await player.Locator("button[data-act=play]").ClickAsync();
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-at", "12");
+        await Assertions.Expect(player.Locator("button[data-act=play]")).ToHaveTextAsync("播放");
     }
 
     [Fact]
