@@ -195,7 +195,11 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var result = ToiletAuditCheck.Evaluate(day, Badges(loaded.Messages), air, Rules.Toilets);
         var evidence = Evidence(loaded.Evidence, opens, closes);
         return new ToiletAudit(toilet.Id, toilet.Name, toilet.Contractor, toiletClass, result, air,
-            Verdicts.Duty(result.EnoughCleanings, evidence), Verdicts.Event(result.Episodes.Count > 0, evidence), evidence);
+            Verdicts.Duty(result.EnoughCleanings, evidence), Verdicts.Event(result.Episodes.Count > 0, evidence), evidence)
+        {
+            Nh3Limit = Rules.Toilets.Nh3Limit(toiletClass),
+            H2sLimit = Rules.Toilets.H2sLimit,
+        };
     }
 
     private async Task<StationAudit> StationAsync(Site station, DateOnly date, RegistrySnapshot snapshot, HealthTracker? health, CancellationToken cancellationToken)

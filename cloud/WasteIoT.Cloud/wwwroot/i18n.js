@@ -2,7 +2,7 @@
 const I18n = (() => {
   const text = {
     zh: {
-      play: '播放', pause: '暂停', newCase: '新案件', through: '至', issuedBy: '发布单位', period: '考核期', item: '考核项目', figure: '结果', basis: '依据',
+      odourCurves: '气味曲线（氨气、硫化氢）', play: '播放', pause: '暂停', newCase: '新案件', through: '至', issuedBy: '发布单位', period: '考核期', item: '考核项目', figure: '结果', basis: '依据',
       basisCoverage: '仅计已核实的住户日（设备全程在线）；另有 {n} 户日无法核实，不计入', basisViolations: '车辆行驶中篷盖打开且设备记录完整的次数',
       basisClearance: '仅计已核实的桶日；另有 {n} 桶日无法核实，不计入', basisToilets: '已核实 {v} 个公厕日中保洁不足 6 次的天数；{n} 个公厕日无法核实',
       basisOdour: '气体连续超过限值至少 10 分钟的时段（单次读数不计）', signBureau: '考核单位', signContractor: '作业单位确认', seal: '盖章',
@@ -31,7 +31,7 @@ const I18n = (() => {
       unheard: '设备未监测到（不计为违规）', silentNodes: '设备静默', unverifiedHouseholds: '无法核实住户', kind: '类别', bin: '垃圾桶',
     },
     en: {
-      play: 'Play', pause: 'Pause', newCase: 'New case', through: 'to', issuedBy: 'Issued by', period: 'Period', item: 'Item', figure: 'Figure', basis: 'Basis',
+      odourCurves: 'Odour curves (NH₃, H₂S)', play: 'Play', pause: 'Pause', newCase: 'New case', through: 'to', issuedBy: 'Issued by', period: 'Period', item: 'Item', figure: 'Figure', basis: 'Basis',
       basisCoverage: 'Verified household-days only (node heard throughout); {n} more could not be verified and are not counted', basisViolations: 'Cover open while driving, with the node heard',
       basisClearance: 'Verified bin-days only; {n} more could not be verified and are not counted', basisToilets: 'Days under 6 cleanings among {v} verified toilet-days; {n} toilet-days unverified',
       basisOdour: 'Stretches of a gas over its limit for at least 10 minutes (single readings do not count)', signBureau: 'For the bureau', signContractor: 'Acknowledged by the contractor', seal: 'seal',

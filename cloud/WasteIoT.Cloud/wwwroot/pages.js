@@ -264,7 +264,7 @@
         const from = new Date(c.start), to = new Date(c.end), dayStart = midnight(date);
         const left = (from - dayStart) / 864e5 * 100, width = Math.max(0.4, (to - from) / 864e5 * 100);
         return `<span class="visit${c.byAssignedCleaner ? '' : ' other'}" style="left:${left}%;width:${width}%" title="${esc((c.cleaners ?? [c.badge]).join(' + '))} ${time(c.start)}–${time(c.end)}"></span>`;
-      }).join('')}</div>${episodes(x.result.episodes)}<details data-toilet="${esc(x.toilet)}"><summary>${esc(t('nh3'))}</summary></details><p class="who-cleaned">${x.result.cleanings.map(c => `${time(c.start)} ${esc((c.cleaners ?? [c.badge]).join(' + '))}`).join(' · ')}</p>`).join('') +
+      }).join('')}</div>${episodes(x.result.episodes)}<details data-toilet="${esc(x.toilet)}"><summary>${esc(t('odourCurves'))}</summary></details><p class="who-cleaned">${x.result.cleanings.map(c => `${time(c.start)} ${esc((c.cleaners ?? [c.badge]).join(' + '))}`).join(' · ')}</p>`).join('') +
       `<p class="exports"><a href="/api/exports/toilets/${date}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/toilets/${date}.xlsx">${esc(t('exportXlsx'))}</a></p>`;
     page.append(div);
 
@@ -277,15 +277,26 @@
     }));
   };
 
-  // NH3 over the day against the class limit: an SVG polyline, 0–24 h across, 0–2× the limit up.
+  // Each gas over the day against the limit the cloud judged it by: hours across, mg/m³ up with its scale, the limit
+  // dashed, and the cleanings shaded with who cleaned (on hover).
   const odourCurve = (toilet, date) => {
-    const points = toilet.odour.filter(a => a.nh3 != null);
-    if (!points.length) return '';
-    const dayStart = midnight(date);
-    const limit = { I: 0.3, II: 1, III: 3 }[toilet.class] ?? 1;
-    const y = v => 60 - Math.min(v / (2 * limit), 1) * 60;
-    const line = points.map(a => `${((new Date(a.ts) - dayStart) / 864e5 * 1000).toFixed(1)},${y(a.nh3).toFixed(1)}`).join(' ');
-    return `<svg class="odour" viewBox="0 0 1000 60" preserveAspectRatio="none" data-points="${points.length}"><line x1="0" x2="1000" y1="${y(limit)}" y2="${y(limit)}" class="limit"/><polyline points="${line}"/></svg>`;
+    const dayStart = midnight(date).getTime();
+    const W = 1000, H = 150, L = 56, R = 28, T = 10, B = 24;
+    const x = iso => L + ((new Date(iso).getTime() - dayStart) / 864e5) * (W - L - R);
+    const chart = (gas, key, limit) => {
+      const points = toilet.odour.filter(a => a[key] != null);
+      if (!points.length) return '';
+      const top = Math.max(2 * limit, ...points.map(a => a[key])) * 1.05;
+      const y = v => T + (1 - v / top) * (H - T - B);
+      const hours = [0, 6, 12, 18, 24].map(h => { const px = L + h / 24 * (W - L - R); return `<line x1="${px}" x2="${px}" y1="${T}" y2="${H - B}" class="grid"/><text x="${px}" y="${H - 6}" text-anchor="middle">${String(h).padStart(2, '0')}:00</text>`; }).join('');
+      const ticks = [0, limit, top / 1.05].map(v => `<text x="${L - 6}" y="${y(v) + 4}" text-anchor="end">${v.toFixed(v < 0.1 ? 3 : 2)}</text>`).join('');
+      const cleanings = toilet.result.cleanings.map(c => `<rect x="${x(c.start)}" y="${T}" width="${Math.max(2, x(c.end) - x(c.start))}" height="${H - T - B}" class="cleaning"><title>${esc((c.cleaners ?? [c.badge]).join(' + '))} ${time(c.start)}–${time(c.end)}</title></rect>`).join('');
+      const line = points.map(a => `${x(a.ts).toFixed(1)},${y(a[key]).toFixed(1)}`).join(' ');
+      return `<figure class="odour-chart"><figcaption>${esc(t(gas))} (mg/m³) · ${esc(t('limit'))} ${limit}</figcaption>
+        <svg class="odour" viewBox="0 0 ${W} ${H}" data-gas="${gas}" data-points="${points.length}" data-limit="${limit}">${cleanings}${hours}${ticks}
+          <line x1="${L}" x2="${W - R}" y1="${y(limit)}" y2="${y(limit)}" class="limit"/><polyline points="${line}"/></svg></figure>`;
+    };
+    return chart('nh3', 'nh3', toilet.nh3Limit) + chart('h2s', 'h2s', toilet.h2sLimit);
   };
 
   // Data health: every thing with how much of its window its nodes were heard, worst first, grouped by contractor.

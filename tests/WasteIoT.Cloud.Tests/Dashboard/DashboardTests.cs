@@ -93,7 +93,11 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(bureau.Locator("main table").First).ToContainTextAsync("4/6");
         await Assertions.Expect(bureau.Locator("[data-testid=episodes]")).ToContainTextAsync("氨气 11:55:00–12:05:00 (10 分钟)");
         await bureau.ClickAsync("details[data-toilet='t-01'] summary");
-        await Assertions.Expect(bureau.Locator("svg.odour")).ToHaveAttributeAsync("data-points", "2");
+        // Each gas against the limit the cloud judged it by (class II: NH3 1.0), with the cleanings shaded.
+        await Assertions.Expect(bureau.Locator("svg.odour[data-gas=nh3]")).ToHaveAttributeAsync("data-points", "2");
+        await Assertions.Expect(bureau.Locator("svg.odour[data-gas=nh3]")).ToHaveAttributeAsync("data-limit", "1");
+        await Assertions.Expect(bureau.Locator("svg.odour[data-gas=h2s]")).ToHaveAttributeAsync("data-limit", "0.01");
+        await Assertions.Expect(bureau.Locator("svg.odour[data-gas=nh3] rect.cleaning")).ToHaveCountAsync(4);
         await Shot(bureau, "bureau-toilets");
         await bureau.GotoAsync("/#/health/2026-11-26");
         await Assertions.Expect(bureau.Locator("[data-testid=health-summary]")).ToContainTextAsync("收到消息");
