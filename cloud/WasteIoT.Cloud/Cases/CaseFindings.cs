@@ -33,26 +33,26 @@ public static class CaseFindings
                 // The key keeps the UTC time it has always had, so a case filed before is found again, not filed twice.
                 yield return new CaseFinding("sealedTransport", truck.Truck, day.Date, v.Start.ToUniversalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture), truck.Contractor,
                     $"密闭运输：{truck.Truck} {Clock(v.Start)} 起行驶中未盖 {v.Duration.TotalMinutes:0.#} 分钟",
-                    string.Create(CultureInfo.InvariantCulture, $"cover open while driving {Clock(v.Start)}–{Clock(v.End)}, {v.DistanceKm:0.00} km, peak {Decisive.Format(v.PeakSpeedKmh, movingSpeedKmh, 1)} km/h (moving above {movingSpeedKmh:0.#}), from {v.StartLat:0.00000},{v.StartLon:0.00000} to {v.EndLat:0.00000},{v.EndLon:0.00000}"));
+                    string.Create(CultureInfo.InvariantCulture, $"行驶中篷盖打开 {Clock(v.Start)}–{Clock(v.End)}，行驶 {v.DistanceKm:0.00} 公里，最高时速 {Decisive.Format(v.PeakSpeedKmh, movingSpeedKmh, 1)} 公里（时速超过 {movingSpeedKmh:0.#} 视为行驶），自 {v.StartLat:0.00000},{v.StartLon:0.00000} 至 {v.EndLat:0.00000},{v.EndLon:0.00000}"));
             }
         }
 
         foreach (var toilet in day.Toilets.Where(t => t.Result.Episodes.Count > 0))
         {
             yield return new CaseFinding("toiletOdour", toilet.Toilet, day.Date, "odour", toilet.Contractor, $"公厕异味超标：{toilet.Name}",
-                Episodes(toilet.Result.Episodes, $"over the class {toilet.Class} limit", Clock));
+                Episodes(toilet.Result.Episodes, $"超过 {toilet.Class} 类公厕限值", Clock));
         }
 
         foreach (var station in day.Stations.Where(s => s.Result.Episodes.Count > 0))
         {
             yield return new CaseFinding("stationOdour", station.Station, day.Date, "odour", station.Contractor, $"转运站臭气超标：{station.Name}",
-                Episodes(station.Result.Episodes, "over the boundary limit", Clock));
+                Episodes(station.Result.Episodes, "超过厂界限值", Clock));
         }
 
         foreach (var pond in day.Ponds.Where(p => p.Result.Alarm))
         {
             yield return new CaseFinding("pondAlarm", pond.Pond, day.Date, "alarm", pond.Contractor, $"渗滤液调节池超警戒：{pond.Name}",
-                string.Create(CultureInfo.InvariantCulture, $"volume {Decisive.Format(pond.Result.VolumeM3 ?? 0, pond.AlarmVolumeM3)} m³ ≥ alarm {pond.AlarmVolumeM3:0} m³{(pond.Result.At is { } at ? $" at {Clock(at)}" : string.Empty)}: start the emergency DTRO unit"));
+                string.Create(CultureInfo.InvariantCulture, $"容积 {Decisive.Format(pond.Result.VolumeM3 ?? 0, pond.AlarmVolumeM3)} 立方米 ≥ 警戒 {pond.AlarmVolumeM3:0} 立方米{(pond.Result.At is { } at ? $"（{Clock(at)}）" : string.Empty)}：请启动应急 DTRO 处理设备"));
         }
 
         if (!dayClosed)
@@ -65,27 +65,27 @@ public static class CaseFindings
             var missed = route.Coverage!.Missed;
             var unverified = route.Coverage.Unverified.Count;
             yield return new CaseFinding("coverage", route.Route, day.Date, "missed", route.Contractor, $"漏收：{route.Name} 漏 {missed.Count} 户",
-                $"{route.Coverage.Served}/{route.Coverage.Scheduled} households served; missed while the truck's node was heard: {string.Join(", ", missed.Take(50).Select(h => h.Household))}{(missed.Count > 50 ? " …" : string.Empty)}"
-                + (unverified > 0 ? $"; {unverified} more not verifiable (node not heard over their stretch)" : string.Empty));
+                $"已收 {route.Coverage.Served}/{route.Coverage.Scheduled} 户；车载设备在线期间漏收：{string.Join(", ", missed.Take(50).Select(h => h.Household))}{(missed.Count > 50 ? " …" : string.Empty)}"
+                + (unverified > 0 ? $"；另有 {unverified} 户无法核实（该路段设备未在线）" : string.Empty));
         }
 
         foreach (var bin in day.Bins.Concat(day.Stations.SelectMany(s => s.Containers)).Where(b => b.State == VerdictState.Shortfall))
         {
             yield return new CaseFinding("clearance", bin.Bin, day.Date, CsvRow.Camel(bin.Clearance.Verdict.ToString()), bin.Contractor,
                 bin.Clearance.Verdict == ClearanceVerdict.NotCleared ? $"日产日清：{bin.Bin} 当日未清运" : $"日产日清：{bin.Bin} 满溢过夜",
-                string.Create(CultureInfo.InvariantCulture, $"{bin.Clearance.Verdict}: emptied {bin.Clearance.Emptied.Count} time(s), highest {bin.Clearance.MaxLevel:P0}, at day end {bin.Clearance.EndLevel:P0}; node heard {bin.Evidence.Coverage:P0} of the day"));
+                string.Create(CultureInfo.InvariantCulture, $"{(bin.Clearance.Verdict == ClearanceVerdict.NotCleared ? "当日未清运" : "满溢过夜")}：清运 {bin.Clearance.Emptied.Count} 次，最高 {bin.Clearance.MaxLevel:P0}，日终 {bin.Clearance.EndLevel:P0}；设备在线 {bin.Evidence.Coverage:P0}"));
         }
 
         foreach (var toilet in day.Toilets.Where(t => t.Cleaning == VerdictState.Shortfall))
         {
             yield return new CaseFinding("toiletCleaning", toilet.Toilet, day.Date, "cleanings", toilet.Contractor, $"公厕保洁不足：{toilet.Name} {toilet.Result.Cleanings.Count}/{toilet.Result.Required} 次",
-                string.Create(CultureInfo.InvariantCulture, $"{toilet.Result.Cleanings.Count} verified cleaning(s) of {toilet.Result.Required} required in opening hours {Clock(toilet.Evidence.From)[..5]}–{Clock(toilet.Evidence.To)[..5]}; longest gap {toilet.Result.LongestGap:hh\\:mm}; {toilet.Result.ByAssignedCleaners} by assigned cleaners; node heard {toilet.Evidence.Coverage:P0} of the hours"));
+                string.Create(CultureInfo.InvariantCulture, $"开放时段 {Clock(toilet.Evidence.From)[..5]}–{Clock(toilet.Evidence.To)[..5]} 内核实保洁 {toilet.Result.Cleanings.Count} 次（要求 {toilet.Result.Required} 次）；最长间隔 {toilet.Result.LongestGap:hh\\:mm}；定人保洁 {toilet.Result.ByAssignedCleaners} 次；设备在线 {toilet.Evidence.Coverage:P0}"));
         }
 
         foreach (var station in day.Stations.Where(s => s.Disinfection == VerdictState.Shortfall))
         {
             yield return new CaseFinding("stationDisinfection", station.Station, day.Date, "disinfection", station.Contractor, $"转运站未消杀：{station.Name}",
-                $"{station.Result.Disinfections} disinfection(s) recorded; node heard {station.Evidence.Coverage.ToString("P0", CultureInfo.InvariantCulture)} of the opening hours");
+                $"记录消杀 {station.Result.Disinfections} 次；开放时段设备在线 {station.Evidence.Coverage.ToString("P0", CultureInfo.InvariantCulture)}");
         }
 
         foreach (var finding in SilentNodes(day, snapshot, Clock))
@@ -99,7 +99,7 @@ public static class CaseFindings
     {
         var worst = episodes.MaxBy(e => e.Peak / e.Limit)!;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{episodes.Count} odour episode(s) {over}; worst {(worst.Gas == "sh2" ? "H2S" : "NH3")} {clock(worst.Start)}–{clock(worst.End)} ({worst.Duration.TotalMinutes:0} min, {worst.Readings} reading(s)), peak {Decisive.Format(worst.Peak, worst.Limit, 1)} mg/m³ (limit {worst.Limit:0.######}) at {clock(worst.PeakAt)}");
+            $"异味超标时段 {episodes.Count} 个（{over}）；最严重：{(worst.Gas == "sh2" ? "硫化氢" : "氨气")} {clock(worst.Start)}–{clock(worst.End)}（{worst.Duration.TotalMinutes:0} 分钟，{worst.Readings} 个读数），峰值 {Decisive.Format(worst.Peak, worst.Limit, 1)} mg/m³（限值 {worst.Limit:0.######}），出现于 {clock(worst.PeakAt)}");
     }
 
     /// <summary>
@@ -143,10 +143,10 @@ public static class CaseFindings
         foreach (var (subject, name, contractor, custody, evidence, leftUnverified) in candidates.Where(c => c.LeftUnverified && c.Evidence.Silent > TimeSpan.Zero))
         {
             var hours = $"{clock(evidence.From)[..5]}–{(evidence.To.TimeOfDay == TimeSpan.Zero && evidence.To > evidence.From ? "24:00" : clock(evidence.To)[..5])}";
-            var outages = string.Join("; ", evidence.Outages.Take(10).Select(o => $"{o.Device} {clock(o.From)[..5]}–{clock(o.To)[..5]} {(o.Reason == OutageReason.Lost ? "messages lost" : "silent")}"));
+            var outages = string.Join("；", evidence.Outages.Take(10).Select(o => $"{o.Device} {clock(o.From)[..5]}–{clock(o.To)[..5]} {(o.Reason == OutageReason.Lost ? "消息丢失" : "无数据")}"));
             yield return new CaseFinding("nodeSilent", subject, day.Date, "silent", custody == NodeCustody.Contractor ? contractor : BureauMaintainer,
                 $"设备静默：{name} 服务时段 {hours} 内 {Duration(evidence.Silent)} 无数据",
-                string.Create(CultureInfo.InvariantCulture, $"node heard {evidence.Coverage:P0} of {hours}; {outages}{(evidence.Outages.Count > 10 ? " …" : string.Empty)}; verdicts of the day that depend on it are unverified"));
+                string.Create(CultureInfo.InvariantCulture, $"{hours} 内设备在线 {evidence.Coverage:P0}；{outages}{(evidence.Outages.Count > 10 ? " …" : string.Empty)}；依赖该设备的当日结论均为无法核实"));
         }
     }
 

@@ -42,7 +42,7 @@ public sealed class EvidenceDaysTests
         var silent = Assert.Single(cases);
         Assert.Equal(("nodeSilent", "浙A·D1234", "c-green"), (silent.GetProperty("kind").GetString(), silent.GetProperty("subject").GetString(), silent.GetProperty("contractor").GetString()));
         Assert.Contains("06:00–18:00", silent.GetProperty("title").GetString(), StringComparison.Ordinal);
-        Assert.Contains("truck-07 07:30–18:00 silent", silent.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("truck-07 07:30–18:00 无数据", silent.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -72,8 +72,8 @@ public sealed class EvidenceDaysTests
 
         Assert.Equal(["nodeSilent t-01", "toiletOdour t-01"], cases.Select(c => c.GetProperty("kind").GetString() + " " + c.GetProperty("subject").GetString()).Order(StringComparer.Ordinal));
         var silent = cases.Single(c => c.GetProperty("kind").GetString() == "nodeSilent");
-        Assert.Contains("site-t01 09:00–15:00 silent", silent.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Contains("at 16:00:00", cases.Single(c => c.GetProperty("kind").GetString() == "toiletOdour").GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("site-t01 09:00–15:00 无数据", silent.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("出现于 16:00:00", cases.Single(c => c.GetProperty("kind").GetString() == "toiletOdour").GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -46,12 +46,12 @@ public sealed class CaseWorkflowTests
         Assert.Empty(OfDay(page, "2026-11-25"));
         var coverage = OfDay(page, "2026-11-26").Single(c => c.GetProperty("kind").GetString() == "coverage");
         Assert.Equal("漏收：城东线 漏 2 户", coverage.GetProperty("title").GetString());
-        Assert.Contains("heard: h-002, h-003", coverage.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("漏收：h-002, h-003", coverage.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("c-green", coverage.GetProperty("contractor").GetString());
 
         // Texts read in the county's local time: the cover opened at 23:58 the evening before, so the violation starts at 00:00 local.
         var sealedTransport = OfDay(page, "2026-11-26").Single(c => c.GetProperty("kind").GetString() == "sealedTransport");
-        Assert.Contains("cover open while driving 00:00:00–00:01:55", sealedTransport.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("行驶中篷盖打开 00:00:00–00:01:55", sealedTransport.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("+00:00", string.Concat(OfDay(page, "2026-11-26").Select(c => c.GetProperty("title").GetString() + c.GetProperty("detail").GetString())), StringComparison.Ordinal);
         Assert.Equal("Filed", coverage.GetProperty("status").GetString());
     }
@@ -103,7 +103,7 @@ public sealed class CaseWorkflowTests
         var filed = OfDay(await cloud.Client.GetFromJsonAsync<JsonElement>("/api/cases?limit=100"), "2026-11-26").ToList();
         Assert.Equal(7, filed.Count);
         var coverage = filed.Single(c => c.GetProperty("kind").GetString() == "coverage");
-        Assert.Contains("heard: h-002, h-003", coverage.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("漏收：h-002, h-003", coverage.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class CaseWorkflowTests
         // The loss is not hidden either: it is a finding of its own, against the contractor whose node it is, in local time.
         var silent = Assert.Single(cases, c => c.GetProperty("kind").GetString() == "nodeSilent");
         Assert.Equal(("t-01", "c-green"), (silent.GetProperty("subject").GetString(), silent.GetProperty("contractor").GetString()));
-        Assert.Contains("site-t01 14:55–15:15 messages lost", silent.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("site-t01 14:55–15:15 消息丢失", silent.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
