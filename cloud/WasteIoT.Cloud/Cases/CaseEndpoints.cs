@@ -39,15 +39,15 @@ internal static class CaseEndpoints
         // A contractor's list is its own cases, whatever it asks for.
         var viewer = Viewer.From(user);
         var (total, items) = await store.ListAsync(parsed, viewer.IsBureau ? contractor : viewer.Contractor, from, to, offset, limit, cancellationToken, kind);
-        return TypedResults.Ok(new CasePage(total, offset, limit, [.. items.Select(c => c with { Actions = CaseRoles.Allowed(viewer, c), IsOverdue = c.Status != CaseStatus.Closed && c.Overdue(time.GetUtcNow()) })]));
+        return TypedResults.Ok(new CasePage(total, offset, limit, [.. items.Select(c => CaseRoles.View(viewer, c, time.GetUtcNow()))]));
     }
 
-    private static async Task<Results<Ok<CaseRecord>, ProblemHttpResult>> GetAsync(long id, CaseStore store, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<CaseRecord>, ProblemHttpResult>> GetAsync(long id, CaseStore store, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         await store.GetAsync(id, cancellationToken) is { } found && Viewer.From(user).Sees(found.Contractor)
-            ? TypedResults.Ok(found with { Actions = CaseRoles.Allowed(Viewer.From(user), found) })
+            ? TypedResults.Ok(CaseRoles.View(Viewer.From(user), found, time.GetUtcNow()))
             : NotFound(id);
 
-    private static async Task<Results<Ok<CaseRecord>, ProblemHttpResult>> ApplyAsync(long id, string action, CaseAction body, CaseWorkflow workflow, CaseStore store, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CaseRecord>, ProblemHttpResult>> ApplyAsync(long id, string action, CaseAction body, CaseWorkflow workflow, CaseStore store, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var viewer = Viewer.From(user);
         if (await store.GetAsync(id, cancellationToken) is not { } current || !viewer.Sees(current.Contractor))
@@ -66,7 +66,7 @@ internal static class CaseEndpoints
             return NotFound(id);
         }
 
-        return refusal is null ? TypedResults.Ok(result with { Actions = CaseRoles.Allowed(viewer, result) }) : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Step refused", detail: refusal);
+        return refusal is null ? TypedResults.Ok(CaseRoles.View(viewer, result, time.GetUtcNow())) : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Step refused", detail: refusal);
     }
 
     private static async Task<Results<Ok<MonthlyReport>, ProblemHttpResult>> MonthlyAsync(string month, CaseWorkflow workflow, ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -25,6 +25,10 @@ public static class CaseRoles
     public static IReadOnlyList<string> Allowed(Viewer viewer, CaseRecord record) =>
         [.. CaseWorkflow.Actions.Where(a => CaseWorkflow.From(a).Contains(record.Status) && May(viewer, a, record))];
 
+    /// <summary>The case as this viewer receives it: the steps it may take and whether it is overdue now.</summary>
+    public static CaseRecord View(Viewer viewer, CaseRecord record, DateTimeOffset now) =>
+        record with { Actions = Allowed(viewer, record), IsOverdue = record.Status != CaseStatus.Closed && record.Overdue(now) };
+
     public static string Refusal(Viewer viewer, string action) => action switch
     {
         "resolve" when viewer.IsBureau => "the contractor resolves its own cases; the bureau dispatches, closes or sends back",

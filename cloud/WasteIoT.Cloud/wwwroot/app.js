@@ -2,6 +2,7 @@
 const App = (() => {
   let session = null;
   let latest = null;
+  let latestAt = 0;
   const pages = {};
   // Every time is shown in the county's zone, which the cloud gives with the session (Cloud:TimeZone).
   const zone = () => session?.timeZone ?? 'UTC';
@@ -75,8 +76,13 @@ const App = (() => {
     if (name === 'cases' && unseen) { unseen = 0; nav(); }
     document.querySelectorAll('#nav a').forEach(a => a.classList.toggle('active', a.dataset.page === name));
     // The day pages open on when the address names none: the latest day with data (a demo replays yesterday).
-    latest = await fetch('/api/audit/latest').then(r => r.ok ? r.json() : null).catch(() => null);
-    if (token !== generation) return;
+    // Asked at most once a minute, not on every navigation.
+    if (!latest || Date.now() - latestAt > 60000) {
+      latest = await fetch('/api/audit/latest').then(r => r.ok ? r.json() : null).catch(() => null);
+      latestAt = Date.now();
+      if (token !== generation) return;
+    }
+
     const main = document.getElementById('page');
     const container = document.createElement('div');
     container.dataset.page = name;

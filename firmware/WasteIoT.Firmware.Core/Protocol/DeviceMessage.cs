@@ -24,6 +24,15 @@ namespace WasteIoT.Firmware.Core.Protocol
         /// <summary>The <c>kind</c> discriminator and the last topic level.</summary>
         public abstract string Kind { get; }
 
+        /// <summary>
+        /// Whether the message may wait in RAM for the next ones to be written to flash with it (a routine position:
+        /// a power cut then costs seconds, shown as lost by the numbering); everything else is durable at once.
+        /// </summary>
+        public virtual bool MayWaitForFlash
+        {
+            get { return false; }
+        }
+
         public void WriteTo(JsonWriter writer)
         {
             writer.BeginObject();

@@ -28,6 +28,11 @@ namespace WasteIoT.Firmware.Core.Protocol
             get { return KindName; }
         }
 
+        public override bool MayWaitForFlash
+        {
+            get { return true; }
+        }
+
         protected override void WriteBody(JsonWriter writer)
         {
             writer.WriteFixed("lat", Lat, 7);

@@ -1,8 +1,24 @@
 namespace WasteIoT.Firmware.Core.Sensing
 {
-    /// <summary>In-place helpers for the few samples a measurement takes (no allocation, no LINQ).</summary>
+    /// <summary>In-place helpers for the few values a measurement or a directory listing holds (no allocation, no LINQ).</summary>
     public static class SmallSort
     {
+        public static void Sort(int[] values, int count)
+        {
+            for (int i = 1; i < count; i++)
+            {
+                int v = values[i];
+                int j = i - 1;
+                while (j >= 0 && values[j] > v)
+                {
+                    values[j + 1] = values[j];
+                    j--;
+                }
+
+                values[j + 1] = v;
+            }
+        }
+
         public static void Sort(double[] values, int count)
         {
             for (int i = 1; i < count; i++)

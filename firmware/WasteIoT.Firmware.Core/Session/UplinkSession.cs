@@ -134,9 +134,7 @@ namespace WasteIoT.Firmware.Core.Session
                 System.Array.Copy(_writer.Buffer, 0, _record, 1 + kind.Length, length);
                 long before = _log.Dropped;
 
-                // A routine position may wait for the next ones (a gap of seconds if power fails before they are
-                // written, shown as lost by the numbering); events, readings and heartbeats are durable at once.
-                bool durable = kind != PositionReading.KindName;
+                bool durable = !message.MayWaitForFlash;
                 if (!durable && _log.Buffered == 0)
                 {
                     _bufferedAt = _clock.UptimeMs;

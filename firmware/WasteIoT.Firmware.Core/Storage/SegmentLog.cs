@@ -146,13 +146,13 @@ namespace WasteIoT.Firmware.Core.Storage
             _persistedWatermark = _watermark;
 
             int files = _segments.List(_listing);
-            SortAscending(_listing, files);
+            Sensing.SmallSort.Sort(_listing, files);
             _nextFile = files == 0 ? 1 : _listing[files - 1] + 1;
             for (int i = 0; i < files; i++)
             {
                 int file = _listing[i];
                 long first;
-                if (!TryReadHeader(file, 0, out first))
+                if (!TryReadFirstNumber(file, out first))
                 {
                     // Torn before its first record was whole: nothing in it.
                     _corrupt++;
@@ -422,7 +422,7 @@ namespace WasteIoT.Firmware.Core.Storage
         private long ReadCursor()
         {
             int files = _cursor.List(_listing);
-            SortAscending(_listing, files);
+            Sensing.SmallSort.Sort(_listing, files);
             long watermark = 0;
             _cursorFile = files == 0 ? 1 : _listing[files - 1];
             for (int i = 0; i < files; i++)
@@ -450,9 +450,8 @@ namespace WasteIoT.Firmware.Core.Storage
                 // A torn entry at the end: continue in a fresh file so later entries stay aligned.
                 int old = _cursorFile;
                 _cursorFile++;
-                LittleEndian.WriteUInt32(_entry, 0, (uint)watermark);
-                LittleEndian.WriteUInt32(_entry, 4, ~(uint)watermark);
-                _cursor.Append(_cursorFile, _entry, 0, CursorEntryBytes);
+                _watermark = watermark;
+                WriteCursorEntry();
                 _cursor.Delete(old);
             }
 
@@ -614,20 +613,20 @@ namespace WasteIoT.Firmware.Core.Storage
             return crc == stored;
         }
 
-        private bool TryReadHeader(int file, int offset, out long number)
+        /// <summary>The number of a segment's first record, when that record is whole.</summary>
+        private bool TryReadFirstNumber(int file, out long number)
         {
             number = 0;
             int used = _segments.Length(file);
-            int length;
             if (used < HeaderSize)
             {
                 return false;
             }
 
-            _segments.Read(file, offset, _header, 0, HeaderSize);
+            _segments.Read(file, 0, _header, 0, HeaderSize);
             number = LittleEndian.ReadUInt32(_header, 4);
-            length = LittleEndian.ReadUInt16(_header, 8);
-            return _header[10] == 'W' && _header[11] == 'L' && offset + HeaderSize + length <= used && length <= MaxPayload;
+            int length = LittleEndian.ReadUInt16(_header, 8);
+            return _header[10] == 'W' && _header[11] == 'L' && HeaderSize + length <= used && length <= MaxPayload;
         }
 
         private bool TryReadRecordHeader(int file, int offset, int used, long expected, out int length)
@@ -686,22 +685,6 @@ namespace WasteIoT.Firmware.Core.Storage
         private int Slot(int index)
         {
             return (_oldest + index) % _maxSegments;
-        }
-
-        private static void SortAscending(int[] values, int count)
-        {
-            for (int i = 1; i < count; i++)
-            {
-                int value = values[i];
-                int j = i - 1;
-                while (j >= 0 && values[j] > value)
-                {
-                    values[j + 1] = values[j];
-                    j--;
-                }
-
-                values[j + 1] = value;
-            }
         }
     }
 }

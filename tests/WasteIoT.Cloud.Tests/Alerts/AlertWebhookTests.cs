@@ -45,7 +45,13 @@ public sealed class AlertWebhookTests
 
         await using var cloud = await RunningCloud.StartAsync(
             "--Cloud:Alerts:WebhookUrl", $"http://127.0.0.1:{port}/hook", "--Cloud:Alerts:WebhookSecret", Secret, "--Cloud:Alerts:PollInterval", "00:00:00.2");
-        await Task.Delay(500);
+        // Wait for the webhook to take its starting point (the newest case, none yet) before any case is filed.
+        var started = DateTime.UtcNow.AddSeconds(30);
+        while (await CursorAsync(cloud) < 0 && DateTime.UtcNow < started)
+        {
+            await Task.Delay(50);
+        }
+
         await CountyAuditTests.SeedRegistryAsync(cloud.Client);
         await SmallCountyDay.StoreAsync(cloud.Service<IReadingStore>());
         var filed = await cloud.Service<CaseFiler>().ScanAsync(fresh: true, CancellationToken.None);
@@ -79,6 +85,13 @@ public sealed class AlertWebhookTests
         }
 
         await stop.CancelAsync();
+    }
+
+    private static async Task<long> CursorAsync(RunningCloud cloud)
+    {
+        await using var connection = await cloud.Service<CloudDatabase>().OpenAsync(CancellationToken.None);
+        await using var command = connection.Command("SELECT last FROM alert_cursor WHERE id = 1");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]

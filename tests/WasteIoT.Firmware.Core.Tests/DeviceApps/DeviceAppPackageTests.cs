@@ -31,8 +31,12 @@ public sealed class DeviceAppPackageTests
             Assert.Contains($"{app}/{app}.nfproj", listed);
         }
 
-        // NuGet restores packages.config next to the solution; each app's ..\packages\ is that folder.
-        Assert.Equal(Path.GetFullPath(Path.Combine(devices, "packages")), Path.GetFullPath(Path.Combine(devices, "BinNode", "..", "packages")));
+        // NuGet restores packages.config next to the solution; each app, one folder below it, names that folder.
+        foreach (var app in AppNames())
+        {
+            var project = File.ReadAllText(Path.Combine(devices, app, app + ".nfproj"));
+            Assert.All(Regex.Matches(project, "<HintPath>([^<]+)</HintPath>"), m => Assert.StartsWith("..\\packages\\", m.Groups[1].Value, StringComparison.Ordinal));
+        }
     }
 
     [Fact]

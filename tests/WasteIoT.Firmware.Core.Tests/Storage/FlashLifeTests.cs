@@ -57,6 +57,25 @@ public sealed class FlashLifeTests(ITestOutputHelper output)
         var ringErasesPerRecord = 2 * ((ringBlocks + 1) / 2.0);
         var (_, _, erasesPerRecord, _) = Run("truck", LogLayout.TruckNode(), TruckSchedule(), 1, saveStateEveryWake: false);
         Assert.True(ringErasesPerRecord / erasesPerRecord > 100, $"{ringErasesPerRecord} vs {erasesPerRecord:F2} erases per record");
+        var readme = File.ReadAllText(RepositoryRoot.Combine("hardware", "README.md"));
+        var (_, _, running, _) = Run("truck node", LogLayout.TruckNode(), TruckSchedule(), 0, saveStateEveryWake: false);
+        var stated = string.Create(CultureInfo.InvariantCulture, $"about {ringErasesPerRecord:N0} erases per record instead of {running:F2}");
+        Assert.True(readme.Contains(stated, StringComparison.Ordinal), stated);
+    }
+
+    [Fact]
+    public void DocsStateHowManyPositionsTheTrucksLogHolds()
+    {
+        // A position as the session stores it: record header, kind, and the JSON of docs/protocol.md's example.
+        var writer = new JsonWriter(new byte[MessageCodec.MaxPayloadBytes]);
+        var position = new PositionReading { Device = "truck-07", Boot = 12, Seq = 5003, Timestamp = 1_795_765_263_000, Lat = 31.2304167, Lon = 121.4737011, Speed = 23.4, Heading = 87.5, Hdop = 0.9, Sats = 11 };
+        var record = SegmentLog.HeaderSize + 1 + PositionReading.KindName.Length + MessageCodec.Encode(position, writer);
+        var held = LogLayout.TruckNode().CapacityBytes / record / 100 * 100;
+        output.WriteLine($"{record} B a position; {held} positions in the truck's log");
+        var text = string.Create(CultureInfo.InvariantCulture, $"about {held:N0} positions");
+        Assert.Contains(text, File.ReadAllText(RepositoryRoot.Combine("hardware", "README.md")), StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"{text} (≈ {record} B each"), File.ReadAllText(RepositoryRoot.Combine("hardware", "README.md")), StringComparison.Ordinal);
+        Assert.Contains(text, File.ReadAllText(RepositoryRoot.Combine("docs", "gateway.md")), StringComparison.Ordinal);
     }
 
     private static string BinDay()

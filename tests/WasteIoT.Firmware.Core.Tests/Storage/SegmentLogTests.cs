@@ -201,6 +201,28 @@ public sealed class SegmentLogTests
     }
 
     [Fact]
+    public void GarbageFilesInTheLogAndCursorDirectoriesNeitherStopTheMountNorCostGoodRecords()
+    {
+        var flash = new Flash();
+        var log = flash.Mount(8);
+        Append(log, "good-1");
+        Append(log, "good-2");
+        var random = new Random(7);
+        foreach (var (store, file) in new[] { (flash.Segments, 50), (flash.Segments, 99), (flash.Cursor, 40) })
+        {
+            var junk = new byte[random.Next(1, 300)];
+            random.NextBytes(junk);
+            store.Append(file, junk, 0, junk.Length);
+        }
+
+        var rebooted = flash.Mount(8);
+        Assert.Equal(["good-1", "good-2"], Pending(rebooted));
+        Assert.True(rebooted.Corrupt >= 1);
+        Append(rebooted, "after");
+        Assert.Equal(["good-1", "good-2", "after"], Pending(flash.Mount(8)));
+    }
+
+    [Fact]
     public void CorruptRecordInTheMiddleIsCountedAndDoesNotBlockTheRest()
     {
         var flash = new Flash();
