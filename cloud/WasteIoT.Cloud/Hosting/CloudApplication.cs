@@ -53,6 +53,7 @@ public static class CloudApplication
         });
         builder.Services.AddSingleton<IReadingStore>(sp => sp.GetRequiredService<SqlReadingStore>());
         builder.Services.AddSingleton<GatewayRegistry>();
+        builder.Services.AddSingleton<GatewayPresenceBook>();
         builder.Services.AddSingleton<BatchProcessor>();
         builder.Services.AddSingleton<GatewayIngest>();
         builder.Services.AddSingleton<IngestFeed>();
@@ -159,6 +160,7 @@ public static class CloudApplication
         app.MapAudit();
         app.MapCases();
         app.MapAlerts();
+        app.MapGateways();
         app.MapCrew();
         app.MapNgsiLd();
         app.MapAccounts();

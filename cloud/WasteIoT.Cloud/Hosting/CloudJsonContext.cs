@@ -32,6 +32,7 @@ namespace WasteIoT.Cloud.Hosting;
 [JsonSerializable(typeof(Cases.MonthlyReport))]
 [JsonSerializable(typeof(Accounts.UserAccount))]
 [JsonSerializable(typeof(IReadOnlyList<Accounts.UserAccount>))]
+[JsonSerializable(typeof(IReadOnlyList<Gateways.GatewayPresence>))]
 [JsonSerializable(typeof(Accounts.LoginRequest))]
 [JsonSerializable(typeof(Accounts.PasswordRequest))]
 [JsonSerializable(typeof(Accounts.SessionInfo))]

@@ -43,6 +43,10 @@ public sealed class CloudOptions
     [Range(256, 4 * 1024 * 1024)]
     public int QuarantinePayloadBytes { get; set; } = 4096;
 
+    /// <summary>A connected gateway with no presence report for this long is shown as silent (it reports every minute).</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
+    public TimeSpan GatewaySilentAfter { get; set; } = TimeSpan.FromMinutes(3);
+
     /// <summary>The county's time zone: days, opening hours and monthly figures are local.</summary>
     [Required]
     public string TimeZone { get; set; } = "Asia/Shanghai";

@@ -17,7 +17,7 @@ namespace WasteIoT.Cloud.Ingestion;
 /// name = gateway id), publish only under <c>wiot/v1/gw/{own id}/</c>, subscribe only to their own downlink. A batch
 /// is committed before MQTTnet sends its PUBACK; the verdict follows on <c>…/down/ack</c>.
 /// </summary>
-public sealed partial class GatewayIngest(GatewayRegistry registry, BatchProcessor processor, IReadingStore store, IngestFeed feed, ILogger<GatewayIngest> logger)
+public sealed partial class GatewayIngest(GatewayRegistry registry, GatewayPresenceBook presence, BatchProcessor processor, IReadingStore store, IngestFeed feed, ILogger<GatewayIngest> logger)
 {
     private const string CloudSender = "$cloud";
 
@@ -69,9 +69,18 @@ public sealed partial class GatewayIngest(GatewayRegistry registry, BatchProcess
             return;
         }
 
-        if (parts.Direction == TopicDirection.Status || parts.Kind != MessageKinds.Batch)
+        if (parts.Direction == TopicDirection.Status)
         {
-            // Presence (retained) and alarms reach the cloud's own subscribers (the live map).
+            // Presence (retained, also the gateway's last will) reaches the cloud's subscribers and the health page.
+            // A last will is published after its connection is gone, so it is stored on a deadline of its own.
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await RecordPresenceAsync(e.ClientId, e.ApplicationMessage.Payload.ToArray(), deadline.Token);
+            return;
+        }
+
+        if (parts.Kind != MessageKinds.Batch)
+        {
+            // Alarms reach the cloud's own subscribers (the live map).
             return;
         }
 
@@ -110,6 +119,35 @@ public sealed partial class GatewayIngest(GatewayRegistry registry, BatchProcess
             { SenderClientId = CloudSender },
             e.CancellationToken);
     }
+
+    private async Task RecordPresenceAsync(string gateway, byte[] payload, CancellationToken cancellationToken)
+    {
+        var decoded = WireCodec.Decode(payload, ContractJsonContext.Default.StatusMessage, WireLimits.MaxDevicePayloadBytes);
+        var violation = decoded.Violation ?? decoded.Value!.Validate()
+            ?? (decoded.Value!.Client == gateway ? null : new ContractViolation(ViolationReason.InvalidId, "client", "not the gateway of the topic"));
+        try
+        {
+            if (violation is not null)
+            {
+                await store.IngestAsync([], [new QuarantinedRecord(gateway, -1, -1, violation.Reason, violation.ToString(), payload)], cancellationToken);
+                LogBadPresence(logger, gateway, violation.ToString());
+                return;
+            }
+
+            await presence.RecordAsync(gateway, decoded.Value!, cancellationToken);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or OperationCanceledException or TimeoutException)
+        {
+            // Presence is refreshed every minute: a report lost to the database is replaced by the next.
+            LogPresenceNotStored(logger, gateway, ex.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unreadable presence from '{ClientId}' quarantined: {Violation}")]
+    private static partial void LogBadPresence(ILogger logger, string clientId, string violation);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Presence of '{ClientId}' not stored: {Reason}")]
+    private static partial void LogPresenceNotStored(ILogger logger, string clientId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused gateway connection '{ClientId}': bad credentials")]
     private static partial void LogRefused(ILogger logger, string clientId);

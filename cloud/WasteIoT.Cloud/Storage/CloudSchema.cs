@@ -55,6 +55,7 @@ internal static class CloudSchema
         INSERT INTO data_days (day, newest) SELECT strftime('%Y-%m-%d', ts / 1000, 'unixepoch'), MAX(ts) FROM readings GROUP BY 1;
         """,
         Shared(6, "INTEGER PRIMARY KEY", "BLOB"),
+        Shared(7, "INTEGER PRIMARY KEY", "BLOB"),
     ];
 
     /// <summary>
@@ -89,6 +90,7 @@ internal static class CloudSchema
             SELECT to_char(to_timestamp(ts / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM-DD'), MAX(ts) FROM readings GROUP BY 1;
         """,
         Shared(6, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
+        Shared(7, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
     ];
 
     private static string Shared(int step, string id, string blob) => (step switch
@@ -186,6 +188,19 @@ internal static class CloudSchema
                 last BIGINT  NOT NULL
             );
             INSERT INTO alert_cursor (id, last) VALUES (1, -1);
+            """,
+        // Each gateway's newest presence report with its backlog (the data-health page's gateways).
+        7 => """
+            CREATE TABLE gateway_presence (
+                gateway      TEXT    PRIMARY KEY,
+                online       INTEGER NOT NULL,
+                reported     BIGINT  NOT NULL,
+                fw           TEXT,
+                backlog_rows BIGINT,
+                oldest_age_s BIGINT,
+                store_bytes  BIGINT,
+                thinned      BIGINT
+            );
             """,
         _ => throw new ArgumentOutOfRangeException(nameof(step)),
     }).Replace("{id}", id, StringComparison.Ordinal).Replace("{blob}", blob, StringComparison.Ordinal);

@@ -90,6 +90,8 @@ const App = (() => {
     const leave = f => { if (token === generation) leaving.push(f); else f(); };
     try { await (pages[name] || pages[menus[session.account.role][0]])(container, args.map(decodeURIComponent), leave); }
     catch (e) { container.innerHTML = `<p class="error">${esc(e.message)}</p>`; }
+    // Rendered (or failed): what a reader, or a test, can wait for.
+    container.dataset.ready = container.querySelector(':scope > .error') ? 'error' : 'true';
   };
   const start = async () => {
     const r = await fetch('/api/account/me');

@@ -10,11 +10,50 @@
   const verdict = (state, heard) => `<span class="verdict v-${esc(state)}" data-state="${esc(state)}">${esc(t(state))}${heard != null && (state === 'unverified' || state === 'noData') ? ` · ${esc(t('heard'))} ${pct(heard)}` : ''}</span>`;
   const table = (headers, rows) => `<table><thead><tr>${headers.map(h => `<th>${esc(h)}</th>`).join('')}</tr></thead>` +
     `<tbody>${rows.length ? rows.map(r => `<tr>${r.map(c => `<td>${c}</td>`).join('')}</tr>`).join('') : `<tr><td colspan="${headers.length}">${esc(t('nothing'))}</td></tr>`}</tbody></table>`;
+  // Dates are shown and typed as the county writes them (2026-11-26, the weekday in the page's language), never in the
+  // browser's locale: a Chinese page on an English browser must not read 11/26/2026. The native calendar opens from the
+  // button; what it picks is written back as text. Months likewise (2026-11).
+  const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
+  const realDay = v => dayPattern.test(v) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
+  const realMonth = v => /^\d{4}-(0[1-9]|1[0-2])$/.test(v);
+  const addDays = (day, n) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 864e5).toISOString().slice(0, 10);
+  const addMonths = (month, n) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + n, 1)).toISOString().slice(0, 7);
+  const weekday = day => realDay(day) ? new Intl.DateTimeFormat(I18n.lang === 'zh' ? 'zh-CN' : 'en-GB', { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`)) : '';
+  // Drawn, not an emoji: a county's PCs and kiosks often have no emoji font.
+  const calendarIcon = '<svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true"><rect x="1.5" y="3" width="13" height="11.5" rx="1.5" fill="none" stroke="currentColor"/><path d="M1.5 6.5h13M5 1v3.5M11 1v3.5" stroke="currentColor"/></svg>';
+  const dateField = (name, value, label, kind = 'date') => `<label class="date-field" data-kind="${kind}">${esc(label)}
+      <input type="text" name="${name}" value="${esc(value)}" inputmode="numeric" autocomplete="off" size="${kind === 'date' ? 10 : 7}" placeholder="${kind === 'date' ? 'YYYY-MM-DD' : 'YYYY-MM'}">
+      ${kind === 'date' ? '<span class="weekday"></span>' : ''}<button type="button" class="pick" title="${esc(t('pickDate'))}" aria-label="${esc(t('pickDate'))}">${calendarIcon}</button>
+      <input type="${kind}" class="picker" tabindex="-1" aria-hidden="true"></label>`;
+  // Checks what is typed (an empty field is valid: "any date"), shows the weekday, and hands the picker's choice back.
+  const wireDates = root => root.querySelectorAll('.date-field').forEach(field => {
+    const text = field.querySelector('input[type=text]');
+    const picker = field.querySelector('input.picker');
+    const valid = v => v === '' || (field.dataset.kind === 'date' ? realDay(v) : realMonth(v));
+    const show = () => {
+      text.setCustomValidity(valid(text.value.trim()) ? '' : t('badDate'));
+      text.classList.toggle('invalid', !text.validity.valid);
+      const day = field.querySelector('.weekday');
+      if (day) day.textContent = weekday(text.value.trim());
+    };
+    text.addEventListener('input', show);
+    text.addEventListener('change', show, { capture: true });
+    field.querySelector('button.pick').onclick = () => {
+      picker.value = text.value.trim();
+      try { picker.showPicker(); } catch { picker.focus(); }
+    };
+    picker.onchange = () => { text.value = picker.value; show(); text.dispatchEvent(new Event('change', { bubbles: true })); };
+    show();
+  });
+  // A day bar: the day before, the day, the day after; a day typed in full and valid moves the page.
   const dateBar = (page, date, onChange) => {
     const bar = document.createElement('div');
     bar.className = 'bar';
-    bar.innerHTML = `<label>${esc(t('date'))} <input type="date" value="${esc(date)}"></label>`;
-    bar.querySelector('input').onchange = e => onChange(e.target.value);
+    bar.innerHTML = `<button type="button" data-step="-1" title="${esc(t('previousDay'))}" aria-label="${esc(t('previousDay'))}">‹</button>${dateField('day', date, t('date'))}<button type="button" data-step="1" title="${esc(t('nextDay'))}" aria-label="${esc(t('nextDay'))}">›</button>`;
+    wireDates(bar);
+    const input = bar.querySelector('input[name=day]');
+    input.onchange = () => { const v = input.value.trim(); if (v && realDay(v) && v !== date) onChange(v); };
+    bar.querySelectorAll('[data-step]').forEach(b => b.onclick = () => onChange(addDays(date, Number(b.dataset.step))));
     page.append(bar);
   };
   const tile = (label, value, bad) => `<div class="tile${bad ? ' bad' : ''}"><div class="value">${esc(value)}</div><div class="label">${esc(label)}</div></div>`;
@@ -303,7 +342,7 @@
   pages.health = async (page, [arg]) => {
     const date = dateArg(arg);
     dateBar(page, date, d => location.hash = `#/health/${d}`);
-    const [health, names] = await Promise.all([api(`/api/audit/${date}/health`), contractorNames()]);
+    const [health, names, gateways] = await Promise.all([api(`/api/audit/${date}/health`), contractorNames(), api('/api/gateways/presence')]);
     // A TimeSpan as the API writes it, [d.]hh:mm:ss, in whole minutes.
     const minutes = span => { const m = /^(?:(\d+)\.)?(\d+):(\d+)/.exec(span) ?? []; return Number(m[1] ?? 0) * 1440 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0); };
     const groups = {};
@@ -314,12 +353,28 @@
         ${tile(t('missingMessages'), health.missing, health.missing > 0)}
         ${tile(t('gaps'), health.gaps, health.gaps > 0)}
         ${tile(t('silentNodes'), health.silentDevices.length, health.silentDevices.length > 0)}
-      </section>` +
+        ${tile(t('gatewaysBehind'), gateways.filter(behind).length, gateways.some(behind))}
+      </section>` + gatewayTable(gateways, names) +
       Object.entries(groups).map(([contractor, things]) => `<h2>${esc(names[contractor] ?? (contractor || t('bureauMaintainer')))}</h2>` +
         table([t('kind'), t('title'), t('heard'), t('silence'), t('outages'), t('lost'), t('dropped'), t('verdict')], things.map(x =>
           [esc(t(x.kind)), esc(x.name), pct(x.coverage), `${minutes(x.silent)} ${esc(t('minutes'))}`, x.outages, x.lostOutages, x.dropped,
             `<span class="verdict v-${x.verified ? 'ok' : 'unverified'}" data-thing="${esc(x.id)}">${esc(t(x.verified ? 'verified' : 'unverified'))}</span>`]))).join('');
     page.append(box);
+  };
+
+  // Gateways now (not per day): connected, silent or offline since when, and what their store holds for the cloud.
+  const behind = g => !g.connected || g.silent || (g.oldestAgeS ?? 0) > 300;
+  const gatewayTable = (gateways, names) => {
+    if (!gateways.length) return '';
+    const state = g => !g.reported ? t('neverReported')
+      : !g.connected ? `${t('offlineSince')} ${dateTime(g.reported)}`
+      : g.silent ? `${t('silentSince')} ${dateTime(g.reported)}` : t('connected');
+    const waiting = g => g.backlogRows == null ? '–' : g.backlogRows === 0 ? t('upToDate') : `${g.backlogRows} · ${Math.ceil(g.oldestAgeS / 60)} ${t('minutes')}`;
+    return `<h2>${esc(t('gateways'))}</h2><div data-testid="gateways">` +
+      table([t('gateway'), t('contractor'), t('devices'), t('state'), t('backlog'), t('store')], gateways.map(g => [
+        `<span data-gateway="${esc(g.gateway)}" class="verdict v-${behind(g) ? 'unverified' : 'ok'}">${esc(g.gateway)}</span>`,
+        esc(g.contractors.map(c => names[c] ?? c).join('、') || '–'), g.devices, esc(state(g)), esc(waiting(g)),
+        g.storeBytes == null ? '–' : `${(g.storeBytes / 1048576).toFixed(1)} MB${g.thinned ? ` · ${esc(t('thinned'))} ${g.thinned}` : ''}`])) + '</div>';
   };
 
   // Contractor names by id (the registry's), for lists that carry ids.
@@ -347,8 +402,8 @@
         <label>${esc(t('status'))} <select name="status">${option('', t('all'), !query.status)}${caseStatuses.map(s => option(s, statusText(s), query.status === s)).join('')}</select></label>
         <label>${esc(t('kind'))} <select name="kind">${option('', t('all'), !query.kind)}${caseKinds.map(k => option(k, t('case_' + k), query.kind === k)).join('')}</select></label>
         ${bureau ? `<label>${esc(t('contractor'))} <select name="contractor">${option('', t('all'), !query.contractor)}${Object.entries(names).map(([id, name]) => option(id, name, query.contractor === id)).join('')}</select></label>` : ''}
-        <label>${esc(t('from'))} <input type="date" name="from" value="${esc(query.from ?? '')}"></label>
-        <label>${esc(t('to'))} <input type="date" name="to" value="${esc(query.to ?? '')}"></label>
+        ${dateField('from', query.from ?? '', t('from'))}
+        ${dateField('to', query.to ?? '', t('to'))}
         <span data-testid="case-count">${esc(t('total'))} ${list.total}</span>
       </form>
       <div class="cases">${list.items.length ? list.items.map(c => {
@@ -370,7 +425,10 @@
         </article>`;
       }).join('') : `<p>${esc(t('nothing'))}</p>`}</div>`;
 
+    wireDates(page.querySelector('form.filters'));
     page.querySelector('form.filters').onchange = e => {
+      // A date half typed or not a day waits (it is marked); a whole one, or an emptied one, filters.
+      if (!e.currentTarget.checkValidity()) return;
       const data = Object.fromEntries(new FormData(e.currentTarget));
       pages.cases(page, args, leave, data);
     };
@@ -411,13 +469,16 @@
 
   pages.scorecard = async (page, [arg]) => {
     const month = monthArg(arg);
-    const card = await api(`/api/scorecard/${month}`);
-    page.innerHTML = `<div class="bar"><label>${esc(t('month'))} <input type="month" value="${esc(month)}"></label> <a href="#/report/${month}">${esc(t('print'))}</a>
+    const [card, names] = await Promise.all([api(`/api/scorecard/${month}`), contractorNames()]);
+    page.innerHTML = `<div class="bar"><button type="button" data-step="-1" title="${esc(t('previousMonth'))}" aria-label="${esc(t('previousMonth'))}">‹</button>${dateField('month', month, t('month'), 'month')}<button type="button" data-step="1" title="${esc(t('nextMonth'))}" aria-label="${esc(t('nextMonth'))}">›</button> <a href="#/report/${month}">${esc(t('print'))}</a>
       · <a href="/api/exports/scorecard/${month}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/scorecard/${month}.xlsx">${esc(t('exportXlsx'))}</a></div>
       <p data-testid="days-kept">${esc(t('daysKept'))}: ${card.daysKept}</p>` +
       table([t('contractor'), t('coverage'), t('unverifiedHouseholds'), t('violations'), t('cleared'), t('unverified'), t('toiletsUnder'), t('unverified'), t('odour'), t('filedCount'), t('completion'), t('closure'), t('onTime')], card.contractors.map(c =>
-        [esc(c.contractor), pct(c.coverage), c.householdsUnverified, c.openCoverViolations, pct(c.clearanceRate), c.binDaysUnverified, c.toiletDaysUnderRequired, c.toiletDaysUnverified, c.odourEpisodes ?? 0, c.cases.filed, pct(c.cases.completionRate), pct(c.cases.closureRate), pct(c.cases.onTimeRate)]));
-    page.querySelector('input').onchange = e => location.hash = `#/scorecard/${e.target.value}`;
+        [esc(names[c.contractor] ?? (c.contractor || t('bureauMaintainer'))), pct(c.coverage), c.householdsUnverified, c.openCoverViolations, pct(c.clearanceRate), c.binDaysUnverified, c.toiletDaysUnderRequired, c.toiletDaysUnverified, c.odourEpisodes ?? 0, c.cases.filed, pct(c.cases.completionRate), pct(c.cases.closureRate), pct(c.cases.onTimeRate)]));
+    wireDates(page);
+    const input = page.querySelector('input[name=month]');
+    input.onchange = () => { const v = input.value.trim(); if (realMonth(v) && v !== month) location.hash = `#/scorecard/${v}`; };
+    page.querySelectorAll('.bar [data-step]').forEach(b => b.onclick = () => location.hash = `#/scorecard/${addMonths(month, Number(b.dataset.step))}`);
   };
 
   // The monthly report a bureau can sign: who issues it, the period, the days audited and how well they were heard,

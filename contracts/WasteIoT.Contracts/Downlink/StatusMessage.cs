@@ -26,8 +26,12 @@ public sealed record StatusMessage
 
     public string? Fw { get; init; }
 
+    /// <summary>A gateway's store, reported with its presence every minute while connected (devices leave it out).</summary>
+    public GatewayBacklog? Backlog { get; init; }
+
     public ContractViolation? Validate() => Check.First(
         Kind == MessageKinds.Status ? null : new ContractViolation(ViolationReason.UnknownKind, "kind", $"expected '{MessageKinds.Status}'"),
         Check.IsValidId(Client) ? null : new ContractViolation(ViolationReason.InvalidId, "client", "not a valid id"),
-        Check.Token(Fw, "fw", required: false));
+        Check.Token(Fw, "fw", required: false),
+        Backlog?.Validate());
 }

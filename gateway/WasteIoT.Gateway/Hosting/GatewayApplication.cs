@@ -47,6 +47,7 @@ public static class GatewayApplication
             sp.GetRequiredService<PubAckGates>()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeviceBroker>());
         builder.Services.AddSingleton<UplinkProtocol>();
+        builder.Services.AddSingleton<PresenceReporter>();
         builder.Services.AddSingleton<CloudUplink>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CloudUplink>());
 

@@ -48,6 +48,9 @@ public sealed class UplinkOptions
     [Range(1, 64)]
     public int InFlightBatches { get; set; } = 4;
 
+    /// <summary>How often the gateway's presence with its backlog is refreshed at the cloud.</summary>
+    public TimeSpan PresenceInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     public TimeSpan MinBackoff { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(2);

@@ -29,6 +29,7 @@ public sealed partial class CloudUplink(
     DeviceBroker broker,
     AlarmQueue alarms,
     UplinkProtocol protocol,
+    PresenceReporter presence,
     GatewayMetrics metrics,
     TimeProvider time,
     ILogger<CloudUplink> logger) : BackgroundService
@@ -82,14 +83,11 @@ public sealed partial class CloudUplink(
         metrics.UplinkConnected = true;
         LogUplinkUp(logger, _uplink.Host, _uplink.Port);
         await client.SubscribeAsync(protocol.DownlinkFilter, MqttQualityOfServiceLevel.AtLeastOnce, stoppingToken);
-        if (protocol.StatusTopic is { } statusTopic)
-        {
-            var online = WireCodec.Encode(new StatusMessage { Client = options.Id, Online = true, Fw = typeof(CloudUplink).Assembly.GetName().Version?.ToString() }, ContractJsonContext.Default.StatusMessage);
-            await client.PublishAsync(Message(statusTopic, online, retain: true), stoppingToken);
-        }
-
         using var session = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var alarmSender = Task.Run(() => SendAlarmsAsync(client, session.Token), session.Token);
+        var presenceSender = protocol.StatusTopic is { } statusTopic
+            ? Task.Run(() => presence.RunAsync(client, statusTopic, session.Token), session.Token)
+            : Task.CompletedTask;
         try
         {
             if (protocol.SessionLifetime is { } lifetime)
@@ -117,6 +115,7 @@ public sealed partial class CloudUplink(
         {
             await session.CancelAsync();
             await alarmSender.ContinueWith(_ => { }, TaskScheduler.Default);
+            await presenceSender.ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 

@@ -35,9 +35,9 @@ public sealed class Browser : IAsyncLifetime
     }
 
     /// <summary>A page signed in through the login form, as a person would.</summary>
-    internal async Task<IPage> SignInAsync(RunningCloud cloud, string name, string password, int width = 1280, int height = 800)
+    internal async Task<IPage> SignInAsync(RunningCloud cloud, string name, string password, int width = 1280, int height = 800, string locale = "zh-CN")
     {
-        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = cloud.BaseAddress, ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true });
+        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = cloud.BaseAddress, ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true, Locale = locale });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login.html");
         await page.FillAsync("input[name=name]", name);

@@ -74,7 +74,7 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
 
         // With no date in the address the pages open on the latest day with data, not on an empty today.
         await bureau.GotoAsync("/#/overview");
-        await Assertions.Expect(bureau.Locator(".bar input[type=date]")).ToHaveValueAsync("2026-11-26");
+        await Assertions.Expect(bureau.Locator(".bar input[name=day]")).ToHaveValueAsync("2026-11-26");
         await Assertions.Expect(bureau.Locator("[data-testid=summary]")).ToContainTextAsync("33.3%");
 
         // A day no device reported on says so and shows no alarms.
@@ -101,7 +101,14 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
         await Shot(bureau, "bureau-toilets");
         await bureau.GotoAsync("/#/health/2026-11-26");
         await Assertions.Expect(bureau.Locator("[data-testid=health-summary]")).ToContainTextAsync("收到消息");
-        await Assertions.Expect(bureau.Locator("main table").First).ToContainTextAsync("公厕");
+        await Assertions.Expect(bureau.Locator("main table").Nth(1)).ToContainTextAsync("公厕");
+
+        // Gateways now: the truck's gateway 40 minutes behind, the site's never heard from; both flagged.
+        var gateways = bureau.Locator("[data-testid=gateways]");
+        await Assertions.Expect(gateways.Locator("[data-gateway=gw-truck-07]")).ToHaveClassAsync(new Regex("v-unverified"));
+        await Assertions.Expect(gateways).ToContainTextAsync("1200 · 40 分钟");
+        await Assertions.Expect(gateways).ToContainTextAsync("从未上报");
+        await Assertions.Expect(bureau.Locator("[data-testid=health-summary] .tile.bad")).ToContainTextAsync(["网关滞后或离线"]);
         await Shot(bureau, "bureau-health");
         await bureau.GotoAsync("/#/scorecard/2026-11");
         await Assertions.Expect(bureau.Locator("[data-testid=days-kept]")).ToBeVisibleAsync();
@@ -149,6 +156,77 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
         // English on the switch.
         await crew.ClickAsync("#lang");
         await Assertions.Expect(crew.Locator("#nav a")).ToHaveTextAsync("My route today");
+    }
+
+    [Fact]
+    public async Task DatesReadAsTheCountyWritesThemWhateverTheBrowsersLocale()
+    {
+        await using var cloud = await CountyAsync();
+        var page = await browser.SignInAsync(cloud, "admin", RunningCloud.AdminPassword, locale: "en-US");
+        await page.GotoAsync("/#/overview/2026-11-26");
+        var day = page.Locator(".bar input[name=day]");
+        await Assertions.Expect(day).ToHaveValueAsync("2026-11-26");
+        await Assertions.Expect(page.Locator(".bar .weekday")).ToHaveTextAsync("周四");
+
+        // The arrows step a day; a whole day typed moves the page; a day that does not exist is marked and goes nowhere.
+        await page.ClickAsync(".bar button[data-step='-1']");
+        await page.WaitForURLAsync("**/#/overview/2026-11-25");
+        await Assertions.Expect(page.Locator("[data-page=overview][data-ready] .bar input[name=day]")).ToHaveValueAsync("2026-11-25");
+        await page.Locator(".bar input[name=day]").FillAsync("2026-02-30");
+        await page.Locator(".bar input[name=day]").PressAsync("Enter");
+        await page.Locator(".bar input[name=day]").BlurAsync();
+        await Assertions.Expect(page.Locator(".bar input[name=day]")).ToHaveClassAsync(new Regex("invalid"));
+        Assert.EndsWith("#/overview/2026-11-25", page.Url, StringComparison.Ordinal);
+        await page.Locator(".bar input[name=day]").FillAsync("2026-11-26");
+        await page.Locator(".bar input[name=day]").BlurAsync();
+        await page.WaitForURLAsync("**/#/overview/2026-11-26");
+
+        // The calendar's choice comes back as the county's text, and the month bar reads 2026-11, not "November 2026".
+        await Assertions.Expect(page.Locator("[data-page=overview][data-ready] [data-testid=summary]")).ToBeVisibleAsync();
+        await page.Locator(".bar input.picker").EvaluateAsync("(p) => { p.value = '2026-11-24'; p.dispatchEvent(new Event('change')); }");
+        await page.WaitForURLAsync("**/#/overview/2026-11-24");
+        await page.GotoAsync("/#/scorecard/2026-11");
+        await Assertions.Expect(page.Locator("[data-page=scorecard][data-ready] input[name=month]")).ToHaveValueAsync("2026-11");
+        await page.ClickAsync(".bar button[data-step='1']");
+        await page.WaitForURLAsync("**/#/scorecard/2026-12");
+        await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("绿洁环境服务有限公司");
+        await Shot(page, "bureau-scorecard-en-us-browser");
+    }
+
+    // Every page on each role's menu, as that role sees it, in Chinese and English; the crew on a phone.
+    [Fact]
+    public async Task EveryPageOfEveryRoleOpensWithoutAnError()
+    {
+        await using var cloud = await CountyAsync();
+        await cloud.Service<WasteIoT.Cloud.Cases.CaseFiler>().ScanAsync(fresh: true, CancellationToken.None);
+        foreach (var (user, password, role, width, height) in new[]
+        {
+            ("admin", RunningCloud.AdminPassword, "bureau", 1280, 800),
+            ("green-boss", "contractor-pass-1", "contractor", 1280, 800),
+            ("green-crew", "crew-password-1", "crew", 390, 844),
+        })
+        {
+            var page = await browser.SignInAsync(cloud, user, password, width, height);
+            await Assertions.Expect(page.Locator("#page > [data-ready]")).ToHaveCountAsync(1);
+            foreach (var language in new[] { "zh", "en" })
+            {
+                if (language == "en")
+                {
+                    await page.ClickAsync("#lang");
+                }
+
+                var menu = await page.Locator("#nav a").EvaluateAllAsync<string[]>("links => links.map(a => a.dataset.page)");
+                Assert.NotEmpty(menu);
+                foreach (var name in menu)
+                {
+                    await page.ClickAsync($"#nav a[data-page={name}]");
+                    var shown = page.Locator($"#page > [data-page={name}][data-ready]");
+                    await Assertions.Expect(shown).ToHaveAttributeAsync("data-ready", "true");
+                    await Assertions.Expect(shown.Locator(".error:visible")).ToHaveCountAsync(0);
+                    await Shot(page, $"pages/{role}-{name}-{language}");
+                }
+            }
+        }
     }
 
     [Fact]
@@ -382,6 +460,16 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
             (await cloud.Client.PostAsJsonAsync($"/api/users/{name}/password", new { password })).EnsureSuccessStatusCode();
         }
 
+        // The truck's gateway last reported 40 minutes of backlog; the site's gateway never reported.
+        var gateways = cloud.Service<GatewayRegistry>();
+        gateways.Provision("gw-truck-07", ["truck-07"]);
+        gateways.Provision("gw-site-t01", ["site-t01"]);
+        await cloud.Service<GatewayPresenceBook>().RecordAsync("gw-truck-07", new WasteIoT.Contracts.Downlink.StatusMessage
+        {
+            Client = "gw-truck-07",
+            Online = true,
+            Backlog = new WasteIoT.Contracts.Downlink.GatewayBacklog { Rows = 1200, OldestAgeS = 2400, StoreBytes = 5_242_880 },
+        }, CancellationToken.None);
         return cloud;
     }
 

@@ -45,7 +45,7 @@ public sealed class GatewayToCloudTests
             "--urls", "http://127.0.0.1:0", "--Gateway:Id", "gw-site-t01", "--Gateway:DataDirectory", data,
             "--Gateway:Broker:Port", "0", "--Gateway:Broker:BindAddress", "127.0.0.1",
             "--Gateway:Uplink:Mode", "Mqtt", "--Gateway:Uplink:Port", cloudPort.ToString(CultureInfo.InvariantCulture),
-            "--Gateway:Uplink:Password", gatewaySecret, "--Logging:LogLevel:Default", "Warning", .. uplinkArgs,
+            "--Gateway:Uplink:Password", gatewaySecret, "--Gateway:Uplink:PresenceInterval", "00:00:01", "--Logging:LogLevel:Default", "Warning", .. uplinkArgs,
         ]);
         await gateway.StartAsync();
         try
@@ -73,6 +73,15 @@ public sealed class GatewayToCloudTests
             var stored = await store.ReadDeviceAsync("site-t01", ts, ts.AddMinutes(1), CancellationToken.None);
             Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), stored.Select(r => r.Seq));
             Assert.All(stored, r => Assert.Equal("gw-site-t01", r.Gateway));
+
+            // The gateway's presence follows its store: once everything is delivered it reports nothing waiting.
+            var presence = cloud.Service<GatewayPresenceBook>();
+            var admin = new WasteIoT.Cloud.Accounts.Viewer("admin", WasteIoT.Cloud.Accounts.UserRole.Bureau, "", "");
+            while ((await presence.ListAsync(admin, CancellationToken.None)).Single() is not { Connected: true, BacklogRows: 0, StoreBytes: > 0 })
+            {
+                Assert.True(DateTime.UtcNow < deadline.AddSeconds(10), "the gateway's presence did not reach the cloud");
+                await Task.Delay(50);
+            }
         }
         finally
         {

@@ -42,6 +42,37 @@ public sealed class CloudUplinkTests
     }
 
     [Fact]
+    public async Task PresenceTellsTheCloudWhatWaitsAndThatItDrained()
+    {
+        var port = MosquittoBroker.FreePort();
+        await using var gateway = await RunningGateway.StartAsync(extra: [.. Uplink(port), "--Gateway:Uplink:PresenceInterval", "00:00:00.500"]);
+        using var bin = await gateway.ConnectDeviceAsync("bin-0001");
+        for (var i = 1; i <= 5; i++)
+        {
+            await bin.PublishAsync(DeviceMessages.Up("bin-0001", "fill", DeviceMessages.Fill("bin-0001", 1, i)));
+        }
+
+        // The cloud is down: the presence it will get says five messages wait, and since when.
+        var waiting = await gateway.Service<WasteIoT.Gateway.Uplink.PresenceReporter>().CurrentAsync(CancellationToken.None);
+        Assert.Equal(("gw-test", true, 5L), (waiting.Client, waiting.Online, waiting.Backlog!.Rows));
+        Assert.InRange(waiting.Backlog.OldestAgeS, 0, 60);
+        Assert.True(waiting.Backlog.StoreBytes > 0);
+        Assert.Null(waiting.Validate());
+
+        // Once up, the cloud hears the gateway's presence (retained) again and again, and it ends at nothing waiting.
+        await using var cloud = await RecordingCloud.StartAsync(port);
+        Contracts.Downlink.StatusMessage? last = null;
+        await WaitUntilAsync(() =>
+        {
+            var reports = cloud.Received.Where(r => r.Topic == "wiot/v1/gw/gw-test/status")
+                .Select(r => JsonSerializer.Deserialize(r.Payload, Contracts.Serialization.ContractJsonContext.Default.StatusMessage)!).ToList();
+            last = reports.LastOrDefault();
+            return Task.FromResult(reports.Count >= 2 && last is { Online: true, Backlog.Rows: 0 });
+        }, TimeSpan.FromSeconds(15));
+        Assert.Equal(0, last!.Backlog!.OldestAgeS);
+    }
+
+    [Fact]
     public async Task RouteFromTheCloudAnswersScansAndSurvivesRestart()
     {
         using var cloud = MosquittoBroker.Start();
