@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using WasteIoT.Cloud.Accounts;
 using WasteIoT.Cloud.Gateways;
 using WasteIoT.Cloud.Hosting;
@@ -23,7 +24,9 @@ public static class DemoRun
     public static async Task<int> RunAsync(double speed, int httpPort, string dataDirectory, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var root = Path.GetFullPath(Path.Combine(dataDirectory, DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)));
+        var root = DemoData.Prepare(dataDirectory);
+        using var log = new DemoLog(Path.Combine(root, "demo.log"));
+        void ToLog(ILoggingBuilder logging) => logging.ClearProviders().AddProvider(log);
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
         var yesterday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime).AddDays(-1);
         var fleet = FleetGenerator.Create(seed: 7, trucks: 3, householdsPerTruck: 40, toilets: 3, binsPerTruck: 4) with
@@ -34,7 +37,7 @@ public static class DemoRun
 
         var cloudMqtt = FreePort();
         var cloud = CloudApplication.Build(["--urls", $"http://127.0.0.1:{httpPort}", "--Cloud:DataDirectory", Path.Combine(root, "cloud"), "--Cloud:MqttPort", cloudMqtt.ToString(CultureInfo.InvariantCulture),
-            "--Cloud:MqttBindAddress", "127.0.0.1", "--Logging:LogLevel:Default", "Warning"]);
+            "--Cloud:MqttBindAddress", "127.0.0.1", "--Logging:LogLevel:Default", "Warning"], logging: ToLog);
         await cloud.StartAsync(cancellationToken);
         var logins = await SeedAsync(cloud, fleet, cancellationToken);
         var gatewaySecret = cloud.Services.GetRequiredService<GatewayRegistry>().Provision("gw-demo", DeviceIds(fleet));
@@ -42,7 +45,7 @@ public static class DemoRun
         var gateway = GatewayApplication.Build(["--urls", "http://127.0.0.1:0", "--Gateway:Id", "gw-demo", "--Gateway:DataDirectory", Path.Combine(root, "gateway"),
             "--Gateway:Broker:Port", "0", "--Gateway:Broker:BindAddress", "127.0.0.1", "--Gateway:Broker:MaxMessagesPerSecondPerDevice", "100000",
             "--Gateway:Uplink:Mode", "Mqtt", "--Gateway:Uplink:Port", cloudMqtt.ToString(CultureInfo.InvariantCulture), "--Gateway:Uplink:Password", gatewaySecret,
-            "--Logging:LogLevel:Default", "Warning"]);
+            "--Logging:LogLevel:Default", "Warning"], logging: ToLog);
         await gateway.StartAsync(cancellationToken);
         try
         {
@@ -56,7 +59,7 @@ public static class DemoRun
                 Trucks = [.. fleet.Trucks.Select(t => t with { Password = devices.Provision(t.Device) })],
             };
 
-            output.WriteLine($"Dashboard: http://127.0.0.1:{httpPort}/   (data in {root})");
+            output.WriteLine($"Dashboard: http://127.0.0.1:{httpPort}/   (data in {root}, emptied at the next run; log in {log.Path})");
             foreach (var (name, role, password) in logins)
             {
                 output.WriteLine($"  {role,-10} {name,-10} {password}");
@@ -73,7 +76,11 @@ public static class DemoRun
                 await Task.Delay(500, cancellationToken);
             }
 
-            output.WriteLine($"The day is replayed. Open {yesterday:yyyy-MM-dd} on the dashboard; Ctrl+C stops.");
+            output.WriteLine($"The day is replayed. Sign in as bureau and open 今日概览 (it shows {yesterday:yyyy-MM-dd}); Ctrl+C stops.");
+            if (log.Warnings > 0)
+            {
+                output.WriteLine($"{log.Warnings} warnings were logged, see {log.Path}.");
+            }
             await Task.Delay(Timeout.Infinite, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -17,7 +17,7 @@ switch (args)
 
         return 0;
     case [] or ["run", ..]:
-        var speed = 60.0;
+        var speed = 300.0;
         var port = 5080;
         var data = Path.Combine(".data", "demo");
         for (var i = 1; i < args.Length - 1; i++)

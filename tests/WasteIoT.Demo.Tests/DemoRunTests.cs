@@ -41,6 +41,10 @@ public sealed class DemoRunTests
         Assert.True(summary.GetProperty("householdsServed").GetInt32() == 120 || health.GetProperty("missing").GetInt64() > 0, $"{summary} {health}");
         Assert.Equal(12, summary.GetProperty("binsCleared").GetInt32());
 
+        // The hosts' logs went to the data folder, not into the progress line.
+        Assert.Contains($"log in {Path.Combine(data, "demo.log")}", Text(output), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(data, "demo.log")));
+
         await stop.CancelAsync();
         Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Contains("Stopping", Text(output), StringComparison.Ordinal);

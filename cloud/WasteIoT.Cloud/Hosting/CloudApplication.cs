@@ -25,7 +25,7 @@ namespace WasteIoT.Cloud.Hosting;
 /// <summary>Builds the cloud host; used by Program and by tests that start it on a free port.</summary>
 public static class CloudApplication
 {
-    public static WebApplication Build(string[] args, TimeProvider? time = null)
+    public static WebApplication Build(string[] args, TimeProvider? time = null, Action<ILoggingBuilder>? logging = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -86,6 +86,10 @@ public static class CloudApplication
         System.ComponentModel.DataAnnotations.Validator.ValidateObject(frontDoorOptions, new System.ComponentModel.DataAnnotations.ValidationContext(frontDoorOptions), validateAllProperties: true);
         var frontDoor = new MqttFrontDoor(frontDoorOptions, time ?? TimeProvider.System);
         builder.Services.AddSingleton(frontDoor);
+        // The HTTP addresses (--urls) are bound below beside the MQTT ones; left in the host's settings as well, Kestrel
+        // would warn at every start that it is "overriding" them.
+        var urls = builder.Configuration["Urls"] ?? "http://127.0.0.1:5080";
+        builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, string.Empty);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Parse(cloud.MqttBindAddress), cloud.MqttPort, listen =>
@@ -103,7 +107,7 @@ public static class CloudApplication
                     listen.UseMqtt();
                 });
             }
-            foreach (var url in (builder.Configuration["Urls"] ?? "http://127.0.0.1:5080").Split(';', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries))
             {
                 var uri = new Uri(url);
                 kestrel.Listen(uri.Host is "localhost" ? IPAddress.Loopback : IPAddress.Parse(uri.Host), uri.Port);
@@ -141,6 +145,8 @@ public static class CloudApplication
             o.SerializerOptions.TypeInfoResolverChain.Insert(1, RegistryJsonContext.Default);
         });
 
+        // A host embedding this one (the demo) may send the logs elsewhere than the console.
+        logging?.Invoke(builder.Logging);
         var app = builder.Build();
         app.UseMqttServer(server => app.Services.GetRequiredService<GatewayIngest>().Attach(server));
         app.UseExceptionHandler();

@@ -13,7 +13,7 @@ namespace WasteIoT.Gateway.Hosting;
 /// <summary>Builds the gateway host; used by Program and by tests that start it on free ports.</summary>
 public static class GatewayApplication
 {
-    public static WebApplication Build(string[] args, TimeProvider? time = null)
+    public static WebApplication Build(string[] args, TimeProvider? time = null, Action<ILoggingBuilder>? logging = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.Configuration.AddEnvironmentVariables("WASTEIOT_");
@@ -51,6 +51,8 @@ public static class GatewayApplication
         builder.Services.AddSingleton<CloudUplink>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CloudUplink>());
 
+        // A host embedding this one (the demo) may send the logs elsewhere than the console.
+        logging?.Invoke(builder.Logging);
         var app = builder.Build();
         app.MapGet("/health", (GatewayMetrics metrics, DeviceBroker broker) => TypedResults.Ok(new HealthReport("ok", broker.Port, metrics.Connected, metrics.UplinkConnected, metrics.BacklogRows)));
         app.MapGet("/metrics", (GatewayMetrics metrics) => TypedResults.Text(metrics.ToPrometheus(), "text/plain; version=0.0.4"));
