@@ -77,10 +77,10 @@
       </section>
       <h2>${esc(t('violations'))}</h2>
       ${table([t('truck'), t('start'), t('end'), t('km'), t('peak'), ''], day.violations.map(({ truck, violation: v }) =>
-        [esc(truck), time(v.start), time(v.end), v.distanceKm.toFixed(2), `${Math.round(v.peakSpeedKmh)} km/h`, `<a href="#/replay/${encodeURIComponent(truck)}/${date}">${esc(t('replay'))}</a>`]))}
+        [esc(truck), time(v.start), time(v.end), v.distanceKm.toFixed(2), `${Math.round(v.peakSpeedKmh)} km/h`, `<a href="#/replay/${encodeURIComponent(truck)}/${date}/${encodeURIComponent(v.start)}">${esc(t('replay'))}</a>`]))}
       <h2>${esc(t('routes'))}</h2>
       ${table([t('route'), t('truck'), t('verdict'), t('served'), t('scheduled'), t('missed'), t('unverifiedHouseholds')], day.routes.filter(r => r.missed > 0 || r.unverified > 0 || r.state === 'noData').map(r =>
-        [esc(r.name), esc(r.truck), verdict(r.state, r.heard), r.served, r.scheduled, esc(r.firstMissed.join(', ') + (r.missed > r.firstMissed.length ? ` … (${r.missed})` : '')), r.unverified]))}
+        [`<a href="#/route/${encodeURIComponent(r.route)}/${date}">${esc(r.name)}</a>`, esc(r.truck), verdict(r.state, r.heard), r.served, r.scheduled, esc(r.firstMissed.join(', ') + (r.missed > r.firstMissed.length ? ` … (${r.missed})` : '')), r.unverified]))}
       <h2>${esc(t('unheard'))}</h2>
       ${table([t('kind'), t('title'), t('verdict')], day.unverified.map(u => [esc(t(u.kind)), esc(u.name), verdict(u.state, u.heard)]))}
       <p class="exports"><a href="/api/exports/violations/${date}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/violations/${date}.xlsx">${esc(t('exportXlsx'))}</a></p>`;
@@ -134,7 +134,8 @@
 
   // The day's track by cover state with start and end marked, the violations and scans on a timeline, a slider and
   // playback moving a marker along it, and the time of any point under the pointer.
-  pages.replay = async (page, [truck = '', arg], leave) => {
+  // A replay link may name an instant (a violation's start): the player opens on the first fix from then.
+  pages.replay = async (page, [truck = '', arg, at], leave) => {
     const date = dateArg(arg);
     dateBar(page, date, d => location.hash = `#/replay/${encodeURIComponent(truck)}/${d}`);
     const track = await api(`/api/trucks/${encodeURIComponent(truck)}/track/${encodeURIComponent(date)}`);
@@ -150,7 +151,7 @@
         <span data-testid="replay-time"></span>
         <div class="timeline replay-timeline">${track.violations.map(v => `<span class="visit other" style="left:${frac(v.start)}%;width:${Math.max(0.4, frac(v.end) - frac(v.start))}%" title="${esc(t('violations'))} ${time(v.start)}–${time(v.end)}"></span>`).join('')}${track.scans.map(sc => `<span class="tick" style="left:${frac(sc.ts)}%" title="${esc(t('scanDot'))} ${time(sc.ts)}"></span>`).join('')}</div>
       </div>` : ''}
-      ${table([t('start'), t('end'), t('km'), t('peak')], track.violations.map(v => [time(v.start), time(v.end), v.distanceKm.toFixed(2), `${Math.round(v.peakSpeedKmh)} km/h`]))}`;
+      ${table([t('start'), t('end'), t('km'), t('peak')], track.violations.map(v => [`<a href="#/replay/${encodeURIComponent(truck)}/${date}/${encodeURIComponent(v.start)}" data-jump="${esc(v.start)}">${time(v.start)}</a>`, time(v.end), v.distanceKm.toFixed(2), `${Math.round(v.peakSpeedKmh)} km/h`]))}`;
     page.append(box);
     const colors = { open: '#d33', closed: '#2a7', unknown: '#888' };
     const element = box.querySelector('#map');
@@ -210,6 +211,15 @@
       timer = setInterval(step, Math.max(50, 10000 / Number(player.querySelector('select').value)));
     });
     leave(stop);
+    // Opened at an instant (a violation, a case): the first fix from then, else the last one before it.
+    const jump = iso => {
+      const ms = Date.parse(iso);
+      if (Number.isNaN(ms)) return;
+      const i = points.findIndex(p => Date.parse(p.ts) >= ms);
+      slider.value = String(i < 0 ? points.length - 1 : i);
+    };
+    if (at) jump(at);
+    box.querySelectorAll('a[data-jump]').forEach(a => a.addEventListener('click', e => { e.preventDefault(); stop(); jump(a.dataset.jump); show(); }));
     show();
   };
 
@@ -219,9 +229,34 @@
     const day = await api(`/api/audit/${date}/overview`);
     const div = document.createElement('div');
     div.innerHTML = table([t('route'), t('truck'), t('verdict'), t('served'), t('scheduled'), t('missed'), t('unverifiedHouseholds'), t('coverage'), t('heard'), t('far')], day.routes.map(r =>
-      [esc(r.name), esc(r.truck), verdict(r.state, r.heard), r.served, r.scheduled, r.missed, r.unverified, r.served + r.missed ? pct(r.served / (r.served + r.missed)) : '—', pct(r.heard), r.farScans])) +
+      [`<a href="#/route/${encodeURIComponent(r.route)}/${date}">${esc(r.name)}</a>`, esc(r.truck), verdict(r.state, r.heard), r.served, r.scheduled, r.missed, r.unverified, r.served + r.missed ? pct(r.served / (r.served + r.missed)) : '—', pct(r.heard), r.farScans])) +
       `<p class="exports"><a href="/api/exports/coverage/${date}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/coverage/${date}.xlsx">${esc(t('exportXlsx'))}</a></p>`;
     page.append(div);
+  };
+
+  // One route's day for the bureau and its contractor: the households missed while the truck's node was heard (red),
+  // those not verifiable because it was not (grey), on a map; with the scans too far from their door, listed.
+  pages.route = async (page, [id = '', arg]) => {
+    const date = dateArg(arg);
+    dateBar(page, date, d => location.hash = `#/route/${encodeURIComponent(id)}/${d}`);
+    const route = await api(`/api/audit/${date}/routes/${encodeURIComponent(id)}`);
+    const c = route.coverage;
+    const colors = { missed: '#d33', unverified: '#888' };
+    const box = document.createElement('div');
+    const list = (title, rows, kind) => `<h3>${esc(title)} (${rows.length})</h3>${rows.length ? `<ol class="households" data-testid="route-${kind}">${rows.map(h => `<li data-household="${esc(h.household)}">${esc(h.household)} · ${esc(h.tag)}${h.distanceM != null ? ` · ${Math.round(h.distanceM)} m · ${esc(time(h.ts))}` : ''}</li>`).join('')}</ol>` : ''}`;
+    box.innerHTML = `<h2>${esc(route.name)} · ${esc(route.truck)} ${verdict(route.state ?? 'noData', route.evidence?.coverage)}</h2>` +
+      (!route.due || !c ? `<p>${esc(t('notDue'))}</p>` : `<p>${esc(t('served'))} ${c.served}/${c.scheduled} · <a href="#/replay/${encodeURIComponent(route.truck)}/${date}">${esc(t('replay'))}</a></p>
+        <div id="map" class="map" data-testid="route-map" data-missed="${c.missed.length}" data-unverified="${c.unverified.length}"></div>
+        ${list(t('missed'), c.missed, 'missed')}${list(t('unverifiedHouseholds'), c.unverified, 'unverified')}${list(t('far'), c.farScans, 'far')}`);
+    page.append(box);
+    if (!c) return;
+    const element = box.querySelector('#map');
+    const map = await WiotMap.create(element, { legend: [[colors.missed, t('missed')], [colors.unverified, t('unverifiedHouseholds')]] });
+    const places = [...c.missed.map(h => [h, 'missed']), ...c.unverified.map(h => [h, 'unverified'])];
+    for (const [h, kind] of places) {
+      L.circleMarker(WiotMap.point(h.lat, h.lon), { radius: 7, color: colors[kind], fillColor: colors[kind], fillOpacity: 0.8 }).addTo(map).bindTooltip(`${h.household} · ${t(kind === 'missed' ? 'missed' : 'unverifiedHouseholds')}`);
+    }
+    WiotMap.fit(map, places.map(([h]) => [h.lat, h.lon]));
   };
 
   // The crew's route on a phone: the latest day with data (today once the truck reports), every door in service order
@@ -386,6 +421,16 @@
   const caseStatuses = ['Filed', 'Dispatched', 'Resolved', 'Closed'];
   const statusText = s => t(s === 'Closed' ? 'closedCase' : s.toLowerCase());
 
+  // A sealed-transport case's finding is the violation's start as UTC HH:mm:ss; of the two UTC dates it could fall on,
+  // the instant is the one inside the case's county day.
+  const violationStart = (day, finding) => {
+    if (!/^\d{2}:\d{2}:\d{2}$/.test(finding)) return '';
+    const from = midnight(day).getTime();
+    const until = midnight(addDays(day, 1)).getTime();
+    const ms = [0, -1, 1].map(d => Date.parse(`${addDays(day, d)}T${finding}Z`)).find(v => v >= from && v < until);
+    return ms == null ? '' : new Date(ms).toISOString();
+  };
+
   // Cases as cards: the finding, its evidence link, due time and overdue state, history; the steps this user may take
   // (the API says which) as forms, never prompts. Filters by status, kind, contractor and filing date.
   pages.cases = async (page, args, leave, query = {}) => {
@@ -412,7 +457,8 @@
           <h3>${esc(c.title)} <span class="status s-${esc(c.status.toLowerCase())}">${esc(statusText(c.status))}</span>${overdue ? ` <span class="overdue-badge">${esc(t('overdue'))}</span>` : ''}</h3>
           <p class="meta">${esc(t('case_' + c.kind))} · ${esc(names[c.contractor] ?? (c.contractor || t('bureauMaintainer')))} · ${esc(t('filed'))} ${esc(dateTime(c.filed))} · ${esc(t('due'))} ${esc(dateTime(c.due))}${c.assignee ? ` · ${esc(t('assignee'))} ${esc(c.assignee)}` : ''}</p>
           <p class="detail">${esc(c.detail)}</p>
-          ${c.kind === 'sealedTransport' ? `<p><a href="#/replay/${encodeURIComponent(c.subject)}/${esc(c.day)}">${esc(t('replay'))}</a></p>` : ''}
+          ${c.kind === 'sealedTransport' ? `<p><a href="#/replay/${encodeURIComponent(c.subject)}/${esc(c.day)}/${encodeURIComponent(violationStart(c.day, c.finding))}">${esc(t('replay'))}</a></p>` : ''}
+          ${c.kind === 'coverage' ? `<p><a href="#/route/${encodeURIComponent(c.subject)}/${esc(c.day)}">${esc(t('missedOnMap'))}</a></p>` : ''}
           ${c.kind === 'toiletOdour' ? `<p><a href="#/toilets/${esc(c.day)}">${esc(t('toilets'))}</a></p>` : ''}
           <details class="history" data-history="${c.id}"><summary>${esc(t('history'))}</summary></details>
           <div class="actions">${c.actions.map(a => `<button type="button" data-act="${esc(a)}" data-id="${c.id}">${esc(t(a === 'return' ? 'sendBack' : a))}</button>`).join(' ')}</div>

@@ -193,6 +193,38 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
         await Shot(page, "bureau-scorecard-en-us-browser");
     }
 
+    [Fact]
+    public async Task CaseEvidenceOpensTheReplayAtTheViolationAndTheMissedDoorsOnAMap()
+    {
+        await using var cloud = await CountyAsync();
+        await cloud.Service<WasteIoT.Cloud.Cases.CaseFiler>().ScanAsync(fresh: true, CancellationToken.None);
+        var bureau = await browser.SignInAsync(cloud, "admin", RunningCloud.AdminPassword);
+
+        // The violation began at local midnight, the UTC evening before: the link names that instant, and the player opens there.
+        await bureau.GotoAsync("/#/cases");
+        await bureau.SelectOptionAsync("form.filters select[name=kind]", "sealedTransport");
+        var replay = bureau.Locator("[data-page=cases][data-ready] article.case a[href^='#/replay/']");
+        await Assertions.Expect(replay).ToHaveAttributeAsync("href", $"#/replay/{Uri.EscapeDataString(GreenTruck)}/2026-11-26/{Uri.EscapeDataString("2026-11-25T16:00:00.000Z")}");
+        await bureau.GotoAsync($"/#/replay/{Uri.EscapeDataString(GreenTruck)}/2026-11-26/{Uri.EscapeDataString("2026-11-25T16:01:00Z")}");
+        await Assertions.Expect(bureau.Locator("[data-page=replay][data-ready] [data-testid=replay-map]")).ToHaveAttributeAsync("data-at", "6");
+        await Assertions.Expect(bureau.Locator("[data-testid=replay-time]")).ToContainTextAsync("00:01:00");
+
+        // The missed-households case opens the route's day: the two doors missed while the truck was heard, on a map.
+        await bureau.GotoAsync("/#/cases");
+        await bureau.SelectOptionAsync("form.filters select[name=kind]", "coverage");
+        await bureau.Locator("[data-page=cases][data-ready] article.case a[href^='#/route/']").ClickAsync();
+        var map = bureau.Locator("[data-page=route][data-ready] [data-testid=route-map]");
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-missed", "2");
+        await Assertions.Expect(map.Locator(".legend")).ToContainTextAsync("漏收");
+        await Assertions.Expect(bureau.Locator("[data-testid=route-missed] li")).ToHaveTextAsync([new Regex("^h-002"), new Regex("^h-003")]);
+        await Shot(bureau, "bureau-route-missed");
+
+        // The route list links each route to the same page.
+        await bureau.GotoAsync("/#/routes/2026-11-26");
+        await bureau.Locator("[data-page=routes][data-ready] table a[href^='#/route/r-east/']").ClickAsync();
+        await Assertions.Expect(bureau.Locator("[data-page=route][data-ready] [data-testid=route-map]")).ToHaveAttributeAsync("data-missed", "2");
+    }
+
     // Every page on each role's menu, as that role sees it, in Chinese and English; the crew on a phone.
     [Fact]
     public async Task EveryPageOfEveryRoleOpensWithoutAnError()
