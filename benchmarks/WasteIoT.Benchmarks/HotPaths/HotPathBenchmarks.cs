@@ -32,7 +32,7 @@ public class HotPathBenchmarks
     private readonly GnssFix _fix = new();
     private readonly JsonWriter _writer = new(new byte[MessageCodec.MaxPayloadBytes]);
     private readonly MessageCodec _codec = new();
-    private readonly PositionReading _reading = new() { Device = "truck-07", Boot = 12, Seq = 5003, Timestamp = 1_795_765_263_000, Lat = 31.2304167, Lon = 121.4737011, Speed = 23.4, Heading = 87.5, Hdop = 0.9, Sats = 11 };
+    private readonly TruckPosition _reading = new() { Device = "truck-07", Boot = 12, Seq = 5003, Timestamp = 1_795_765_263_000, Lat = 31.2304167, Lon = 121.4737011, Speed = 23.4, Heading = 87.5, Hdop = 0.9, Sats = 11 };
 
     /// <summary>A benchmark of input the code refuses measures nothing: each path must succeed on its input first.</summary>
     [GlobalSetup]

@@ -34,7 +34,7 @@ namespace WasteIoT.Firmware.Core.Nodes
 
         private readonly BinNodeHardware _hardware;
         private readonly FillLevelEstimator _estimator;
-        private readonly FillReading _reading = new FillReading();
+        private readonly BinFillReading _reading = new BinFillReading();
 
         public BinNode(NodeContext context, BinNodeHardware hardware, FillLevelCalibration calibration)
             : base(context)
@@ -44,7 +44,7 @@ namespace WasteIoT.Firmware.Core.Nodes
         }
 
         /// <summary>The last reading measured (published or not).</summary>
-        public FillReading LastReading
+        public BinFillReading LastReading
         {
             get { return _reading; }
         }

@@ -8,7 +8,7 @@ namespace WasteIoT.Firmware.Core.Nodes
     /// <summary>What every node does: heartbeats, scheduling, and reacting to a new config.</summary>
     public abstract class NodeBase : IDownlinkHandler
     {
-        private readonly Heartbeat _heartbeat = new Heartbeat();
+        private readonly DeviceHeartbeat _heartbeat = new DeviceHeartbeat();
         private long _lastHeartbeatAt = long.MinValue;
 
         protected NodeBase(NodeContext context)

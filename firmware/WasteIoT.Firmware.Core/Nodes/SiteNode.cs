@@ -25,9 +25,9 @@ namespace WasteIoT.Firmware.Core.Nodes
         private readonly RollingAverage _h2s = new RollingAverage(150);
         private readonly RollingAverage _pm25 = new RollingAverage(30);
         private readonly RollingAverage _pm10 = new RollingAverage(30);
-        private readonly AirReading _air = new AirReading();
-        private readonly BadgeEvent _badge = new BadgeEvent();
-        private readonly DisinfectionEvent _disinfect = new DisinfectionEvent();
+        private readonly SiteAirReading _air = new SiteAirReading();
+        private readonly CleanerBadgeEvent _badge = new CleanerBadgeEvent();
+        private readonly DisinfectionRecord _disinfect = new DisinfectionRecord();
         private readonly LevelReading _level = new LevelReading();
         private readonly byte[] _uart = new byte[64];
         private bool _dustConfigured;

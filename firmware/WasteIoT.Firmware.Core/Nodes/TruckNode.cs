@@ -24,9 +24,9 @@ namespace WasteIoT.Firmware.Core.Nodes
         private readonly ScanDebouncer _scans = new ScanDebouncer(32);
         private readonly ScanFeedbackTracker _answers = new ScanFeedbackTracker(16);
         private readonly SwitchDebouncer _cover = new SwitchDebouncer();
-        private readonly PositionReading _position = new PositionReading();
-        private readonly PickupScanEvent _scan = new PickupScanEvent();
-        private readonly CoverEvent _coverEvent = new CoverEvent();
+        private readonly TruckPosition _position = new TruckPosition();
+        private readonly PickupScan _scan = new PickupScan();
+        private readonly CargoCoverEvent _coverEvent = new CargoCoverEvent();
         private readonly byte[] _uart = new byte[256];
         private long _latestAtUptime = long.MinValue;
         private bool _coverKnown;

@@ -23,15 +23,15 @@ namespace WasteIoT.Firmware.Core.Protocol
         {
             switch (kind)
             {
-                case FillReading.KindName: return new FillReading();
-                case AirReading.KindName: return new AirReading();
-                case BadgeEvent.KindName: return new BadgeEvent();
-                case DisinfectionEvent.KindName: return new DisinfectionEvent();
-                case PositionReading.KindName: return new PositionReading();
-                case CoverEvent.KindName: return new CoverEvent();
-                case PickupScanEvent.KindName: return new PickupScanEvent();
+                case BinFillReading.KindName: return new BinFillReading();
+                case SiteAirReading.KindName: return new SiteAirReading();
+                case CleanerBadgeEvent.KindName: return new CleanerBadgeEvent();
+                case DisinfectionRecord.KindName: return new DisinfectionRecord();
+                case TruckPosition.KindName: return new TruckPosition();
+                case CargoCoverEvent.KindName: return new CargoCoverEvent();
+                case PickupScan.KindName: return new PickupScan();
                 case LevelReading.KindName: return new LevelReading();
-                case Heartbeat.KindName: return new Heartbeat();
+                case DeviceHeartbeat.KindName: return new DeviceHeartbeat();
                 default: return null;
             }
         }

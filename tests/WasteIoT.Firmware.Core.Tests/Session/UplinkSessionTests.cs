@@ -35,7 +35,7 @@ public sealed class UplinkSessionTests
         Assert.Equal(10, context.State.Config.MaxPublishPerS);
         for (var i = 0; i < 40; i++)
         {
-            session.Enqueue(new CoverEvent { State = i % 2 == 0 ? CoverState.Open : CoverState.Closed });
+            session.Enqueue(new CargoCoverEvent { State = i % 2 == 0 ? CoverState.Open : CoverState.Closed });
         }
 
         // A second's worth at once, then ten a second however often the node services its session.
@@ -63,7 +63,7 @@ public sealed class UplinkSessionTests
         var session = rig.Boot().Session;
         for (var i = 0; i < 60; i++)
         {
-            session.Enqueue(new CoverEvent { State = CoverState.Open });
+            session.Enqueue(new CargoCoverEvent { State = CoverState.Open });
         }
 
         session.Service();
@@ -76,8 +76,8 @@ public sealed class UplinkSessionTests
     {
         var rig = new DeviceRig("bin-0001");
         var session = rig.Boot().Session;
-        session.Enqueue(new CoverEvent { State = CoverState.Open });
-        session.Enqueue(new CoverEvent { State = CoverState.Closed });
+        session.Enqueue(new CargoCoverEvent { State = CoverState.Open });
+        session.Enqueue(new CargoCoverEvent { State = CoverState.Closed });
         session.Service();
 
         var payloads = rig.Mqtt.Payloads("cover").ToList();
@@ -97,7 +97,7 @@ public sealed class UplinkSessionTests
         var rig = new DeviceRig("bin-0001");
         rig.Mqtt.AutoAck = false;
         var session = rig.Boot().Session;
-        session.Enqueue(new CoverEvent { State = CoverState.Open });
+        session.Enqueue(new CargoCoverEvent { State = CoverState.Open });
         session.Service();
         Assert.Single(rig.Mqtt.Payloads("cover"));
 
@@ -118,7 +118,7 @@ public sealed class UplinkSessionTests
     {
         var rig = new DeviceRig("bin-0001");
         var session = rig.Boot().Session;
-        session.Enqueue(new CoverEvent { State = CoverState.Open });
+        session.Enqueue(new CargoCoverEvent { State = CoverState.Open });
         Assert.True(session.Service());
         session.Close();
 
@@ -133,11 +133,11 @@ public sealed class UplinkSessionTests
     {
         var rig = new DeviceRig("site-0001");
         var session = rig.Boot().Session;
-        session.Enqueue(new CoverEvent { State = CoverState.Open });
+        session.Enqueue(new CargoCoverEvent { State = CoverState.Open });
         Assert.True(session.Service());
         rig.Clock.Advance(UplinkSession.CheckpointIntervalMs);
         session.Service();
-        session.Enqueue(new CoverEvent { State = CoverState.Closed });
+        session.Enqueue(new CargoCoverEvent { State = CoverState.Closed });
         Assert.True(session.Service());
 
         // Power cut: the second PUBACK came after the last checkpoint, so that message goes again (receivers deduplicate).
@@ -155,7 +155,7 @@ public sealed class UplinkSessionTests
         var session = rig.Boot().Session;
         for (var i = 0; i < 60; i++)
         {
-            session.Enqueue(new CoverEvent { State = CoverState.Open });
+            session.Enqueue(new CargoCoverEvent { State = CoverState.Open });
         }
 
         // The first publish's PUBACK is held back while 59 later ones are answered: more than the log keeps out of order.
@@ -190,7 +190,7 @@ public sealed class UplinkSessionTests
         var session = rig.Boot().Session;
         for (var i = 0; i < 6; i++)
         {
-            session.Enqueue(new CoverEvent { State = CoverState.Open });
+            session.Enqueue(new CargoCoverEvent { State = CoverState.Open });
         }
 
         session.Service();
@@ -255,16 +255,16 @@ public sealed class UplinkSessionTests
     {
         var rig = new DeviceRig("bin-0001");
         var ctx = rig.Boot();
-        ctx.Session.Enqueue(new CoverEvent());
-        ctx.Session.Enqueue(new CoverEvent());
+        ctx.Session.Enqueue(new CargoCoverEvent());
+        ctx.Session.Enqueue(new CargoCoverEvent());
         ctx.State.Save();
 
         var woke = rig.Boot(wokeFromDeepSleep: true);
-        woke.Session.Enqueue(new CoverEvent());
+        woke.Session.Enqueue(new CargoCoverEvent());
         woke.State.Save();
 
         var reset = rig.Boot(wokeFromDeepSleep: false);
-        reset.Session.Enqueue(new CoverEvent());
+        reset.Session.Enqueue(new CargoCoverEvent());
         reset.Session.Service();
 
         var keys = rig.Mqtt.Payloads("cover")

@@ -68,8 +68,8 @@ public sealed class FlashLifeTests(ITestOutputHelper output)
     {
         // A position as the session stores it: record header, kind, and the JSON of docs/protocol.md's example.
         var writer = new JsonWriter(new byte[MessageCodec.MaxPayloadBytes]);
-        var position = new PositionReading { Device = "truck-07", Boot = 12, Seq = 5003, Timestamp = 1_795_765_263_000, Lat = 31.2304167, Lon = 121.4737011, Speed = 23.4, Heading = 87.5, Hdop = 0.9, Sats = 11 };
-        var record = SegmentLog.HeaderSize + 1 + PositionReading.KindName.Length + MessageCodec.Encode(position, writer);
+        var position = new TruckPosition { Device = "truck-07", Boot = 12, Seq = 5003, Timestamp = 1_795_765_263_000, Lat = 31.2304167, Lon = 121.4737011, Speed = 23.4, Heading = 87.5, Hdop = 0.9, Sats = 11 };
+        var record = SegmentLog.HeaderSize + 1 + TruckPosition.KindName.Length + MessageCodec.Encode(position, writer);
         var held = LogLayout.TruckNode().CapacityBytes / record / 100 * 100;
         output.WriteLine($"{record} B a position; {held} positions in the truck's log");
         var text = string.Create(CultureInfo.InvariantCulture, $"about {held:N0} positions");
@@ -85,7 +85,7 @@ public sealed class FlashLifeTests(ITestOutputHelper output)
         var schedule = new List<(long AtMs, DeviceMessage Message)>();
         for (var hour = 0; hour < 24; hour++)
         {
-            schedule.Add((hour * 3_600_000L, new FillReading { FillingLevel = 0.42, DistanceMm = 812, Temperature = 18.5, Battery = 3.6, Echo = EchoStatus.Ok, Status = BinStatus.Ok }));
+            schedule.Add((hour * 3_600_000L, new BinFillReading { FillingLevel = 0.42, DistanceMm = 812, Temperature = 18.5, Battery = 3.6, Echo = EchoStatus.Ok, Status = BinStatus.Ok }));
             schedule.Add((hour * 3_600_000L, Heartbeat()));
         }
 
@@ -97,7 +97,7 @@ public sealed class FlashLifeTests(ITestOutputHelper output)
         var schedule = new List<(long AtMs, DeviceMessage Message)>();
         for (var minute = 0; minute < 1440; minute += 5)
         {
-            schedule.Add((minute * 60_000L, new AirReading { Nh3 = 0.21, Sh2 = 0.004, Pm25 = 18, Pm10 = 31, Temperature = 21.5, RelativeHumidity = 0.55 }));
+            schedule.Add((minute * 60_000L, new SiteAirReading { Nh3 = 0.21, Sh2 = 0.004, Pm25 = 18, Pm10 = 31, Temperature = 21.5, RelativeHumidity = 0.55 }));
         }
 
         for (var hour = 0; hour < 24; hour++)
@@ -108,11 +108,11 @@ public sealed class FlashLifeTests(ITestOutputHelper output)
         for (var visit = 0; visit < 12; visit++)
         {
             var at = (6 * 3_600_000L) + (visit * 3_600_000L);
-            schedule.Add((at, new BadgeEvent { Badge = "04A1B2C3D4", Action = BadgeAction.CheckIn }));
-            schedule.Add((at + 900_000, new BadgeEvent { Badge = "04A1B2C3D4", Action = BadgeAction.CheckOut, DwellS = 900 }));
+            schedule.Add((at, new CleanerBadgeEvent { Badge = "04A1B2C3D4", Action = BadgeAction.CheckIn }));
+            schedule.Add((at + 900_000, new CleanerBadgeEvent { Badge = "04A1B2C3D4", Action = BadgeAction.CheckOut, DwellS = 900 }));
             if (visit % 2 == 0)
             {
-                schedule.Add((at + 600_000, new DisinfectionEvent { Badge = "04A1B2C3D4" }));
+                schedule.Add((at + 600_000, new DisinfectionRecord { Badge = "04A1B2C3D4" }));
             }
         }
 
@@ -132,12 +132,12 @@ public sealed class FlashLifeTests(ITestOutputHelper output)
             var moving = shift && (s - (6 * 3600)) % 600 < 480;
             if (moving || s % 30 == 0)
             {
-                schedule.Add((s * 1000, new PositionReading { Lat = 28.6512345, Lon = 115.8912345, Speed = moving ? 23.4 : 0, Heading = 181.5, Hdop = 0.9, Sats = 14 }));
+                schedule.Add((s * 1000, new TruckPosition { Lat = 28.6512345, Lon = 115.8912345, Speed = moving ? 23.4 : 0, Heading = 181.5, Hdop = 0.9, Sats = 14 }));
             }
 
             if (shift && s % 60 == 7)
             {
-                schedule.Add((s * 1000, new PickupScanEvent { Tag = "E2000017221101441890ABCD", Lat = 28.6512345, Lon = 115.8912345 }));
+                schedule.Add((s * 1000, new PickupScan { Tag = "E2000017221101441890ABCD", Lat = 28.6512345, Lon = 115.8912345 }));
             }
 
             if (s % 300 == 0)
@@ -147,14 +147,14 @@ public sealed class FlashLifeTests(ITestOutputHelper output)
 
             if (shift && s % 1800 == 0)
             {
-                schedule.Add((s * 1000, new CoverEvent { State = CoverState.Closed }));
+                schedule.Add((s * 1000, new CargoCoverEvent { State = CoverState.Closed }));
             }
         }
 
         return schedule;
     }
 
-    private static Heartbeat Heartbeat() => new() { UptimeS = 86_400, Battery = 3.6, Rssi = -67, Fw = "1.0.0", Buffered = 0, Dropped = 0 };
+    private static DeviceHeartbeat Heartbeat() => new() { UptimeS = 86_400, Battery = 3.6, Rssi = -67, Fw = "1.0.0", Buffered = 0, Dropped = 0 };
 
     private static string Row(string node, LogLayout layout, List<(long AtMs, DeviceMessage Message)> schedule, bool closeAfterEach, bool saveStateEveryWake)
     {

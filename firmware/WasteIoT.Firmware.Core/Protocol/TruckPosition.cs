@@ -1,7 +1,7 @@
 namespace WasteIoT.Firmware.Core.Protocol
 {
     /// <summary>A GNSS fix from a truck node (kind <c>pos</c>).</summary>
-    public class PositionReading : DeviceMessage
+    public class TruckPosition : DeviceMessage
     {
         public const string KindName = "pos";
 

@@ -1,7 +1,7 @@
 namespace WasteIoT.Firmware.Core.Protocol
 {
     /// <summary>Bin node reading (kind <c>fill</c>).</summary>
-    public class FillReading : DeviceMessage
+    public class BinFillReading : DeviceMessage
     {
         public const string KindName = "fill";
 

@@ -1,7 +1,7 @@
 namespace WasteIoT.Firmware.Core.Protocol
 {
     /// <summary>Periodic device health (kind <c>hb</c>).</summary>
-    public class Heartbeat : DeviceMessage
+    public class DeviceHeartbeat : DeviceMessage
     {
         public const string KindName = "hb";
 

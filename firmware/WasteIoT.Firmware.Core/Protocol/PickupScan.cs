@@ -1,7 +1,7 @@
 namespace WasteIoT.Firmware.Core.Protocol
 {
     /// <summary>A household tag read at pickup, with the latest fix (kind <c>scan</c>).</summary>
-    public class PickupScanEvent : DeviceMessage
+    public class PickupScan : DeviceMessage
     {
         public const string KindName = "scan";
 

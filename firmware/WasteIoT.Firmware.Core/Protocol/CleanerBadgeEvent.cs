@@ -1,7 +1,7 @@
 namespace WasteIoT.Firmware.Core.Protocol
 {
     /// <summary>A cleaner's badge at a toilet (kind <c>badge</c>).</summary>
-    public class BadgeEvent : DeviceMessage
+    public class CleanerBadgeEvent : DeviceMessage
     {
         public const string KindName = "badge";
 

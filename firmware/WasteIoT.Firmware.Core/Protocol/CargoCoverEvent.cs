@@ -1,7 +1,7 @@
 namespace WasteIoT.Firmware.Core.Protocol
 {
     /// <summary>The cargo cover changed state (kind <c>cover</c>).</summary>
-    public class CoverEvent : DeviceMessage
+    public class CargoCoverEvent : DeviceMessage
     {
         public const string KindName = "cover";
 

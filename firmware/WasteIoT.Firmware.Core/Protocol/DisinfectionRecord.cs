@@ -1,7 +1,7 @@
 namespace WasteIoT.Firmware.Core.Protocol
 {
     /// <summary>The disinfection button was pressed (kind <c>disinfect</c>).</summary>
-    public class DisinfectionEvent : DeviceMessage
+    public class DisinfectionRecord : DeviceMessage
     {
         public const string KindName = "disinfect";
 

@@ -1,7 +1,7 @@
 namespace WasteIoT.Firmware.Core.Protocol
 {
     /// <summary>Toilet or transfer-station air (kind <c>air</c>); NaN marks a sensor the node does not have.</summary>
-    public class AirReading : DeviceMessage
+    public class SiteAirReading : DeviceMessage
     {
         public const string KindName = "air";
 
