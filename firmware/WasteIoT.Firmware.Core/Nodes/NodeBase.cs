@@ -19,7 +19,7 @@ namespace WasteIoT.Firmware.Core.Nodes
 
         public NodeContext Context { get; private set; }
 
-        protected UplinkSession Session
+        protected GatewaySession Session
         {
             get { return Context.Session; }
         }

@@ -7,7 +7,7 @@ namespace WasteIoT.Firmware.Core.Nodes
     /// <summary>The services every node application is built on, wired once at start.</summary>
     public class NodeContext
     {
-        public NodeContext(IClock clock, IPowerControl power, DeviceState state, UplinkSession session, string firmware)
+        public NodeContext(IClock clock, IPowerControl power, DeviceState state, GatewaySession session, string firmware)
         {
             Clock = clock;
             Power = power;
@@ -22,14 +22,14 @@ namespace WasteIoT.Firmware.Core.Nodes
 
         public DeviceState State { get; private set; }
 
-        public UplinkSession Session { get; private set; }
+        public GatewaySession Session { get; private set; }
 
         public string Firmware { get; private set; }
 
         /// <summary>
-        /// True when an <see cref="UplinkWorker"/> runs the session on its own thread (the mains nodes on a device);
+        /// True when an <see cref="GatewayWorker"/> runs the session on its own thread (the mains nodes on a device);
         /// the node's loop then only stores messages. False: the loop services the session itself (bin node, simulator).
         /// </summary>
-        public bool UplinkOnOwnThread { get; set; }
+        public bool SessionOnOwnThread { get; set; }
     }
 }

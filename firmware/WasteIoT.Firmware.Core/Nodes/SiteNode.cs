@@ -90,7 +90,7 @@ namespace WasteIoT.Firmware.Core.Nodes
             }
 
             HeartbeatIfDue(null, false);
-            if (!Context.UplinkOnOwnThread)
+            if (!Context.SessionOnOwnThread)
             {
                 Session.Service();
             }

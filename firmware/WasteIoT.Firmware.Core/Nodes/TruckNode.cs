@@ -78,7 +78,7 @@ namespace WasteIoT.Firmware.Core.Nodes
                 _hardware.Indicator.Show(overdue);
             }
 
-            if (!Context.UplinkOnOwnThread)
+            if (!Context.SessionOnOwnThread)
             {
                 Session.Service();
             }

@@ -57,7 +57,7 @@ internal abstract class SimDevice : IDisposable
 
     protected SimPower Power { get; }
 
-    public UplinkSession? Session { get; private set; }
+    public GatewaySession? Session { get; private set; }
 
     public int Boots { get; private set; }
 
@@ -127,7 +127,7 @@ internal abstract class SimDevice : IDisposable
         state.Save();
         var ring = _layout.Create(_logFiles, _cursorFiles);
         ring.Mount();
-        Session = new UplinkSession(Transport, ring, state, Clock, new Random(Random.Next()), Device, Password, FirmwareVersion, _window);
+        Session = new GatewaySession(Transport, ring, state, Clock, new Random(Random.Next()), Device, Password, FirmwareVersion, _window);
         var context = new NodeContext(Clock, Power, state, Session, FirmwareVersion);
         OnBoot(context);
         return context;

@@ -47,7 +47,7 @@ namespace WasteIoT.Firmware.Devices
                 // SW-520D conducts upright: low; open (high) when the bin lies on its side.
                 hardware.Tilt = new GpioDigitalInput(gpio, BinNodePins.Tilt, false);
 
-                NodeContext context = DeviceBoot.Start(power, LogLayout.BinNode(), Uplink(), DeviceSettings.Cellular ? 1 : 4);
+                NodeContext context = DeviceBoot.Start(power, LogLayout.BinNode(), GatewayLink(), DeviceSettings.Cellular ? 1 : 4);
                 sleepMs = new BinNode(context, hardware, new FillLevelCalibration()).RunWake();
             }
             catch (Exception ex)
@@ -67,7 +67,7 @@ namespace WasteIoT.Firmware.Devices
             }
         }
 
-        private static IMqttTransport Uplink()
+        private static IMqttTransport GatewayLink()
         {
             if (!DeviceSettings.Cellular)
             {

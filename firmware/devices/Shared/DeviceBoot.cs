@@ -24,7 +24,7 @@ namespace WasteIoT.Firmware.Devices
             state.Save();
             SegmentLog log = layout.Create(new LittleFsSegmentStore("I:\\log"), new LittleFsSegmentStore("I:\\ack"));
             log.Mount();
-            UplinkSession session = new UplinkSession(transport, log, state, clock, new Random(), DeviceSettings.DeviceId, DeviceSettings.Secret, DeviceSettings.Firmware, window);
+            GatewaySession session = new GatewaySession(transport, log, state, clock, new Random(), DeviceSettings.DeviceId, DeviceSettings.Secret, DeviceSettings.Firmware, window);
             return new NodeContext(clock, power, state, session, DeviceSettings.Firmware);
         }
 

@@ -45,8 +45,8 @@ namespace WasteIoT.Firmware.Devices
 
             // Connecting and publishing block (Wi-Fi, MQTT connect timeout): they run on their own thread so the loop
             // below keeps reading the reader, the UART and the switches whatever the network does.
-            context.UplinkOnOwnThread = true;
-            new UplinkWorker(context.Session).Start();
+            context.SessionOnOwnThread = true;
+            new GatewayWorker(context.Session).Start();
 
             while (true)
             {

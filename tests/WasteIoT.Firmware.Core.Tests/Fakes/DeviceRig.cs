@@ -45,7 +45,7 @@ internal sealed class DeviceRig
         state.Save();
         var log = new SegmentLog(LogFiles, CursorFiles, 1024, 16);
         log.Mount();
-        var session = new UplinkSession(Transport ?? Mqtt, log, state, Clock, new Random(1), Device, "secret", "1.0.0", 4);
+        var session = new GatewaySession(Transport ?? Mqtt, log, state, Clock, new Random(1), Device, "secret", "1.0.0", 4);
         return new NodeContext(Clock, Power, state, session, "1.0.0");
     }
 }

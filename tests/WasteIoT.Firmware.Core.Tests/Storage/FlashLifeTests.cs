@@ -175,7 +175,7 @@ public sealed class FlashLifeTests(ITestOutputHelper output)
         state.BeginBoot(false, clock.UtcNowMs);
         var log = layout.Create(new MemorySegmentStore(meter), new MemorySegmentStore(meter));
         log.Mount();
-        var session = new UplinkSession(mqtt, log, state, clock, new Random(1), node, "secret", "1.0.0", 8);
+        var session = new GatewaySession(mqtt, log, state, clock, new Random(1), node, "secret", "1.0.0", 8);
         var ordered = schedule.OrderBy(s => s.AtMs).ToList();
         var next = 0;
         for (var now = 0L; now < 86_400_000; now += 1000)

@@ -11,7 +11,7 @@ namespace WasteIoT.Firmware.Core.Session
     /// downlink configs (persisted) and hands scan answers to the node.
     /// Thread-safe: <see cref="Service"/> runs on the main loop, the listener on the transport's thread.
     /// </summary>
-    public class UplinkSession : IMqttListener
+    public class GatewaySession : IMqttListener
     {
         private readonly object _sync = new object();
         private readonly IMqttTransport _transport;
@@ -55,7 +55,7 @@ namespace WasteIoT.Firmware.Core.Session
 
         private long _bufferedAt = long.MinValue;
 
-        public UplinkSession(IMqttTransport transport, SegmentLog log, DeviceState state, IClock clock, System.Random random, string device, string password, string firmware, int window)
+        public GatewaySession(IMqttTransport transport, SegmentLog log, DeviceState state, IClock clock, System.Random random, string device, string password, string firmware, int window)
         {
             _transport = transport;
             _log = log;
@@ -150,7 +150,7 @@ namespace WasteIoT.Firmware.Core.Session
         /// <remarks>
         /// Transport calls (connect, publish, disconnect) run outside the session's lock: they can block for tens of
         /// seconds (Wi-Fi association, a 30 s MQTT connect timeout, a slow socket), and <see cref="Enqueue"/> from the
-        /// sensing loop must never wait for them. One thread calls Service (the node's, or an <see cref="UplinkWorker"/>).
+        /// sensing loop must never wait for them. One thread calls Service (the node's, or an <see cref="GatewayWorker"/>).
         /// </remarks>
         /// <returns>True when nothing is left to send or acknowledge.</returns>
         public bool Service()

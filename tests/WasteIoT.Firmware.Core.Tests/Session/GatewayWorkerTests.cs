@@ -10,7 +10,7 @@ namespace WasteIoT.Firmware.Core.Tests.Session;
 
 /// <summary>The mains nodes' uplink on its own thread: a connect hanging for 40 s costs no scan, badge or fix.</summary>
 [Collection(SerialCollection.Name)]
-public sealed class UplinkWorkerTests
+public sealed class GatewayWorkerTests
 {
     [Fact]
     public void TruckKeepsEveryScanAndFixWhileTheConnectHangsForFortySeconds()
@@ -19,11 +19,11 @@ public sealed class UplinkWorkerTests
         using var transport = new BlockingTransport(rig.Mqtt);
         rig.Transport = transport;
         var context = rig.Boot();
-        context.UplinkOnOwnThread = true;
+        context.SessionOnOwnThread = true;
         var gnss = new FakeStream();
         var tags = new FakeTags();
         var node = new TruckNode(context, new TruckNodeHardware { Gnss = gnss, TagReader = tags, Cover = new FakeInput(), Indicator = new FakeIndicator() });
-        var worker = new UplinkWorker(context.Session);
+        var worker = new GatewayWorker(context.Session);
         worker.Start();
         try
         {
@@ -73,10 +73,10 @@ public sealed class UplinkWorkerTests
         using var transport = new BlockingTransport(rig.Mqtt);
         rig.Transport = transport;
         var context = rig.Boot();
-        context.UplinkOnOwnThread = true;
+        context.SessionOnOwnThread = true;
         var badges = new FakeTags();
         var node = new SiteNode(context, new SiteNodeHardware { BadgeReader = badges, Indicator = new FakeIndicator(), Nh3 = new FakeAnalog { Volts = 0.41 }, Nh3Calibration = GasCellCalibration.Ze03Nh3() });
-        var worker = new UplinkWorker(context.Session);
+        var worker = new GatewayWorker(context.Session);
         worker.Start();
         try
         {
@@ -121,7 +121,7 @@ public sealed class UplinkWorkerTests
         }
     }
 
-    private static void Drain(DeviceRig rig, UplinkSession session)
+    private static void Drain(DeviceRig rig, GatewaySession session)
     {
         var wall = Stopwatch.StartNew();
         while (session.Pending > 0 && wall.Elapsed < TimeSpan.FromSeconds(20))

@@ -7,7 +7,7 @@ using WasteIoT.Firmware.Core.Tests.Fakes;
 
 namespace WasteIoT.Firmware.Core.Tests.Session;
 
-public sealed class UplinkSessionTests
+public sealed class GatewaySessionTests
 {
     [Fact]
     public void ConnectsWithLastWillAndAnnouncesItselfOnline()
@@ -135,7 +135,7 @@ public sealed class UplinkSessionTests
         var session = rig.Boot().Session;
         session.Enqueue(new CargoCoverEvent { State = CoverState.Open });
         Assert.True(session.Service());
-        rig.Clock.Advance(UplinkSession.CheckpointIntervalMs);
+        rig.Clock.Advance(GatewaySession.CheckpointIntervalMs);
         session.Service();
         session.Enqueue(new CargoCoverEvent { State = CoverState.Closed });
         Assert.True(session.Service());

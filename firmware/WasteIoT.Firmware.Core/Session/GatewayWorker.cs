@@ -3,11 +3,11 @@ using System.Threading;
 namespace WasteIoT.Firmware.Core.Session
 {
     /// <summary>
-    /// Runs a mains node's <see cref="UplinkSession"/> on a thread of its own, so that connecting (Wi-Fi association,
+    /// Runs a mains node's <see cref="GatewaySession"/> on a thread of its own, so that connecting (Wi-Fi association,
     /// the MQTT connect timeout) and publishing never hold up the sensing loop: scans, badges and NMEA keep being read
     /// and stored while the gateway is unreachable. The loop never ends on an error; the watchdog covers hangs.
     /// </summary>
-    public class UplinkWorker
+    public class GatewayWorker
     {
         /// <summary>Pause between passes while there is something to send, ms.</summary>
         public const int BusyPauseMs = 20;
@@ -15,13 +15,13 @@ namespace WasteIoT.Firmware.Core.Session
         /// <summary>Pause between passes with nothing to send, ms.</summary>
         public const int IdlePauseMs = 200;
 
-        private readonly UplinkSession _session;
+        private readonly GatewaySession _session;
         private Thread _thread;
         private bool _stopping;
         private int _passes;
         private int _failures;
 
-        public UplinkWorker(UplinkSession session)
+        public GatewayWorker(GatewaySession session)
         {
             _session = session;
         }
