@@ -20,6 +20,9 @@ public static class Topics
     /// <summary>What a device subscribes to.</summary>
     public static string DeviceDownFilter(string device) => $"{Root}/dev/{device}/down/#";
 
+    /// <summary>The start every downlink topic of a device shares (a narrower subscription is one that starts with it).</summary>
+    public static string DeviceDownPrefix(string device) => $"{Root}/dev/{device}/down/";
+
     /// <summary>Gateway → cloud batches: <c>wiot/v1/gw/{gateway}/up/batch</c>.</summary>
     public static string GatewayUp(string gateway, string kind) => $"{Root}/gw/{gateway}/up/{kind}";
 
@@ -31,6 +34,9 @@ public static class Topics
 
     /// <summary>What a gateway subscribes to on the cloud.</summary>
     public static string GatewayDownFilter(string gateway) => $"{Root}/gw/{gateway}/down/#";
+
+    /// <summary>The start every downlink topic of a gateway shares.</summary>
+    public static string GatewayDownPrefix(string gateway) => $"{Root}/gw/{gateway}/down/";
 
     /// <summary>Splits a topic of the namespace into its parts.</summary>
     /// <returns>False when the topic is not of the form <c>wiot/v1/{dev|gw}/{id}/{up|down}/{kind}</c> or <c>…/{id}/status</c>.</returns>

@@ -45,7 +45,7 @@ public sealed partial class GatewayIngest(GatewayRegistry registry, GatewayPrese
 
     private Task AuthorizeSubscriptionAsync(InterceptingSubscriptionEventArgs e)
     {
-        if (e.TopicFilter.Topic != Topics.GatewayDownFilter(e.ClientId) && !e.TopicFilter.Topic.StartsWith($"{Topics.Root}/gw/{e.ClientId}/down/", StringComparison.Ordinal))
+        if (e.TopicFilter.Topic != Topics.GatewayDownFilter(e.ClientId) && !e.TopicFilter.Topic.StartsWith(Topics.GatewayDownPrefix(e.ClientId), StringComparison.Ordinal))
         {
             e.ProcessSubscription = false;
             e.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;

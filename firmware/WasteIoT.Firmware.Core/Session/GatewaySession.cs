@@ -248,7 +248,7 @@ namespace WasteIoT.Firmware.Core.Session
             }
 
             int kindLength = _sendRecord[0];
-            topic = TopicNames.Up(_device, AsciiString(_sendRecord, 1, kindLength));
+            topic = Topics.DeviceUp(_device, AsciiString(_sendRecord, 1, kindLength));
             jsonLength = length - 1 - kindLength;
             System.Array.Copy(_sendRecord, 1 + kindLength, _payload, 0, jsonLength);
             return true;
@@ -345,7 +345,7 @@ namespace WasteIoT.Firmware.Core.Session
 
         public void OnMessage(string topic, byte[] payload)
         {
-            string kind = TopicNames.DownKind(topic, _device);
+            string kind = Topics.DownKind(topic, _device);
             if (kind == null || payload == null)
             {
                 return;
@@ -414,7 +414,7 @@ namespace WasteIoT.Firmware.Core.Session
             }
 
             string error;
-            bool accepted = _transport.TryConnect(_device, _device, _password, TopicNames.Status(_device), will, out error);
+            bool accepted = _transport.TryConnect(_device, _device, _password, Topics.DeviceStatus(_device), will, out error);
             int onlineLength;
             lock (_sync)
             {
@@ -432,7 +432,7 @@ namespace WasteIoT.Firmware.Core.Session
                 System.Array.Copy(_statusWriter.Buffer, 0, _payload, 0, onlineLength);
             }
 
-            if (_transport.Publish(TopicNames.Status(_device), _payload, onlineLength, true) < 0)
+            if (_transport.Publish(Topics.DeviceStatus(_device), _payload, onlineLength, true) < 0)
             {
                 lock (_sync)
                 {
@@ -445,7 +445,7 @@ namespace WasteIoT.Firmware.Core.Session
 
             if (!_subscribed)
             {
-                _subscribed = _transport.TrySubscribe(TopicNames.DownFilter(_device));
+                _subscribed = _transport.TrySubscribe(Topics.DeviceDownFilter(_device));
             }
 
             return true;

@@ -93,7 +93,7 @@ public sealed partial class DeviceBroker : IHostedService, IAsyncDisposable
 
     private Task AuthorizeSubscriptionAsync(InterceptingSubscriptionEventArgs e)
     {
-        var own = $"{Topics.Root}/dev/{e.ClientId}/down/";
+        var own = Topics.DeviceDownPrefix(e.ClientId);
         var filter = e.TopicFilter.Topic;
         if (!filter.StartsWith(own, StringComparison.Ordinal) || filter.Contains('+', StringComparison.Ordinal) || filter[own.Length..].Contains('#', StringComparison.Ordinal) && filter != own + "#")
         {

@@ -17,4 +17,18 @@ public sealed class MessageNamesTests
 
         Assert.Equal(contract.OrderBy(k => k.Key, StringComparer.Ordinal), firmware.OrderBy(k => k.Key, StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void TheDevicesTopicsAreTheContractsTopicsByTheSameNames()
+    {
+        foreach (var kind in new[] { "fill", "scan", "hb" })
+        {
+            Assert.Equal(WasteIoT.Contracts.Topics.DeviceUp("truck-07", kind), WasteIoT.Firmware.Core.Protocol.Topics.DeviceUp("truck-07", kind));
+        }
+
+        Assert.Equal(WasteIoT.Contracts.Topics.DeviceStatus("bin-0001"), WasteIoT.Firmware.Core.Protocol.Topics.DeviceStatus("bin-0001"));
+        Assert.Equal(WasteIoT.Contracts.Topics.DeviceDownFilter("bin-0001"), WasteIoT.Firmware.Core.Protocol.Topics.DeviceDownFilter("bin-0001"));
+        Assert.Equal(WasteIoT.Contracts.Topics.DeviceDownPrefix("bin-0001"), WasteIoT.Firmware.Core.Protocol.Topics.DeviceDownPrefix("bin-0001"));
+        Assert.Equal("config", WasteIoT.Firmware.Core.Protocol.Topics.DownKind(WasteIoT.Contracts.Topics.DeviceDown("bin-0001", "config"), "bin-0001"));
+    }
 }

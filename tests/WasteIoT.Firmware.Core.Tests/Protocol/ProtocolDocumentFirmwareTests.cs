@@ -45,7 +45,7 @@ public sealed class ProtocolDocumentFirmwareTests
         Assert.Equal(vector.Json, Encoding.UTF8.GetString(writer.Buffer, 0, length));
         if (vector.Topic is not null)
         {
-            Assert.Equal(vector.Topic, TopicNames.Up(message.Device, message.Kind));
+            Assert.Equal(vector.Topic, Topics.DeviceUp(message.Device, message.Kind));
         }
     }
 
@@ -60,7 +60,7 @@ public sealed class ProtocolDocumentFirmwareTests
         var writer = new JsonWriter(new byte[MessageCodec.MaxPayloadBytes]);
         var length = MessageCodec.Encode(message, writer);
 
-        var topic = TopicNames.Up(message.Device, message.Kind);
+        var topic = Topics.DeviceUp(message.Device, message.Kind);
         var result = WireCodec.DecodeDevicePublish(topic, writer.Buffer.AsSpan(0, length), Now);
         Assert.True(result.IsValid, result.Violation?.ToString());
         Assert.Equal(message.Seq, result.Value.Seq);
@@ -75,7 +75,7 @@ public sealed class ProtocolDocumentFirmwareTests
         var payload = Encoding.UTF8.GetBytes(vector.Json);
         var codec = new MessageCodec();
         Assert.True(codec.TryParse(payload, 0, payload.Length, out var error), error);
-        Assert.Equal("config", TopicNames.DownKind(vector.Topic, "bin-0001"));
+        Assert.Equal("config", Topics.DownKind(vector.Topic, "bin-0001"));
 
         var config = new DeviceConfig { ScanDebounceS = 45 };
         Assert.True(config.TryApply(codec.Fields, "bin-0001", out error), error);
