@@ -1,3 +1,4 @@
+using WasteIoT.Contracts.Messages;
 using System.Diagnostics;
 using System.Globalization;
 using WasteIoT.Cloud.Checks.Clearance;
@@ -78,7 +79,7 @@ internal static class ChecksBenchmark
 
         var toilets = Enumerable.Range(0, 50).Select(i => (
             Day: new ToiletDay($"site-t{i:00}", (ToiletClass)(1 + (i % 3)), day.AddHours(6), day.AddHours(22), new HashSet<string> { $"C{i}" }),
-            Badges: Enumerable.Range(0, 6).SelectMany(v => new[] { new BadgeRecord(day.AddHours(7 + (2.5 * v)).AddMinutes(10), $"C{i}", "checkOut", 600) }).ToList(),
+            Badges: Enumerable.Range(0, 6).SelectMany(v => new[] { new BadgeRecord(day.AddHours(7 + (2.5 * v)).AddMinutes(10), $"C{i}", BadgeAction.CheckOut, 600) }).ToList(),
             Air: Enumerable.Range(0, 288).Select(m => new AirRecord(day.AddMinutes(5 * m), 0.2 + (random.NextDouble() * 0.3), 0.005, false)).ToList())).ToList();
         var stations = Enumerable.Range(0, 10).Select(i => Enumerable.Range(0, 288).Select(m => new AirRecord(day.AddMinutes(5 * m), random.NextDouble() * 2, random.NextDouble() * 0.08, false)).ToList()).ToList();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"county day built in {build.Elapsed.TotalSeconds:N1} s: {Trucks * 8 * 3600:N0} fixes, {Trucks * HouseholdsPerRoute:N0} households, {Bins:N0} bins × 96 readings, 50 toilets, 10 transfer stations"));

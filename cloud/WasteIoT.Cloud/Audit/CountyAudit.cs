@@ -321,12 +321,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
     }
 
     private static IEnumerable<BadgeRecord> Badges(IEnumerable<DeviceMessage> messages) =>
-        messages.OfType<CleanerBadgeEvent>().Select(b => new BadgeRecord(b.Ts, b.Badge, b.Action switch
-        {
-            BadgeAction.CheckIn => "checkIn",
-            BadgeAction.CheckOut => "checkOut",
-            _ => "timeout",
-        }, b.DwellS));
+        messages.OfType<CleanerBadgeEvent>().Select(b => new BadgeRecord(b.Ts, b.Badge, b.Action, b.DwellS));
 
     private static IEnumerable<AirRecord> Air(IEnumerable<DeviceMessage> messages) =>
         messages.OfType<SiteAirReading>().Select(a => new AirRecord(a.Ts, a.Nh3, a.Sh2, a.WarmingUp) { Nh3Resolution = a.Nh3Resolution, H2sResolution = a.Sh2Resolution });

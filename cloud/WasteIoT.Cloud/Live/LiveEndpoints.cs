@@ -46,7 +46,7 @@ internal static class LiveEndpoints
             var known = feed.Latest.ToDictionary(p => p.Truck, StringComparer.Ordinal);
 
             // What this page knows of each cover: the feed learns a cover state only when one arrives after a restart.
-            var covers = new Dictionary<string, string>(StringComparer.Ordinal);
+            var covers = new Dictionary<string, CargoCover>(StringComparer.Ordinal);
 
             // What this page last showed of each truck: after a cloud restart the feed knows nothing yet, and the
             // gateway's first batch is the one the crash left unacknowledged — fixes this page has already shown.
@@ -54,7 +54,7 @@ internal static class LiveEndpoints
             foreach (var truck in snapshot.Of<Truck>(RegistryKinds.Trucks).Where(t => viewer.SeesTruck(t.Id, t.Contractor)))
             {
                 var position = known.GetValueOrDefault(truck.Id);
-                if (position is null || position.Cover == "unknown")
+                if (position is null || position.Cover == CargoCover.Unknown)
                 {
                     // Not seen since this instance started, or seen without a cover event since: the store knows more.
                     var stored = await LastStoredAsync(truck, store, cancellationToken);
@@ -80,7 +80,7 @@ internal static class LiveEndpoints
                     if (viewer.SeesTruck(position.Truck, position.Contractor) && (!shown.TryGetValue(position.Truck, out var last) || position.Ts >= last))
                     {
                         shown[position.Truck] = position.Ts;
-                        if (position.Cover == "unknown" && covers.TryGetValue(position.Truck, out var cover))
+                        if (position.Cover == CargoCover.Unknown && covers.TryGetValue(position.Truck, out var cover))
                         {
                             position = position with { Cover = cover };
                         }
@@ -132,7 +132,7 @@ internal static class LiveEndpoints
         var covers = CoverObservation.From(messages);
         var points = new List<TrackPoint>();
         var next = 0;
-        string state = "unknown";
+        var state = CargoCover.Unknown;
         // Replayed at 10-second resolution (a day at 1 Hz is 28,800 fixes; 10 s at 30 km/h is 83 m), keeping every change of cover state and the last fix.
         var fixes = messages.OfType<TruckPosition>().Where(p => p.Ts >= window.Start).OrderBy(p => p.Ts).ToList();
         for (var i = 0; i < fixes.Count; i++)
@@ -141,7 +141,7 @@ internal static class LiveEndpoints
             var before = state;
             while (next < covers.Count && covers[next].Ts <= fix.Ts)
             {
-                state = covers[next++].Open ? "open" : "closed";
+                state = CargoCovers.From(covers[next++].Open);
             }
 
             if (points.Count == 0 || state != before || fix.Ts - points[^1].Ts >= ReplayStep || i == fixes.Count - 1)
@@ -165,7 +165,7 @@ internal static class LiveEndpoints
             {
                 var cover = await store.LatestAsync(device, MessageKinds.Cover, cancellationToken) is { } c
                     && JsonSerializer.Deserialize(c.Json, WasteIoT.Contracts.Serialization.ContractJsonContext.Default.DeviceMessage) is CargoCoverEvent ce
-                    ? (ce.State == CoverState.Open ? "open" : "closed") : "unknown";
+                    ? CargoCovers.From(ce.State) : CargoCover.Unknown;
                 best = new TruckPositionEvent(truck.Id, truck.Contractor, device, p.Ts, p.Lat, p.Lon, p.Speed, p.Heading, cover);
             }
         }

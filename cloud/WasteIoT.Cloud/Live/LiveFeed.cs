@@ -19,7 +19,7 @@ public sealed class LiveFeed : IDisposable
     private readonly IngestFeed _feed;
     private readonly CountyRegistry _registry;
     private readonly ConcurrentDictionary<string, TruckPositionEvent> _last = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _cover = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CargoCover> _cover = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Channel<TruckPositionEvent>, byte> _pages = new();
 
     public LiveFeed(IngestFeed feed, CountyRegistry registry)
@@ -59,7 +59,7 @@ public sealed class LiveFeed : IDisposable
 
             if (reading.Kind == MessageKinds.Cover && JsonSerializer.Deserialize(reading.Json, ContractJsonContext.Default.DeviceMessage) is CargoCoverEvent cover)
             {
-                _cover[owner.Id] = cover.State == CoverState.Open ? "open" : "closed";
+                _cover[owner.Id] = CargoCovers.From(cover.State);
                 if (_last.TryGetValue(owner.Id, out var last))
                 {
                     Publish(last with { Cover = _cover[owner.Id] });
@@ -68,7 +68,7 @@ public sealed class LiveFeed : IDisposable
             else if (reading.Kind == MessageKinds.Position && Checks.Api.PositionReader.TryRead(reading.Json, out var p) && p is not null)
             {
                 var truck = _registry.Cached.Find<Truck>(RegistryKinds.Trucks, owner.Id);
-                var position = new TruckPositionEvent(owner.Id, truck?.Contractor ?? string.Empty, p.Device, p.Ts, p.Lat, p.Lon, p.Speed, p.Heading, _cover.GetValueOrDefault(owner.Id, "unknown"));
+                var position = new TruckPositionEvent(owner.Id, truck?.Contractor ?? string.Empty, p.Device, p.Ts, p.Lat, p.Lon, p.Speed, p.Heading, _cover.GetValueOrDefault(owner.Id, CargoCover.Unknown));
                 if (!_last.TryGetValue(owner.Id, out var previous) || previous.Ts <= position.Ts)
                 {
                     Publish(position);

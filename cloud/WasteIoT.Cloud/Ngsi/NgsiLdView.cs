@@ -1,3 +1,4 @@
+using WasteIoT.Cloud.Live;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -150,7 +151,7 @@ public sealed class NgsiLdView(CountyRegistry registry, IReadingStore store)
             entity["serviceStatus"] = fix.Speed > 5 ? "onRoute" : "parked";
         }
 
-        entity["cargoCoverStatus"] = cover is null ? "unknown" : cover.State == CoverState.Open ? "open" : "closed";
+        entity["cargoCoverStatus"] = CargoCovers.Name(cover is null ? CargoCover.Unknown : CargoCovers.From(cover.State));
         entity["@context"] = new JsonArray(Context);
         return entity;
     }

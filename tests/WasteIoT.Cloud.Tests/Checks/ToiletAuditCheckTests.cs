@@ -1,3 +1,4 @@
+using WasteIoT.Contracts.Messages;
 using WasteIoT.Cloud.Checks.Toilets;
 
 namespace WasteIoT.Cloud.Tests.Checks;
@@ -56,8 +57,8 @@ public sealed class ToiletAuditCheckTests
         badges.AddRange(Visit("CLEANER-B", Day.AddHours(12), TimeSpan.FromMinutes(8)));  // a stand-in
         badges.AddRange(Visit("CLEANER-A", Day.AddHours(15), TimeSpan.FromMinutes(15)));
         badges.AddRange(Visit("CLEANER-A", Day.AddHours(18), TimeSpan.FromMinutes(6)));
-        badges.Add(new BadgeRecord(Day.AddHours(20), "CLEANER-A", "checkIn", null));
-        badges.Add(new BadgeRecord(Day.AddHours(22), "CLEANER-A", "timeout", 7200));
+        badges.Add(new BadgeRecord(Day.AddHours(20), "CLEANER-A", BadgeAction.CheckIn, null));
+        badges.Add(new BadgeRecord(Day.AddHours(22), "CLEANER-A", BadgeAction.Timeout, 7200));
 
         var result = ToiletAuditCheck.Evaluate(Toilet, badges, [], Rules);
 
@@ -72,7 +73,7 @@ public sealed class ToiletAuditCheckTests
     [Fact]
     public void LostCheckInStillCountsFromTheNodesDwell()
     {
-        var badges = new[] { new BadgeRecord(Day.AddHours(9).AddMinutes(10), "CLEANER-A", "checkOut", 600) };
+        var badges = new[] { new BadgeRecord(Day.AddHours(9).AddMinutes(10), "CLEANER-A", BadgeAction.CheckOut, 600) };
         var cleaning = Assert.Single(ToiletAuditCheck.Evaluate(Toilet, badges, [], Rules).Cleanings);
         Assert.Equal(Day.AddHours(9), cleaning.Start);
     }
@@ -128,7 +129,7 @@ public sealed class ToiletAuditCheckTests
 
     private static BadgeRecord[] Visit(string badge, DateTimeOffset start, TimeSpan dwell) =>
     [
-        new(start, badge, "checkIn", null),
-        new(start + dwell, badge, "checkOut", (int)dwell.TotalSeconds),
+        new(start, badge, BadgeAction.CheckIn, null),
+        new(start + dwell, badge, BadgeAction.CheckOut, (int)dwell.TotalSeconds),
     ];
 }

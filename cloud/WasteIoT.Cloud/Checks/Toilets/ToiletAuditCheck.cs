@@ -1,3 +1,4 @@
+using WasteIoT.Contracts.Messages;
 namespace WasteIoT.Cloud.Checks.Toilets;
 
 /// <summary>
@@ -19,13 +20,13 @@ public static class ToiletAuditCheck
         var unclosed = 0;
         foreach (var badge in badges.OrderBy(b => b.Ts))
         {
-            if (badge.Action == "timeout")
+            if (badge.Action == BadgeAction.Timeout)
             {
                 unclosed++;
                 continue;
             }
 
-            if (badge.Action != "checkOut" || badge.DwellS is not { } dwellS)
+            if (badge.Action != BadgeAction.CheckOut || badge.DwellS is not { } dwellS)
             {
                 continue;
             }
