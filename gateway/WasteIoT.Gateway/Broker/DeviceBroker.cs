@@ -45,7 +45,6 @@ public sealed partial class DeviceBroker : IHostedService, IAsyncDisposable
             metrics.ClientDisconnected();
             return Task.CompletedTask;
         };
-        ingest.Attach(Server);
     }
 
     public MqttServer Server { get; }

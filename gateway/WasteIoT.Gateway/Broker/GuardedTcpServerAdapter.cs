@@ -6,7 +6,7 @@ using MQTTnet.Adapter;
 using MQTTnet.Diagnostics.Logger;
 using MQTTnet.Formatter;
 using MQTTnet.Server;
-using WasteIoT.Gateway.Hosting;
+using WasteIoT.Gateway.Ingest;
 using WasteIoT.Gateway.Observability;
 
 namespace WasteIoT.Gateway.Broker;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using WasteIoT.Gateway.Ingest;
 
 namespace WasteIoT.Gateway.Broker;
 
@@ -12,7 +13,7 @@ namespace WasteIoT.Gateway.Broker;
 /// A connection is gated from MQTTnet's "connected" event on, so a session taken over by a new connection never
 /// receives the old one's commits; a PUBACK with no commit to wait for is never sent (the connection closes instead).
 /// </summary>
-public sealed class PubAckGates
+public sealed class PubAckGates : IPubAckHold
 {
     private readonly ConcurrentDictionary<string, GuardedChannel> _byEndpoint = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, GuardedChannel> _byClient = new(StringComparer.Ordinal);

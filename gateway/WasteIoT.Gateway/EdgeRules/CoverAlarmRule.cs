@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using WasteIoT.Contracts.Messages;
 using WasteIoT.Contracts.Uplink;
-using WasteIoT.Gateway.Hosting;
+using WasteIoT.Gateway.Identity;
 
 namespace WasteIoT.Gateway.EdgeRules;
 
@@ -10,7 +10,7 @@ namespace WasteIoT.Gateway.EdgeRules;
 /// <see cref="EdgeRuleOptions.CoverOpenFor"/>: sound the cab alarm and raise one event per episode. Timing uses the
 /// devices' own timestamps, so a burst of stored messages replayed after a dead zone is judged as it happened.
 /// </summary>
-public sealed class CoverAlarmRule(GatewayOptions options, IAlarmOutput output)
+public sealed class CoverAlarmRule(GatewayIdentity gateway, EdgeRuleOptions options, IAlarmOutput output)
 {
     public const string AlarmName = "coverOpenWhileMoving";
 
@@ -49,7 +49,7 @@ public sealed class CoverAlarmRule(GatewayOptions options, IAlarmOutput output)
                     return null;
             }
 
-            var violating = state.CoverOpen && state.Speed > options.EdgeRule.CoverSpeedKmh;
+            var violating = state.CoverOpen && state.Speed > options.CoverSpeedKmh;
             if (!violating)
             {
                 if (state.Since is not null)
@@ -63,7 +63,7 @@ public sealed class CoverAlarmRule(GatewayOptions options, IAlarmOutput output)
             }
 
             state.Since ??= message.Ts;
-            if (state.Fired || message.Ts - state.Since.Value <= options.EdgeRule.CoverOpenFor)
+            if (state.Fired || message.Ts - state.Since.Value <= options.CoverOpenFor)
             {
                 return null;
             }
@@ -72,7 +72,7 @@ public sealed class CoverAlarmRule(GatewayOptions options, IAlarmOutput output)
             output.Set(true);
             return new GatewayAlarm
             {
-                Gateway = options.Id,
+                Gateway = gateway.Id,
                 Device = message.Device,
                 Alarm = AlarmName,
                 Since = state.Since.Value,

@@ -3,6 +3,7 @@ using WasteIoT.Gateway.Broker;
 using WasteIoT.Gateway.Devices;
 using WasteIoT.Gateway.Downlink;
 using WasteIoT.Gateway.EdgeRules;
+using WasteIoT.Gateway.Identity;
 using WasteIoT.Gateway.Ingest;
 using WasteIoT.Gateway.Observability;
 using WasteIoT.Gateway.Store;
@@ -22,6 +23,13 @@ public static class GatewayApplication
         builder.Services.AddOptions<GatewayOptions>().Bind(builder.Configuration.GetSection(GatewayOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton(time ?? TimeProvider.System);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<GatewayOptions>>().Value);
+
+        // Each feature gets its own settings and, where it speaks for the gateway, its identity; only this room sees all.
+        builder.Services.AddSingleton(sp => new GatewayIdentity(sp.GetRequiredService<GatewayOptions>().Id));
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<GatewayOptions>().Broker);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<GatewayOptions>().Store);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<GatewayOptions>().Uplink);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<GatewayOptions>().EdgeRule);
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<GatewayOptions>();
@@ -29,22 +37,38 @@ public static class GatewayApplication
         });
         builder.Services.AddSingleton<DeviceRegistry>();
         builder.Services.AddSingleton<GatewayMetrics>();
+        builder.Services.AddHostedService<BacklogWatcher>();
+
+        // Broker → Ingest → Store → Uplink; Uplink → Downlink → the devices (through the broker's server).
         builder.Services.AddSingleton<RouteBook>();
+        builder.Services.AddSingleton<DeviceSender>();
+        builder.Services.AddSingleton(sp => new DownlinkRelay(
+            sp.GetRequiredService<GatewayStore>(),
+            sp.GetRequiredService<RouteBook>(),
+            sp.GetRequiredService<DeviceSender>(),
+            sp.GetRequiredService<BrokerOptions>().MaxMessagesPerSecondPerDevice * 4 / 5,
+            sp.GetRequiredService<ILogger<DownlinkRelay>>()));
         builder.Services.AddSingleton<RejectLog>();
-        builder.Services.AddSingleton(sp => new RateLimiter(sp.GetRequiredService<GatewayOptions>().Broker.MaxMessagesPerSecondPerDevice, sp.GetRequiredService<GatewayOptions>().Broker.FloodAfter, sp.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton<IAlarmOutput>(sp => sp.GetRequiredService<GatewayOptions>().EdgeRule.AlarmPin is var pin and >= 0 ? new GpioAlarmOutput(pin) : new NoAlarmOutput());
+        builder.Services.AddSingleton(sp => new RateLimiter(sp.GetRequiredService<BrokerOptions>().MaxMessagesPerSecondPerDevice, sp.GetRequiredService<BrokerOptions>().FloodAfter, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<IAlarmOutput>(sp => sp.GetRequiredService<EdgeRuleOptions>().AlarmPin is var pin and >= 0 ? new GpioAlarmOutput(pin) : new NoAlarmOutput());
         builder.Services.AddSingleton<CoverAlarmRule>();
         builder.Services.AddSingleton<AlarmQueue>();
         builder.Services.AddSingleton<IngestPipeline>();
         builder.Services.AddSingleton<PubAckGates>();
-        builder.Services.AddSingleton(sp => new GuardedTcpServerAdapter(sp.GetRequiredService<GatewayOptions>().Broker, sp.GetRequiredService<GatewayMetrics>(), sp.GetRequiredService<ILogger<GuardedTcpServerAdapter>>(), sp.GetRequiredService<PubAckGates>()));
-        builder.Services.AddSingleton(sp => new DeviceBroker(
-            sp.GetRequiredService<GuardedTcpServerAdapter>(),
-            sp.GetRequiredService<DeviceRegistry>(),
-            sp.GetRequiredService<IngestPipeline>(),
-            sp.GetRequiredService<GatewayMetrics>(),
-            sp.GetRequiredService<ILogger<DeviceBroker>>(),
-            sp.GetRequiredService<PubAckGates>()));
+        builder.Services.AddSingleton<IPubAckHold>(sp => sp.GetRequiredService<PubAckGates>());
+        builder.Services.AddSingleton(sp => new GuardedTcpServerAdapter(sp.GetRequiredService<BrokerOptions>(), sp.GetRequiredService<GatewayMetrics>(), sp.GetRequiredService<ILogger<GuardedTcpServerAdapter>>(), sp.GetRequiredService<PubAckGates>()));
+        builder.Services.AddSingleton(sp =>
+        {
+            var broker = new DeviceBroker(
+                sp.GetRequiredService<GuardedTcpServerAdapter>(),
+                sp.GetRequiredService<DeviceRegistry>(),
+                sp.GetRequiredService<IngestPipeline>(),
+                sp.GetRequiredService<GatewayMetrics>(),
+                sp.GetRequiredService<ILogger<DeviceBroker>>(),
+                sp.GetRequiredService<PubAckGates>());
+            sp.GetRequiredService<DeviceSender>().Attach(broker.Server);
+            return broker;
+        });
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeviceBroker>());
         builder.Services.AddSingleton<UplinkProtocol>();
         builder.Services.AddSingleton<PresenceReporter>();

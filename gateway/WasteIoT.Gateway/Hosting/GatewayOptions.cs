@@ -1,3 +1,7 @@
+using WasteIoT.Gateway.Uplink;
+using WasteIoT.Gateway.Store;
+using WasteIoT.Gateway.EdgeRules;
+using WasteIoT.Gateway.Broker;
 using System.ComponentModel.DataAnnotations;
 
 namespace WasteIoT.Gateway.Hosting;

@@ -7,7 +7,6 @@ using WasteIoT.Contracts.Downlink;
 using WasteIoT.Contracts.Messages;
 using WasteIoT.Contracts.Serialization;
 using WasteIoT.Contracts.Validation;
-using WasteIoT.Gateway.Broker;
 using WasteIoT.Gateway.Downlink;
 using WasteIoT.Gateway.EdgeRules;
 using WasteIoT.Gateway.Observability;
@@ -22,25 +21,18 @@ namespace WasteIoT.Gateway.Ingest;
 /// A refused message is quarantined and acknowledged (sending it again cannot make it valid).
 /// </summary>
 public sealed class IngestPipeline(
-    GatewayStore store, RateLimiter rateLimiter, RejectLog rejectLog, GatewayMetrics metrics, RouteBook routes, CoverAlarmRule coverRule, AlarmQueue alarms, PubAckGates gates, TimeProvider time)
+    GatewayStore store, RateLimiter rateLimiter, RejectLog rejectLog, GatewayMetrics metrics, RouteBook routes, DeviceSender sender, CoverAlarmRule coverRule, AlarmQueue alarms, IPubAckHold gates, TimeProvider time)
 {
-    /// <summary>Sender id of messages the gateway injects itself; '$' cannot appear in a device id.</summary>
-    public const string GatewaySender = "$gateway";
-
-    private MqttServer? _server;
-
-    public void Attach(MqttServer server) => _server = server;
-
     public Task HandleAsync(InterceptingPublishEventArgs e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        if (e.ClientId == GatewaySender)
+        if (e.ClientId == DeviceSender.GatewaySender)
         {
             return Task.CompletedTask;
         }
 
         // Everything up to the commit runs now (the interceptor's answers to MQTTnet are set before it returns); the
-        // commit is then either left to the connection to wait for before the PUBACK (see PubAckGates) or awaited here.
+        // commit is then either left to the connection to wait for before the PUBACK (see IPubAckHold) or awaited here.
         var acknowledge = ProcessAsync(e);
         if (e.ApplicationMessage.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtLeastOnce && !e.CloseConnection && gates.TryHold(e.ClientId, acknowledge))
         {
@@ -164,19 +156,9 @@ public sealed class IngestPipeline(
 
     private async Task AnswerScanAsync(PickupScan scan)
     {
-        if (_server is null)
-        {
-            return;
-        }
-
         var (outcome, household) = routes.Answer(scan.Tag);
         var feedback = new ScanFeedback { Device = scan.Device, Boot = scan.Boot, Seq = scan.Seq, Tag = scan.Tag, Outcome = outcome, Household = household };
-        var message = new MqttApplicationMessageBuilder()
-            .WithTopic(Topics.DeviceDown(scan.Device, MessageKinds.ScanResult))
-            .WithPayload(WireCodec.Encode(feedback, ContractJsonContext.Default.ScanFeedback))
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build();
-        await _server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = GatewaySender });
+        await sender.SendAsync(Topics.DeviceDown(scan.Device, MessageKinds.ScanResult), WireCodec.Encode(feedback, ContractJsonContext.Default.ScanFeedback), retain: false, CancellationToken.None);
     }
 
     private async Task RefuseAsync(InterceptingPublishEventArgs e, string client, string topic, ContractViolation violation, byte[]? payload = null)

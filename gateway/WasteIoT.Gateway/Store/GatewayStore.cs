@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
-using WasteIoT.Gateway.Hosting;
 
 namespace WasteIoT.Gateway.Store;
 
@@ -122,6 +121,33 @@ public sealed class GatewayStore : IAsyncDisposable
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return new BacklogStatus(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), Interlocked.Read(ref _usedBytes));
+    }
+
+    /// <summary>Keeps the newest downlink per topic (today's route, each device's config), to restore after a restart.</summary>
+    public async Task KeepDownlinkAsync(string topic, byte[] payload, CancellationToken cancellationToken)
+    {
+        await using var connection = OpenConnection();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO downlink (topic, payload, updated) VALUES ($topic, $payload, $updated) ON CONFLICT (topic) DO UPDATE SET payload = excluded.payload, updated = excluded.updated";
+        command.Parameters.AddWithValue("$topic", topic);
+        command.Parameters.AddWithValue("$payload", payload);
+        command.Parameters.AddWithValue("$updated", _time.GetUtcNow().ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<(string Topic, byte[] Payload)>> ReadDownlinksAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = OpenConnection();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT topic, payload FROM downlink";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<(string, byte[])>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((reader.GetString(0), (byte[])reader.GetValue(1)));
+        }
+
+        return rows;
     }
 
     public async Task<IReadOnlyList<QuarantineEntry>> ReadQuarantineAsync(int max, CancellationToken cancellationToken)

@@ -7,10 +7,9 @@ using WasteIoT.Contracts.Downlink;
 using WasteIoT.Contracts.Messages;
 using WasteIoT.Contracts.Serialization;
 using WasteIoT.Contracts.Uplink;
-using WasteIoT.Gateway.Broker;
 using WasteIoT.Gateway.Downlink;
 using WasteIoT.Gateway.EdgeRules;
-using WasteIoT.Gateway.Hosting;
+using WasteIoT.Gateway.Identity;
 using WasteIoT.Gateway.Observability;
 using WasteIoT.Gateway.Store;
 
@@ -20,13 +19,13 @@ namespace WasteIoT.Gateway.Uplink;
 /// Forwards the store to the cloud over MQTT: batches in arrival order (so each device's order holds), several
 /// in flight, a row marked sent only when the cloud's PUBACK for its batch arrives. On any failure it
 /// reconnects with jittered backoff and resumes from the oldest unacknowledged row; the cloud deduplicates.
-/// It also receives the cloud's downlinks: today's route, device configs, batch verdicts.
+/// The cloud's downlinks it receives go to the downlink relay (route, configs); batch verdicts are logged here.
 /// </summary>
 public sealed partial class CloudUplink(
-    GatewayOptions options,
+    GatewayIdentity gateway,
+    UplinkOptions uplink,
     GatewayStore store,
-    RouteBook routes,
-    DeviceBroker broker,
+    DownlinkRelay relay,
     AlarmQueue alarms,
     UplinkProtocol protocol,
     PresenceReporter presence,
@@ -34,13 +33,11 @@ public sealed partial class CloudUplink(
     TimeProvider time,
     ILogger<CloudUplink> logger) : BackgroundService
 {
-    private readonly UplinkOptions _uplink = options.Uplink;
-    private long _acknowledgedSinceLastRate;
+    private readonly UplinkOptions _uplink = uplink;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await RestoreDownlinksAsync(stoppingToken);
-        _ = Task.Run(() => WatchBacklogAsync(stoppingToken), stoppingToken);
+        await relay.RestoreAsync(stoppingToken);
         if (_uplink.Mode == "None")
         {
             return;
@@ -143,7 +140,7 @@ public sealed partial class CloudUplink(
                 continue;
             }
 
-            var (json, count) = BatchBuilder.Build(options.Id, rows, time.GetUtcNow(), _uplink.MaxBatchRecords);
+            var (json, count) = BatchBuilder.Build(gateway.Id, rows, time.GetUtcNow(), _uplink.MaxBatchRecords);
             var ids = rows.Take(count).Select(r => r.Id).ToArray();
             after = ids[^1];
             inFlight.RemoveAll(t => t.IsCompleted);
@@ -171,7 +168,6 @@ public sealed partial class CloudUplink(
 
             await store.MarkSentAsync(ids, CancellationToken.None);
             metrics.Forwarded(ids.Length);
-            Interlocked.Add(ref _acknowledgedSinceLastRate, ids.Length);
         }
         catch
         {
@@ -212,111 +208,19 @@ public sealed partial class CloudUplink(
         }
 
         var payload = message.Payload.ToArray();
-        switch (kind)
+        if (kind != MessageKinds.Ack)
         {
-            case MessageKinds.Route:
-                var route = WireCodec.Decode(payload, ContractJsonContext.Default.DailyRoute, WireLimits.MaxDownlinkBytes);
-                if (route.IsValid && route.Value.Validate() is null)
-                {
-                    // Kept on disk before it answers scans: a route the crew has been answered from survives a restart.
-                    await KeepDownlinkAsync(Topics.GatewayDown(options.Id, MessageKinds.Route), payload, cancellationToken);
-                    routes.Load(route.Value);
-                    LogRouteLoaded(logger, route.Value.Route, route.Value.Date, route.Value.Households.Count);
-                }
-
-                break;
-            case MessageKinds.Config:
-                var config = WireCodec.Decode(payload, ContractJsonContext.Default.DeviceConfig, WireLimits.MaxDevicePayloadBytes);
-                if (config.IsValid && config.Value.Validate() is null)
-                {
-                    // The device is told this gateway's pace (80 % of the rate it enforces), so a backlog after an
-                    // outage drains under it rather than being held back here.
-                    var pace = Math.Max(1, options.Broker.MaxMessagesPerSecondPerDevice * 4 / 5);
-                    payload = WireCodec.Encode(config.Value with { MaxPublishPerS = Math.Min(config.Value.MaxPublishPerS ?? pace, pace) }, ContractJsonContext.Default.DeviceConfig);
-
-                    // Retained on the device's topic: a sleeping bin node gets it at its next wake.
-                    var topic = Topics.DeviceDown(config.Value.Device, MessageKinds.Config);
-                    await broker.Server.InjectApplicationMessage(
-                        new MQTTnet.Server.InjectedMqttApplicationMessage(Message(topic, payload, retain: true)) { SenderClientId = Ingest.IngestPipeline.GatewaySender },
-                        cancellationToken);
-                    await KeepDownlinkAsync(topic, payload, cancellationToken);
-                }
-
-                break;
-            case MessageKinds.Ack:
-                var ack = WireCodec.Decode(payload, ContractJsonContext.Default.CloudAck, WireLimits.MaxDownlinkBytes);
-                if (ack.IsValid)
-                {
-                    foreach (var rejected in ack.Value.Rejected)
-                    {
-                        LogCloudRejected(logger, ack.Value.Batch, rejected.Device ?? "?", rejected.Seq ?? 0, rejected.Reason, rejected.Detail);
-                    }
-                }
-
-                break;
+            await relay.HandleAsync(gateway.Id, kind, payload, cancellationToken);
+            return;
         }
-    }
 
-    private async Task KeepDownlinkAsync(string topic, byte[] payload, CancellationToken cancellationToken)
-    {
-        await using var connection = store.OpenConnection();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO downlink (topic, payload, updated) VALUES ($topic, $payload, $updated) ON CONFLICT (topic) DO UPDATE SET payload = excluded.payload, updated = excluded.updated";
-        command.Parameters.AddWithValue("$topic", topic);
-        command.Parameters.AddWithValue("$payload", payload);
-        command.Parameters.AddWithValue("$updated", time.GetUtcNow().ToUnixTimeMilliseconds());
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>After a restart: today's route and the devices' configs come back from disk before any device connects.</summary>
-    private async Task RestoreDownlinksAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = store.OpenConnection();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT topic, payload FROM downlink";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        // The cloud's verdict on a batch: what it quarantined is logged here, where the devices can be looked at.
+        var ack = WireCodec.Decode(payload, ContractJsonContext.Default.CloudAck, WireLimits.MaxDownlinkBytes);
+        if (ack.IsValid)
         {
-            var topic = reader.GetString(0);
-            var payload = (byte[])reader.GetValue(1);
-            if (topic.EndsWith("/down/" + MessageKinds.Route, StringComparison.Ordinal))
+            foreach (var rejected in ack.Value.Rejected)
             {
-                var route = WireCodec.Decode(payload, ContractJsonContext.Default.DailyRoute, WireLimits.MaxDownlinkBytes);
-                if (route.IsValid)
-                {
-                    routes.Load(route.Value);
-                }
-            }
-            else
-            {
-                await broker.Server.InjectApplicationMessage(
-                    new MQTTnet.Server.InjectedMqttApplicationMessage(Message(topic, payload, retain: true)) { SenderClientId = Ingest.IngestPipeline.GatewaySender },
-                    cancellationToken);
-            }
-        }
-    }
-
-    private async Task WatchBacklogAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromSeconds(5);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var backlog = await store.GetBacklogAsync(stoppingToken);
-                metrics.BacklogRows = backlog.Rows;
-                metrics.Thinned = store.Thinned;
-                metrics.BacklogOldestAgeSeconds = backlog.OldestRxMs is { } oldest ? (time.GetUtcNow().ToUnixTimeMilliseconds() - oldest) / 1000.0 : 0;
-                metrics.DrainRatePerSecond = Interlocked.Exchange(ref _acknowledgedSinceLastRate, 0) / interval.TotalSeconds;
-                await Task.Delay(interval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (Microsoft.Data.Sqlite.SqliteException)
-            {
-                await Task.Delay(interval, time, stoppingToken);
+                LogCloudRejected(logger, ack.Value.Batch, rejected.Device ?? "?", rejected.Seq ?? 0, rejected.Reason, rejected.Detail);
             }
         }
     }
@@ -343,9 +247,6 @@ public sealed partial class CloudUplink(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Renewing the IoT Hub session before its SAS token expires")]
     private static partial void LogTokenRenewal(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Route {Route} for {Date} loaded: {Households} households")]
-    private static partial void LogRouteLoaded(ILogger logger, string route, DateOnly date, int households);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cloud quarantined a record of batch {Batch} from {Device} seq {Seq}: {Reason} ({Detail})")]
     private static partial void LogCloudRejected(ILogger logger, long batch, string device, long seq, string reason, string detail);

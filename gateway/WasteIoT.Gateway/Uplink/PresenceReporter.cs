@@ -2,7 +2,7 @@ using MQTTnet;
 using MQTTnet.Protocol;
 using WasteIoT.Contracts.Downlink;
 using WasteIoT.Contracts.Serialization;
-using WasteIoT.Gateway.Hosting;
+using WasteIoT.Gateway.Identity;
 using WasteIoT.Gateway.Store;
 
 namespace WasteIoT.Gateway.Uplink;
@@ -12,7 +12,7 @@ namespace WasteIoT.Gateway.Uplink;
 /// <see cref="UplinkOptions.PresenceInterval"/>, so the cloud's data-health page shows how far behind each gateway is
 /// and a gateway that stopped reporting reads as silent, not as up to date.
 /// </summary>
-public sealed class PresenceReporter(GatewayOptions options, GatewayStore store, TimeProvider time)
+public sealed class PresenceReporter(GatewayIdentity gateway, UplinkOptions uplink, GatewayStore store, TimeProvider time)
 {
     private static readonly string? Firmware = typeof(PresenceReporter).Assembly.GetName().Version?.ToString();
 
@@ -29,7 +29,7 @@ public sealed class PresenceReporter(GatewayOptions options, GatewayStore store,
                 .WithRetainFlag(true)
                 .Build();
             await client.PublishAsync(message, cancellationToken);
-            await Task.Delay(options.Uplink.PresenceInterval, time, cancellationToken);
+            await Task.Delay(uplink.PresenceInterval, time, cancellationToken);
         }
     }
 
@@ -40,7 +40,7 @@ public sealed class PresenceReporter(GatewayOptions options, GatewayStore store,
         var oldestAge = backlog.OldestRxMs is { } oldest ? Math.Max(0, (time.GetUtcNow().ToUnixTimeMilliseconds() - oldest) / 1000) : 0;
         return new StatusMessage
         {
-            Client = options.Id,
+            Client = gateway.Id,
             Online = true,
             Fw = Firmware,
             Backlog = new GatewayBacklog { Rows = backlog.Rows, OldestAgeS = oldestAge, StoreBytes = backlog.DatabaseBytes, Thinned = store.Thinned },

@@ -6,7 +6,7 @@ using WasteIoT.Contracts;
 using WasteIoT.Contracts.Downlink;
 using WasteIoT.Contracts.Messages;
 using WasteIoT.Contracts.Serialization;
-using WasteIoT.Gateway.Hosting;
+using WasteIoT.Gateway.Identity;
 
 namespace WasteIoT.Gateway.Uplink;
 
@@ -16,48 +16,48 @@ namespace WasteIoT.Gateway.Uplink;
 /// password; telemetry on <c>devices/{device}/messages/events/{properties}</c>; cloud-to-device messages on
 /// <c>devices/{device}/messages/devicebound/…</c>; no retained messages).
 /// </summary>
-public sealed class UplinkProtocol(GatewayOptions options, TimeProvider time)
+public sealed class UplinkProtocol(GatewayIdentity gateway, UplinkOptions uplink, TimeProvider time)
 {
-    private readonly UplinkOptions _uplink = options.Uplink;
+    private readonly UplinkOptions _uplink = uplink;
 
     public bool IsAzure => _uplink.Mode == "AzureIotHub";
 
     /// <summary>How long one connection may live: an IoT Hub session ends with its token, so it is renewed before.</summary>
     public TimeSpan? SessionLifetime => IsAzure ? _uplink.TokenLifetime * 0.8 : null;
 
-    public string BatchTopic => IsAzure ? Telemetry(MessageKinds.Batch) : Topics.GatewayUp(options.Id, MessageKinds.Batch);
+    public string BatchTopic => IsAzure ? Telemetry(MessageKinds.Batch) : Topics.GatewayUp(gateway.Id, MessageKinds.Batch);
 
-    public string AlarmTopic => IsAzure ? Telemetry(MessageKinds.Alarm) : Topics.GatewayUp(options.Id, MessageKinds.Alarm);
+    public string AlarmTopic => IsAzure ? Telemetry(MessageKinds.Alarm) : Topics.GatewayUp(gateway.Id, MessageKinds.Alarm);
 
     /// <summary>The retained presence topic, or null where the cloud has none (IoT Hub tracks connection state itself).</summary>
-    public string? StatusTopic => IsAzure ? null : Topics.GatewayStatus(options.Id);
+    public string? StatusTopic => IsAzure ? null : Topics.GatewayStatus(gateway.Id);
 
-    public string DownlinkFilter => IsAzure ? $"devices/{options.Id}/messages/devicebound/#" : Topics.GatewayDownFilter(options.Id);
+    public string DownlinkFilter => IsAzure ? $"devices/{gateway.Id}/messages/devicebound/#" : Topics.GatewayDownFilter(gateway.Id);
 
     public MqttClientOptions ClientOptions()
     {
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(_uplink.Host, _uplink.Port)
             .WithProtocolVersion(MqttProtocolVersion.V311)
-            .WithClientId(options.Id)
+            .WithClientId(gateway.Id)
             .WithCleanSession(false)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(30))
             .WithTimeout(TimeSpan.FromSeconds(10));
         if (IsAzure)
         {
-            var token = SasToken.Create(_uplink.HubHostName!, options.Id, _uplink.SharedAccessKey!, time.GetUtcNow() + _uplink.TokenLifetime);
-            builder.WithCredentials($"{_uplink.HubHostName}/{options.Id}/?api-version={_uplink.ApiVersion}", token);
+            var token = SasToken.Create(_uplink.HubHostName!, gateway.Id, _uplink.SharedAccessKey!, time.GetUtcNow() + _uplink.TokenLifetime);
+            builder.WithCredentials($"{_uplink.HubHostName}/{gateway.Id}/?api-version={_uplink.ApiVersion}", token);
         }
         else
         {
-            var offline = WireCodec.Encode(new StatusMessage { Client = options.Id, Online = false }, ContractJsonContext.Default.StatusMessage);
-            builder.WithWillTopic(Topics.GatewayStatus(options.Id))
+            var offline = WireCodec.Encode(new StatusMessage { Client = gateway.Id, Online = false }, ContractJsonContext.Default.StatusMessage);
+            builder.WithWillTopic(Topics.GatewayStatus(gateway.Id))
                 .WithWillPayload(offline)
                 .WithWillRetain(true)
                 .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
             if (_uplink.Password is { } password)
             {
-                builder.WithCredentials(options.Id, password);
+                builder.WithCredentials(gateway.Id, password);
             }
         }
 
@@ -81,11 +81,11 @@ public sealed class UplinkProtocol(GatewayOptions options, TimeProvider time)
     {
         if (!IsAzure)
         {
-            return Topics.TryParse(topic, out var parts) && !parts.IsDevice && parts.ClientId == options.Id && parts.Direction == TopicDirection.Down ? parts.Kind : null;
+            return Topics.TryParse(topic, out var parts) && !parts.IsDevice && parts.ClientId == gateway.Id && parts.Direction == TopicDirection.Down ? parts.Kind : null;
         }
 
         // devices/{id}/messages/devicebound/{url-encoded property bag, e.g. %24.mid=…&kind=route}
-        var prefix = $"devices/{options.Id}/messages/devicebound/";
+        var prefix = $"devices/{gateway.Id}/messages/devicebound/";
         if (!topic.StartsWith(prefix, StringComparison.Ordinal))
         {
             return null;
@@ -104,5 +104,5 @@ public sealed class UplinkProtocol(GatewayOptions options, TimeProvider time)
     }
 
     /// <summary>IoT Hub application properties travel in the topic; the kind lets a hub route batches and alarms apart.</summary>
-    private string Telemetry(string kind) => $"devices/{options.Id}/messages/events/kind={kind}&gateway={WebUtility.UrlEncode(options.Id)}";
+    private string Telemetry(string kind) => $"devices/{gateway.Id}/messages/events/kind={kind}&gateway={WebUtility.UrlEncode(gateway.Id)}";
 }

@@ -1,6 +1,6 @@
 using WasteIoT.Contracts.Messages;
 using WasteIoT.Gateway.EdgeRules;
-using WasteIoT.Gateway.Hosting;
+using WasteIoT.Gateway.Identity;
 
 namespace WasteIoT.Gateway.Tests.EdgeRules;
 
@@ -13,7 +13,7 @@ public sealed class CoverAlarmRuleTests
 
     public CoverAlarmRuleTests()
     {
-        _rule = new CoverAlarmRule(new GatewayOptions { Id = "gw-truck-07" }, _buzzer);
+        _rule = new CoverAlarmRule(new GatewayIdentity("gw-truck-07"), new EdgeRuleOptions(), _buzzer);
     }
 
     [Fact]

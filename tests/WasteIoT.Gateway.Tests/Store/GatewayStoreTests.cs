@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
-using WasteIoT.Gateway.Hosting;
 using WasteIoT.Gateway.Store;
 
 namespace WasteIoT.Gateway.Tests.Store;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace WasteIoT.Gateway.Hosting;
+namespace WasteIoT.Gateway.Broker;
 
 /// <summary>The device-facing MQTT broker.</summary>
 public sealed class BrokerOptions

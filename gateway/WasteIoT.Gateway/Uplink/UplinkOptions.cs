@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace WasteIoT.Gateway.Hosting;
+namespace WasteIoT.Gateway.Uplink;
 
 /// <summary>The gateway's connection to the cloud.</summary>
 public sealed class UplinkOptions

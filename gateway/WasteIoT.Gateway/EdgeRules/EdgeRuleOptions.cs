@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace WasteIoT.Gateway.Hosting;
+namespace WasteIoT.Gateway.EdgeRules;
 
 /// <summary>The truck gateway's local sealed-transport rule.</summary>
 public sealed class EdgeRuleOptions

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace WasteIoT.Gateway.Hosting;
+namespace WasteIoT.Gateway.Store;
 
 /// <summary>The durable store (SQLite, WAL).</summary>
 public sealed class StoreOptions
