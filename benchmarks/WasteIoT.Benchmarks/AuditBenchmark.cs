@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using WasteIoT.Cloud.Audit;
+using WasteIoT.Cloud.Checks.Toilets;
+using WasteIoT.Cloud.Readings;
+using WasteIoT.Cloud.Registry;
+using WasteIoT.Cloud.Settings;
+using WasteIoT.Cloud.Storage;
 using WasteIoT.Contracts.Messages;
 using WasteIoT.Contracts.Serialization;
-using WasteIoT.Cloud.Audit;
-using WasteIoT.Cloud.Checks.Api;
-using WasteIoT.Cloud.Checks.Toilets;
-using WasteIoT.Cloud.Hosting;
-using WasteIoT.Cloud.Registry;
-using WasteIoT.Cloud.Storage;
 
 namespace WasteIoT.Benchmarks;
 

@@ -7,7 +7,7 @@ if (args is ["provision-gateway", var gateway, .. var rest])
 
 if (args is ["create-admin", var admin, .. var options])
 {
-    return await WasteIoT.Cloud.Accounts.CreateAdminCommand.RunAsync(admin, options, Console.Out);
+    return await WasteIoT.Cloud.Users.CreateAdminCommand.RunAsync(admin, options, Console.Out);
 }
 
 var app = CloudApplication.Build(args);

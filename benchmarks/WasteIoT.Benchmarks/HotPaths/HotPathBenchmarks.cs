@@ -1,6 +1,6 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using WasteIoT.Cloud.Checks.Api;
+using WasteIoT.Cloud.Readings;
 using WasteIoT.Contracts.Serialization;
 using WasteIoT.Firmware.Core.Gnss;
 using WasteIoT.Firmware.Core.Protocol;

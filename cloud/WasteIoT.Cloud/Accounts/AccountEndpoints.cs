@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace WasteIoT.Cloud.Accounts;
@@ -57,7 +57,7 @@ internal static class AccountEndpoints
         return TypedResults.NoContent();
     }
 
-    private static Ok<SessionInfo> Me(HttpContext context, IAntiforgery antiforgery, Microsoft.Extensions.Options.IOptions<Hosting.CloudOptions> options)
+    private static Ok<SessionInfo> Me(HttpContext context, IAntiforgery antiforgery, Microsoft.Extensions.Options.IOptions<Settings.CloudOptions> options)
     {
         var viewer = Viewer.From(context.User);
         var tokens = antiforgery.GetAndStoreTokens(context);

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using WasteIoT.Contracts.Messages;
-using WasteIoT.Cloud.Checks.Api;
 using WasteIoT.Cloud.Checks.Clearance;
 using WasteIoT.Cloud.Checks.Coverage;
 using WasteIoT.Cloud.Checks.DataHealth;
@@ -10,8 +8,10 @@ using WasteIoT.Cloud.Checks.Ponds;
 using WasteIoT.Cloud.Checks.SealedTransport;
 using WasteIoT.Cloud.Checks.Toilets;
 using WasteIoT.Cloud.Checks.TransferStations;
-using WasteIoT.Cloud.Hosting;
+using WasteIoT.Cloud.Readings;
 using WasteIoT.Cloud.Registry;
+using WasteIoT.Cloud.Settings;
+using WasteIoT.Contracts.Messages;
 
 namespace WasteIoT.Cloud.Audit;
 

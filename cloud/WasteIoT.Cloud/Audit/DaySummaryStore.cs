@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using WasteIoT.Cloud.Hosting;
 using WasteIoT.Cloud.Storage;
 
 namespace WasteIoT.Cloud.Audit;
@@ -22,7 +21,7 @@ public sealed class DaySummaryStore(CloudDatabase database)
         foreach (var (contractor, summary) in byContractor)
         {
             upsert.Parameters[1].Value = contractor;
-            upsert.Parameters[2].Value = JsonSerializer.Serialize(summary, CloudJsonContext.Default.DaySummary);
+            upsert.Parameters[2].Value = JsonSerializer.Serialize(summary, AuditJsonContext.Default.DaySummary);
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -39,7 +38,7 @@ public sealed class DaySummaryStore(CloudDatabase database)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            if (JsonSerializer.Deserialize(reader.GetString(2), CloudJsonContext.Default.DaySummary) is { } summary)
+            if (JsonSerializer.Deserialize(reader.GetString(2), AuditJsonContext.Default.DaySummary) is { } summary)
             {
                 rows.Add((DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture), reader.GetString(1), summary));
             }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using WasteIoT.Cloud.Hosting;
+using WasteIoT.Cloud.Settings;
 
 namespace WasteIoT.Cloud.Cases;
 
@@ -84,8 +84,8 @@ public sealed class CaseWorkflow(CaseStore store, IOptions<CloudOptions> cloud, 
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(cloud.Value.TimeZone);
-        var start = Checks.Api.DayWindow.For(first, zone).Start;
-        var end = Checks.Api.DayWindow.For(first.AddMonths(1), zone).Start;
+        var start = Readings.DayWindow.For(first, zone).Start;
+        var end = Readings.DayWindow.For(first.AddMonths(1), zone).Start;
         var cases = await store.FiledBetweenAsync(start, end, cancellationToken);
         var now = time.GetUtcNow();
         var byContractor = cases.GroupBy(c => c.Contractor, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Figures(g.Key, [.. g], now)).ToList();

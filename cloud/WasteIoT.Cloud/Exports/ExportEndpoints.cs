@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 using WasteIoT.Cloud.Accounts;
 using WasteIoT.Cloud.Audit;
 using WasteIoT.Cloud.Cases;
-using WasteIoT.Cloud.Hosting;
+using WasteIoT.Cloud.Scorecards;
+using WasteIoT.Cloud.Settings;
 
 namespace WasteIoT.Cloud.Exports;
 

@@ -1,8 +1,8 @@
 using System.Data;
 using Microsoft.Extensions.Options;
 using WasteIoT.Cloud.Accounts;
-using WasteIoT.Cloud.Hosting;
 using WasteIoT.Cloud.Registry;
+using WasteIoT.Cloud.Settings;
 using WasteIoT.Cloud.Storage;
 using WasteIoT.Contracts.Downlink;
 

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using WasteIoT.Cloud.Hosting;
+using WasteIoT.Cloud.Settings;
 
 namespace WasteIoT.Cloud.Health;
 

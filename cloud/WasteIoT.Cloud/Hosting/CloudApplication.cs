@@ -1,24 +1,26 @@
 using System.Net;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using WasteIoT.Cloud.Accounts;
-using Microsoft.Extensions.Options;
 using MQTTnet.AspNetCore;
-using WasteIoT.Cloud.Audit;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+using WasteIoT.Cloud.Accounts;
 using WasteIoT.Cloud.Alerts;
+using WasteIoT.Cloud.Audit;
 using WasteIoT.Cloud.Cases;
-using WasteIoT.Cloud.Crew;
-using WasteIoT.Cloud.Checks.Api;
 using WasteIoT.Cloud.Contract;
+using WasteIoT.Cloud.Crew;
+using WasteIoT.Cloud.Dashboard;
+using WasteIoT.Cloud.Exports;
 using WasteIoT.Cloud.Gateways;
 using WasteIoT.Cloud.Health;
 using WasteIoT.Cloud.Ingestion;
-using WasteIoT.Cloud.Ngsi;
-using WasteIoT.Cloud.Dashboard;
-using WasteIoT.Cloud.Exports;
 using WasteIoT.Cloud.Live;
+using WasteIoT.Cloud.Ngsi;
 using WasteIoT.Cloud.Readings;
 using WasteIoT.Cloud.Registry;
+using WasteIoT.Cloud.Scorecards;
+using WasteIoT.Cloud.Settings;
 using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Users;
 
 namespace WasteIoT.Cloud.Hosting;
 

@@ -23,7 +23,7 @@ namespace WasteIoT.Cloud.Hosting;
 [JsonSerializable(typeof(Audit.StationAudit))]
 [JsonSerializable(typeof(Audit.PondAudit))]
 [JsonSerializable(typeof(Audit.DayOverview))]
-[JsonSerializable(typeof(Audit.Scorecard))]
+[JsonSerializable(typeof(Scorecards.Scorecard))]
 [JsonSerializable(typeof(List<Audit.BinAudit>))]
 [JsonSerializable(typeof(IReadOnlyList<Audit.ToiletAudit>))]
 [JsonSerializable(typeof(Cases.CasePage))]

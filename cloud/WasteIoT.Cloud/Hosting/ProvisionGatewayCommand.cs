@@ -1,4 +1,5 @@
 using WasteIoT.Cloud.Gateways;
+using WasteIoT.Cloud.Settings;
 
 namespace WasteIoT.Cloud.Hosting;
 

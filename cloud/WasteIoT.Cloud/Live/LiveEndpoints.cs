@@ -1,14 +1,13 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using WasteIoT.Contracts.Messages;
 using WasteIoT.Cloud.Accounts;
 using WasteIoT.Cloud.Audit;
-using WasteIoT.Cloud.Checks.Api;
 using WasteIoT.Cloud.Checks.SealedTransport;
-using WasteIoT.Cloud.Hosting;
+using WasteIoT.Cloud.Readings;
 using WasteIoT.Cloud.Registry;
 using WasteIoT.Cloud.Storage;
+using WasteIoT.Contracts.Messages;
 
 namespace WasteIoT.Cloud.Live;
 
@@ -175,7 +174,7 @@ internal static class LiveEndpoints
 
     private static async Task WriteAsync(HttpResponse response, TruckPositionEvent position, CancellationToken cancellationToken)
     {
-        var json = JsonSerializer.Serialize(position, CloudJsonContext.Default.TruckPositionEvent);
+        var json = JsonSerializer.Serialize(position, LiveJsonContext.Default.TruckPositionEvent);
         await response.WriteAsync($"event: position\ndata: {json}\n\n", cancellationToken);
     }
 }

@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
-using WasteIoT.Contracts.Messages;
-using WasteIoT.Contracts.Serialization;
 using WasteIoT.Cloud.Ingestion;
 using WasteIoT.Cloud.Registry;
 using WasteIoT.Cloud.Storage;
+using WasteIoT.Contracts.Messages;
+using WasteIoT.Contracts.Serialization;
 
 namespace WasteIoT.Cloud.Live;
 
@@ -65,7 +65,7 @@ public sealed class LiveFeed : IDisposable
                     Publish(last with { Cover = _cover[owner.Id] });
                 }
             }
-            else if (reading.Kind == MessageKinds.Position && Checks.Api.PositionReader.TryRead(reading.Json, out var p) && p is not null)
+            else if (reading.Kind == MessageKinds.Position && Readings.PositionReader.TryRead(reading.Json, out var p) && p is not null)
             {
                 var truck = _registry.Cached.Find<Truck>(RegistryKinds.Trucks, owner.Id);
                 var position = new TruckPositionEvent(owner.Id, truck?.Contractor ?? string.Empty, p.Device, p.Ts, p.Lat, p.Lon, p.Speed, p.Heading, _cover.GetValueOrDefault(owner.Id, CargoCover.Unknown));

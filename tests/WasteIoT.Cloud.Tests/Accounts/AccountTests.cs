@@ -1,11 +1,12 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json;
+using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using WasteIoT.Cloud.Accounts;
 using WasteIoT.Cloud.Storage;
 using WasteIoT.Cloud.Tests.Audit;
+using WasteIoT.Cloud.Users;
 
 namespace WasteIoT.Cloud.Tests.Accounts;
 

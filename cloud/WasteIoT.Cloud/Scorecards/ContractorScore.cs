@@ -1,4 +1,6 @@
-namespace WasteIoT.Cloud.Audit;
+using WasteIoT.Cloud.Audit;
+
+namespace WasteIoT.Cloud.Scorecards;
 
 /// <summary>
 /// One contractor's month: the service as measured on the days kept (coverage over all scheduled households, sealed

@@ -1,12 +1,12 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using WasteIoT.Cloud.Readings;
 using WasteIoT.Contracts.Messages;
 using WasteIoT.Contracts.Serialization;
-using WasteIoT.Cloud.Checks.Api;
 using WasteIoT.Testing;
 
-namespace WasteIoT.Cloud.Tests.Checks;
+namespace WasteIoT.Cloud.Tests.Readings;
 
 /// <summary>The fast position path gives exactly what the contract's deserializer gives, or steps aside.</summary>
 public sealed class PositionReaderTests

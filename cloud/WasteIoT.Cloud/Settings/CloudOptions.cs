@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using WasteIoT.Cloud.Storage;
 
-namespace WasteIoT.Cloud.Hosting;
+namespace WasteIoT.Cloud.Settings;
 
 /// <summary>The <c>Cloud</c> configuration section; embedded defaults need no set-up.</summary>
 public sealed class CloudOptions

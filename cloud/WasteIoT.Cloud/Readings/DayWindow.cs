@@ -1,4 +1,5 @@
-namespace WasteIoT.Cloud.Checks.Api;
+
+namespace WasteIoT.Cloud.Readings;
 
 /// <summary>A local calendar day in the county's time zone, as instants.</summary>
 public sealed record DayWindow(DateOnly Date, DateTimeOffset Start, DateTimeOffset End)

@@ -1,8 +1,9 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using WasteIoT.Cloud.Accounts;
 using WasteIoT.Cloud.Registry;
 
-namespace WasteIoT.Cloud.Accounts;
+namespace WasteIoT.Cloud.Users;
 
 /// <summary><c>/api/users</c> (the bureau only): accounts with REST and CSV; passwords are set one by one, never exported.</summary>
 internal static class UserEndpoints

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Configuration;
-using WasteIoT.Cloud.Hosting;
+using WasteIoT.Cloud.Accounts;
+using WasteIoT.Cloud.Settings;
 
-namespace WasteIoT.Cloud.Accounts;
+namespace WasteIoT.Cloud.Users;
 
 /// <summary>
 /// <c>create-admin NAME [--Cloud:…]</c>: creates a bureau user (or resets that user's password) and prints a new

@@ -1,9 +1,9 @@
 using System.Text.Json;
+using WasteIoT.Cloud.Storage;
 using WasteIoT.Contracts.Messages;
 using WasteIoT.Contracts.Serialization;
-using WasteIoT.Cloud.Storage;
 
-namespace WasteIoT.Cloud.Checks.Api;
+namespace WasteIoT.Cloud.Readings;
 
 /// <summary>Loads one device's stored messages for a day (with a margin before it, for state carried over midnight).</summary>
 public sealed class DeviceDay(IReadingStore store)

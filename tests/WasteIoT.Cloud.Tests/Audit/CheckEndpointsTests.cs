@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using WasteIoT.Cloud.Storage;
 
-namespace WasteIoT.Cloud.Tests.Checks;
+namespace WasteIoT.Cloud.Tests.Audit;
 
 /// <summary>The checks over stored data, through the HTTP API.</summary>
 public sealed class CheckEndpointsTests

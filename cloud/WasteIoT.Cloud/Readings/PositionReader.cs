@@ -1,7 +1,7 @@
 using System.Text.Json;
 using WasteIoT.Contracts.Messages;
 
-namespace WasteIoT.Cloud.Checks.Api;
+namespace WasteIoT.Cloud.Readings;
 
 /// <summary>
 /// Reads a stored position without the general polymorphic deserializer: a county's day is millions of fixes and

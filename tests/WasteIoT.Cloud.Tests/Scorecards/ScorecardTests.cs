@@ -1,11 +1,13 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using WasteIoT.Cloud.Audit;
 using WasteIoT.Cloud.Cases;
+using WasteIoT.Cloud.Scorecards;
 using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Tests.Audit;
 
-namespace WasteIoT.Cloud.Tests.Audit;
+namespace WasteIoT.Cloud.Tests.Scorecards;
 
 /// <summary>The monthly scorecard from the kept summaries of closed days and the month's cases.</summary>
 public sealed class ScorecardTests

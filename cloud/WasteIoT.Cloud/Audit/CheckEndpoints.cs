@@ -1,12 +1,11 @@
-using WasteIoT.Cloud.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
-using WasteIoT.Cloud.Audit;
+using WasteIoT.Cloud.Accounts;
 using WasteIoT.Cloud.Checks.Clearance;
 using WasteIoT.Cloud.Checks.DataHealth;
 using WasteIoT.Cloud.Checks.Evidence;
 using WasteIoT.Cloud.Checks.SealedTransport;
 
-namespace WasteIoT.Cloud.Checks.Api;
+namespace WasteIoT.Cloud.Audit;
 
 /// <summary>
 /// The checks over stored data, for one device and one local day: the county audit's own computations (its

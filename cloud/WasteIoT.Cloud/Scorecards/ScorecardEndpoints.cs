@@ -1,10 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WasteIoT.Cloud.Accounts;
+using WasteIoT.Cloud.Audit;
 using WasteIoT.Cloud.Cases;
 using WasteIoT.Cloud.Registry;
 
-namespace WasteIoT.Cloud.Audit;
+namespace WasteIoT.Cloud.Scorecards;
 
 /// <summary><c>GET /api/scorecard/{yyyy-MM}</c>: each contractor's month, from the kept daily summaries and the cases.</summary>
 internal static class ScorecardEndpoints
