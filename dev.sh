@@ -37,6 +37,13 @@ run_tests() {
   local results
   results=$(mktemp -d)
   local status=0
+  # Style: the .editorconfig rules run in every build (EnforceCodeStyleInBuild); formatting (whitespace, using order)
+  # is checked here, and `dotnet format WasteIoT.sln` fixes it.
+  dotnet restore WasteIoT.sln -v q
+  if ! dotnet format WasteIoT.sln --verify-no-changes --no-restore -v q; then
+    echo "format: files above need 'dotnet format WasteIoT.sln'"
+    status=1
+  fi
   dotnet test WasteIoT.sln -c Release --logger "trx" --results-directory "$results" "$@" || status=$?
   # One closing line for CI, summed from every assembly's TRX (console lines of parallel runs interleave).
   python3 - "$results" <<'PY' || true

@@ -1,4 +1,3 @@
-using WasteIoT.Contracts.Messages;
 using System.Diagnostics;
 using System.Globalization;
 using WasteIoT.Cloud.Checks.Clearance;
@@ -6,6 +5,7 @@ using WasteIoT.Cloud.Checks.Coverage;
 using WasteIoT.Cloud.Checks.SealedTransport;
 using WasteIoT.Cloud.Checks.Toilets;
 using WasteIoT.Cloud.Checks.TransferStations;
+using WasteIoT.Contracts.Messages;
 
 namespace WasteIoT.Benchmarks;
 

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using WasteIoT.Cloud.Storage;
 using WasteIoT.Contracts.Security;
 using WasteIoT.Contracts.Validation;
-using WasteIoT.Cloud.Storage;
 
 namespace WasteIoT.Cloud.Gateways;
 

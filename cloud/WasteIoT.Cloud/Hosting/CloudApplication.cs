@@ -1,7 +1,7 @@
 using System.Net;
-using MQTTnet.AspNetCore;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
+using MQTTnet.AspNetCore;
 using WasteIoT.Cloud.Accounts;
 using WasteIoT.Cloud.Alerts;
 using WasteIoT.Cloud.Audit;

@@ -1,11 +1,11 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using WasteIoT.Cloud.Gateways;
+using WasteIoT.Cloud.Storage;
 using WasteIoT.Contracts;
 using WasteIoT.Contracts.Serialization;
 using WasteIoT.Contracts.Uplink;
 using WasteIoT.Contracts.Validation;
-using WasteIoT.Cloud.Gateways;
-using WasteIoT.Cloud.Storage;
 
 namespace WasteIoT.Cloud.Ingestion;
 

@@ -2,13 +2,13 @@ using System.Buffers;
 using MQTTnet;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
+using WasteIoT.Cloud.Gateways;
+using WasteIoT.Cloud.Storage;
 using WasteIoT.Contracts;
 using WasteIoT.Contracts.Messages;
 using WasteIoT.Contracts.Serialization;
 using WasteIoT.Contracts.Uplink;
 using WasteIoT.Contracts.Validation;
-using WasteIoT.Cloud.Gateways;
-using WasteIoT.Cloud.Storage;
 
 namespace WasteIoT.Cloud.Ingestion;
 

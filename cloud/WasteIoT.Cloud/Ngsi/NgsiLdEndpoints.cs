@@ -1,6 +1,6 @@
-using WasteIoT.Cloud.Accounts;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using WasteIoT.Cloud.Accounts;
 
 namespace WasteIoT.Cloud.Ngsi;
 

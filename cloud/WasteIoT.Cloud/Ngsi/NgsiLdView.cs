@@ -1,11 +1,11 @@
-using WasteIoT.Cloud.Live;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using WasteIoT.Contracts.Messages;
-using WasteIoT.Contracts.Serialization;
+using WasteIoT.Cloud.Live;
 using WasteIoT.Cloud.Registry;
 using WasteIoT.Cloud.Storage;
+using WasteIoT.Contracts.Messages;
+using WasteIoT.Contracts.Serialization;
 
 namespace WasteIoT.Cloud.Ngsi;
 

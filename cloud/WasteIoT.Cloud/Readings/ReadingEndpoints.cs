@@ -1,9 +1,9 @@
-using WasteIoT.Cloud.Accounts;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using WasteIoT.Contracts.Validation;
+using WasteIoT.Cloud.Accounts;
 using WasteIoT.Cloud.Storage;
+using WasteIoT.Contracts.Validation;
 
 namespace WasteIoT.Cloud.Readings;
 

@@ -195,7 +195,8 @@ public static class RegistryKinds
             var kind = row.Enum<SiteKind>("kind");
             ToiletClass? toiletClass = row.Text("toiletClass", required: kind == SiteKind.Toilet).Length > 0 ? row.Enum<ToiletClass>("toiletClass") : null;
             return new Site(row.Text("id"), kind, row.Text("name"), row.Text("contractor"), row.Number("lat", -90, 90), row.Number("lon", -180, 180),
-                toiletClass, row.Time("opens"), row.Time("closes"), row.List("cleaners"), row.List("devices")) { NodeCustody = row.Enum("nodeCustody", NodeCustody.Contractor) };
+                toiletClass, row.Time("opens"), row.Time("closes"), row.List("cleaners"), row.List("devices"))
+            { NodeCustody = row.Enum("nodeCustody", NodeCustody.Contractor) };
         }
 
         public override IEnumerable<string?> Format(IRegistryEntity entity) =>
@@ -240,7 +241,8 @@ public static class RegistryKinds
 
         public override IRegistryEntity Parse(CsvRow row) =>
             new Bin(row.Text("id"), row.Text("name"), row.Text("contractor"), row.Number("lat", -90, 90), row.Number("lon", -180, 180), row.Integer("depthMm", 100, 5000),
-                row.Integer("capacityL", 1, 100_000), row.Text("wasteKind"), row.Text("device"), row.Text("site", required: false)) { NodeCustody = row.Enum("nodeCustody", NodeCustody.Bureau) };
+                row.Integer("capacityL", 1, 100_000), row.Text("wasteKind"), row.Text("device"), row.Text("site", required: false))
+            { NodeCustody = row.Enum("nodeCustody", NodeCustody.Bureau) };
 
         public override IEnumerable<string?> Format(IRegistryEntity entity) =>
             entity is Bin b ? [b.Id, b.Name, b.Contractor, Number(b.Lat), Number(b.Lon), b.DepthMm.ToString(System.Globalization.CultureInfo.InvariantCulture), b.CapacityL.ToString(System.Globalization.CultureInfo.InvariantCulture), b.WasteKind, b.Device, b.Site, CsvRow.Camel(b.NodeCustody.ToString())] : [];

@@ -1,8 +1,8 @@
-using WasteIoT.Gateway.Uplink;
-using WasteIoT.Gateway.Store;
-using WasteIoT.Gateway.EdgeRules;
-using WasteIoT.Gateway.Broker;
 using System.ComponentModel.DataAnnotations;
+using WasteIoT.Gateway.Broker;
+using WasteIoT.Gateway.EdgeRules;
+using WasteIoT.Gateway.Store;
+using WasteIoT.Gateway.Uplink;
 
 namespace WasteIoT.Gateway.Hosting;
 

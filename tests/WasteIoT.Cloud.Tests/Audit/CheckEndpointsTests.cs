@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using WasteIoT.Cloud.Storage;
 
 namespace WasteIoT.Cloud.Tests.Audit;

@@ -2,10 +2,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using WasteIoT.Contracts.Messages;
 using WasteIoT.Cloud.Audit;
 using WasteIoT.Cloud.Storage;
 using WasteIoT.Cloud.Tests.Registry;
+using WasteIoT.Contracts.Messages;
 
 namespace WasteIoT.Cloud.Tests.Audit;
 

@@ -1,9 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
-using WasteIoT.Contracts.Messages;
 using WasteIoT.Cloud.Cases;
 using WasteIoT.Cloud.Storage;
+using WasteIoT.Contracts.Messages;
 
 namespace WasteIoT.Cloud.Tests.Audit;
 

@@ -1,5 +1,5 @@
-using WasteIoT.Contracts.Messages;
 using WasteIoT.Cloud.Storage;
+using WasteIoT.Contracts.Messages;
 
 namespace WasteIoT.Cloud.Tests.Audit;
 

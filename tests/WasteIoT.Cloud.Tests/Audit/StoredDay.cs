@@ -1,7 +1,7 @@
-using WasteIoT.Contracts.Messages;
-using WasteIoT.Contracts.Serialization;
 using System.Text.Json;
 using WasteIoT.Cloud.Storage;
+using WasteIoT.Contracts.Messages;
+using WasteIoT.Contracts.Serialization;
 
 namespace WasteIoT.Cloud.Tests.Audit;
 

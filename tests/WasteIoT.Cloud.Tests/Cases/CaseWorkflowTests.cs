@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
-using WasteIoT.Contracts.Messages;
 using WasteIoT.Cloud.Cases;
 using WasteIoT.Cloud.Storage;
 using WasteIoT.Cloud.Tests.Audit;
+using WasteIoT.Contracts.Messages;
 
 namespace WasteIoT.Cloud.Tests.Cases;
 

@@ -1,5 +1,5 @@
-using WasteIoT.Contracts.Messages;
 using WasteIoT.Cloud.Checks.Toilets;
+using WasteIoT.Contracts.Messages;
 
 namespace WasteIoT.Cloud.Tests.Checks;
 

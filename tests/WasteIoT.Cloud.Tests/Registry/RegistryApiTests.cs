@@ -102,8 +102,17 @@ public sealed class RegistryApiTests
 
         var invalid = await cloud.Client.PutAsJsonAsync("/api/registry/sites/t-02", new
         {
-            id = "t-02", kind = "toilet", name = "新公厕", contractor = "c-none", lat = 30.28, lon = 120.16, toiletClass = (string?)null,
-            opens = "06:00:00", closes = "05:00:00", cleaners = new[] { "b-999" }, devices = Array.Empty<string>(),
+            id = "t-02",
+            kind = "toilet",
+            name = "新公厕",
+            contractor = "c-none",
+            lat = 30.28,
+            lon = 120.16,
+            toiletClass = (string?)null,
+            opens = "06:00:00",
+            closes = "05:00:00",
+            cleaners = new[] { "b-999" },
+            devices = Array.Empty<string>(),
         });
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         var problem = await invalid.Content.ReadAsStringAsync();

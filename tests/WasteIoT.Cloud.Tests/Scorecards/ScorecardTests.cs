@@ -1,5 +1,5 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Extensions.Time.Testing;
 using WasteIoT.Cloud.Audit;
 using WasteIoT.Cloud.Cases;
