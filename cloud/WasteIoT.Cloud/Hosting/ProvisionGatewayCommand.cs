@@ -1,5 +1,6 @@
 using WasteIoT.Cloud.Gateways;
-using WasteIoT.Cloud.Settings;
+
+using WasteIoT.Cloud.Storage;
 
 namespace WasteIoT.Cloud.Hosting;
 
@@ -13,7 +14,7 @@ public static class ProvisionGatewayCommand
         var devices = rest.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
         var options = rest[devices.Length..];
         var cloud = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().AddCommandLine(options)
-            .Build().GetSection(CloudOptions.Section).Get<CloudOptions>() ?? new CloudOptions();
+            .Build().GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         try
         {
             using var database = cloud.OpenDatabase();

@@ -14,7 +14,7 @@ namespace WasteIoT.Cloud.Live;
 /// channel per open page. Runs on the ingest path, so it only decodes truck positions and hands them on; a slow page
 /// loses its oldest positions, never slows ingest.
 /// </summary>
-public sealed class LiveFeed : IDisposable
+public sealed class LiveFeed : IHostedService, IDisposable
 {
     private readonly IngestFeed _feed;
     private readonly CountyRegistry _registry;
@@ -26,7 +26,19 @@ public sealed class LiveFeed : IDisposable
     {
         _feed = feed;
         _registry = registry;
+    }
+
+    /// <summary>Listens to ingest from the host's start, before the first gateway can connect.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
         _feed.Stored += OnStored;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _feed.Stored -= OnStored;
+        return Task.CompletedTask;
     }
 
     public IReadOnlyCollection<TruckPositionEvent> Latest => [.. _last.Values];

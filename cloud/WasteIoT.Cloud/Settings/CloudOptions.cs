@@ -1,16 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using WasteIoT.Cloud.Storage;
 
 namespace WasteIoT.Cloud.Settings;
 
-/// <summary>The <c>Cloud</c> configuration section; embedded defaults need no set-up.</summary>
+/// <summary>The <c>Cloud</c> configuration section (its storage settings are <c>Storage.StorageOptions</c>); embedded defaults need no set-up.</summary>
 public sealed class CloudOptions
 {
     public const string Section = "Cloud";
-
-    /// <summary>Where the embedded SQLite database and other state live.</summary>
-    [Required]
-    public string DataDirectory { get; set; } = ".data/cloud";
 
     /// <summary>Port of the gateway-facing MQTT endpoint (hosted in the same Kestrel server).</summary>
     [Range(1, 65535)]
@@ -28,20 +23,6 @@ public sealed class CloudOptions
     /// <summary>Address the MQTT endpoint listens on.</summary>
     [Required]
     public string MqttBindAddress { get; set; } = "0.0.0.0";
-
-    /// <summary>Sqlite (embedded, the default) or PostgreSql (production; several cloud instances may share one).</summary>
-    public DatabaseProvider Database { get; set; } = DatabaseProvider.Sqlite;
-
-    /// <summary>The Npgsql connection string when <see cref="Database"/> is PostgreSql.</summary>
-    public string? ConnectionString { get; set; }
-
-    /// <summary>Quarantined records kept (oldest out).</summary>
-    [Range(100, 100_000_000)]
-    public int QuarantineRows { get; set; } = 100_000;
-
-    /// <summary>Bytes kept of each quarantined payload.</summary>
-    [Range(256, 4 * 1024 * 1024)]
-    public int QuarantinePayloadBytes { get; set; } = 4096;
 
     /// <summary>A connected gateway with no presence report for this long is shown as silent (it reports every minute).</summary>
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
@@ -67,11 +48,4 @@ public sealed class CloudOptions
             ? System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(path, CertificatePassword)
             : System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(path, Path.ChangeExtension(path, ".key"));
     }
-
-    /// <summary>Opens (and migrates) the configured database.</summary>
-    public CloudDatabase OpenDatabase() => Database switch
-    {
-        DatabaseProvider.PostgreSql => new PostgresCloudDatabase(ConnectionString ?? throw new InvalidOperationException($"{Section}:ConnectionString is required when {Section}:Database is PostgreSql")),
-        _ => new SqliteCloudDatabase(Path.Combine(DataDirectory, "cloud.db")),
-    };
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using WasteIoT.Cloud.Accounts;
-using WasteIoT.Cloud.Settings;
+
+using WasteIoT.Cloud.Storage;
 
 namespace WasteIoT.Cloud.Users;
 
@@ -14,7 +15,7 @@ public static class CreateAdminCommand
     {
         ArgumentNullException.ThrowIfNull(output);
         var cloud = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().AddCommandLine(rest)
-            .Build().GetSection(CloudOptions.Section).Get<CloudOptions>() ?? new CloudOptions();
+            .Build().GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         if (!Registry.RegistryKind.IsValidId(name))
         {
             await Console.Error.WriteLineAsync($"error: '{name}' is not a valid user name");

@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using MQTTnet.AspNetCore;
+using WasteIoT.Cloud.Settings;
+
+namespace WasteIoT.Cloud.Ingestion;
+
+public static class IngestionServices
+{
+    /// <summary>
+    /// The gateway-facing MQTT endpoint, in the same Kestrel server as the HTTP API (plain and, when configured, TLS),
+    /// each connection through the front door before MQTTnet; the batch judge and the feed of stored readings.
+    /// </summary>
+    public static WebApplicationBuilder AddIngestion(this WebApplicationBuilder builder, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<BatchProcessor>();
+        builder.Services.AddSingleton<GatewayIngest>();
+        builder.Services.AddSingleton<IngestFeed>();
+        builder.Services.AddHostedMqttServer(o => o.WithoutDefaultEndpoint().WithPersistentSessions());
+        builder.Services.AddMqttConnectionHandler();
+        builder.Services.AddConnections();
+
+        // Read here, not from the container: Kestrel's endpoints are fixed before the container exists.
+        var cloud = builder.Configuration.GetSection(CloudOptions.Section).Get<CloudOptions>() ?? new CloudOptions();
+        var frontDoorOptions = builder.Configuration.GetSection(MqttFrontDoorOptions.Section).Get<MqttFrontDoorOptions>() ?? new MqttFrontDoorOptions();
+        Validator.ValidateObject(frontDoorOptions, new ValidationContext(frontDoorOptions), validateAllProperties: true);
+        var frontDoor = new MqttFrontDoor(frontDoorOptions, time);
+        builder.Services.AddSingleton(frontDoor);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Parse(cloud.MqttBindAddress), cloud.MqttPort, listen =>
+            {
+                listen.Use(frontDoor.Wrap);
+                listen.UseMqtt();
+            });
+            if (cloud.MqttTlsPort != 0)
+            {
+                var certificate = cloud.LoadCertificate();
+                kestrel.Listen(IPAddress.Parse(cloud.MqttBindAddress), cloud.MqttTlsPort, listen =>
+                {
+                    listen.UseHttps(certificate);
+                    listen.Use(frontDoor.Wrap);
+                    listen.UseMqtt();
+                });
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>Gateways' connections and publishes go through the ingest rules.</summary>
+    public static WebApplication UseIngestion(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseMqttServer(server => app.Services.GetRequiredService<GatewayIngest>().Attach(server));
+        return app;
+    }
+}
