@@ -6,7 +6,7 @@ using WasteIoT.Cloud.Checks.Toilets;
 using WasteIoT.Cloud.Readings;
 using WasteIoT.Cloud.Registry;
 using WasteIoT.Cloud.Settings;
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 using WasteIoT.Contracts.Messages;
 using WasteIoT.Contracts.Serialization;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 
 namespace WasteIoT.Benchmarks;
 

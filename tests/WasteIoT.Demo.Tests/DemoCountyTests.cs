@@ -1,5 +1,5 @@
 using WasteIoT.Cloud.Registry;
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 using WasteIoT.Demo;
 using WasteIoT.Firmware.Simulator.Fleet;
 

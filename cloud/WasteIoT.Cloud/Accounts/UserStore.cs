@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 
 namespace WasteIoT.Cloud.Accounts;
 

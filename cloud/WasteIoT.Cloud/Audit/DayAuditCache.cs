@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using WasteIoT.Cloud.Ingestion;
+using WasteIoT.Cloud.Ingest;
 
 namespace WasteIoT.Cloud.Audit;
 

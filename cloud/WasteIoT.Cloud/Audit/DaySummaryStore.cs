@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 
 namespace WasteIoT.Cloud.Audit;
 

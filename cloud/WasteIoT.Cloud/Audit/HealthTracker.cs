@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using WasteIoT.Cloud.Checks.DataHealth;
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 
 namespace WasteIoT.Cloud.Audit;
 

@@ -1,4 +1,4 @@
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 
 namespace WasteIoT.Cloud.Audit;
 

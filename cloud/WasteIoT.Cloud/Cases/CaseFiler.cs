@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using WasteIoT.Cloud.Audit;
-using WasteIoT.Cloud.Ingestion;
+using WasteIoT.Cloud.Ingest;
 using WasteIoT.Cloud.Registry;
 
 namespace WasteIoT.Cloud.Cases;
@@ -119,7 +119,7 @@ public sealed partial class CaseFiler : BackgroundService
     }
 
     /// <summary>On the ingest path: only notes which past days just received data, and when.</summary>
-    private void OnStored(IReadOnlyList<Storage.StoredReading> readings)
+    private void OnStored(IReadOnlyList<Store.StoredReading> readings)
     {
         var earliest = DateTimeOffset.MaxValue;
         var latest = DateTimeOffset.MinValue;

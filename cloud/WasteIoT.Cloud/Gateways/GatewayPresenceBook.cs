@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using WasteIoT.Cloud.Accounts;
 using WasteIoT.Cloud.Registry;
 using WasteIoT.Cloud.Settings;
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 using WasteIoT.Contracts.Downlink;
 
 namespace WasteIoT.Cloud.Gateways;

@@ -9,14 +9,14 @@ using WasteIoT.Cloud.Dashboard;
 using WasteIoT.Cloud.Exports;
 using WasteIoT.Cloud.Gateways;
 using WasteIoT.Cloud.Health;
-using WasteIoT.Cloud.Ingestion;
+using WasteIoT.Cloud.Ingest;
 using WasteIoT.Cloud.Live;
 using WasteIoT.Cloud.Ngsi;
 using WasteIoT.Cloud.Readings;
 using WasteIoT.Cloud.Registry;
 using WasteIoT.Cloud.Scorecards;
 using WasteIoT.Cloud.Settings;
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 using WasteIoT.Cloud.Users;
 
 namespace WasteIoT.Cloud.Hosting;
@@ -42,9 +42,9 @@ public static class CloudApplication
             .Validate(o => o.MqttTlsPort == 0 || File.Exists(o.CertificatePath), $"{CloudOptions.Section}:CertificatePath must name an existing certificate file when {CloudOptions.Section}:MqttTlsPort is set")
             .ValidateOnStart();
         builder.Services.AddSingleton(time);
-        builder.Services.AddStorage(builder.Configuration);
+        builder.Services.AddStore(builder.Configuration);
         builder.Services.AddGateways();
-        builder.AddIngestion(time);
+        builder.AddIngest(time);
         builder.Services.AddRegistry();
         builder.Services.AddReadings();
         builder.Services.AddAudit(builder.Configuration);
@@ -78,7 +78,7 @@ public static class CloudApplication
         // A host embedding this one (the demo) may send the logs elsewhere than the console.
         logging?.Invoke(builder.Logging);
         var app = builder.Build();
-        app.UseIngestion();
+        app.UseIngest();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();

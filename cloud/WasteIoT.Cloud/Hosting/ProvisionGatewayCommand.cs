@@ -1,6 +1,6 @@
 using WasteIoT.Cloud.Gateways;
 
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 
 namespace WasteIoT.Cloud.Hosting;
 
@@ -14,7 +14,7 @@ public static class ProvisionGatewayCommand
         var devices = rest.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
         var options = rest[devices.Length..];
         var cloud = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().AddCommandLine(options)
-            .Build().GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+            .Build().GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
         try
         {
             using var database = cloud.OpenDatabase();

@@ -6,7 +6,7 @@ using WasteIoT.Cloud.Audit;
 using WasteIoT.Cloud.Checks.SealedTransport;
 using WasteIoT.Cloud.Readings;
 using WasteIoT.Cloud.Registry;
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 using WasteIoT.Contracts.Messages;
 
 namespace WasteIoT.Cloud.Live;

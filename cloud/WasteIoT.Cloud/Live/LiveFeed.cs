@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
-using WasteIoT.Cloud.Ingestion;
+using WasteIoT.Cloud.Ingest;
 using WasteIoT.Cloud.Registry;
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 using WasteIoT.Contracts.Messages;
 using WasteIoT.Contracts.Serialization;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using WasteIoT.Cloud.Live;
 using WasteIoT.Cloud.Registry;
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 using WasteIoT.Contracts.Messages;
 using WasteIoT.Contracts.Serialization;
 

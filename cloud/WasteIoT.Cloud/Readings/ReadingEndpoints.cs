@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WasteIoT.Cloud.Accounts;
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 using WasteIoT.Contracts.Validation;
 
 namespace WasteIoT.Cloud.Readings;

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 
 namespace WasteIoT.Cloud.Registry;
 

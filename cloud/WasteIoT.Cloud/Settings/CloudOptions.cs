@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace WasteIoT.Cloud.Settings;
 
-/// <summary>The <c>Cloud</c> configuration section (its storage settings are <c>Storage.StorageOptions</c>); embedded defaults need no set-up.</summary>
+/// <summary>The <c>Cloud</c> configuration section (its storage settings are <c>Store.StoreOptions</c>); embedded defaults need no set-up.</summary>
 public sealed class CloudOptions
 {
     public const string Section = "Cloud";

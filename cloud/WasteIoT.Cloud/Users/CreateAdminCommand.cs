@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using WasteIoT.Cloud.Accounts;
 
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 
 namespace WasteIoT.Cloud.Users;
 
@@ -15,7 +15,7 @@ public static class CreateAdminCommand
     {
         ArgumentNullException.ThrowIfNull(output);
         var cloud = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().AddCommandLine(rest)
-            .Build().GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+            .Build().GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
         if (!Registry.RegistryKind.IsValidId(name))
         {
             await Console.Error.WriteLineAsync($"error: '{name}' is not a valid user name");

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using WasteIoT.Cloud.Alerts;
 using WasteIoT.Cloud.Cases;
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 using WasteIoT.Cloud.Tests.Audit;
 
 namespace WasteIoT.Cloud.Tests.Alerts;

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WasteIoT.Cloud.Audit;
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 using WasteIoT.Cloud.Tests.Registry;
 using WasteIoT.Contracts.Messages;
 

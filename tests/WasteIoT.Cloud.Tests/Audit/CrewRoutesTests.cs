@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 
 namespace WasteIoT.Cloud.Tests.Audit;
 

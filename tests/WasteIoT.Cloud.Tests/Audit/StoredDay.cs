@@ -1,5 +1,5 @@
 using System.Text.Json;
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 using WasteIoT.Contracts.Messages;
 using WasteIoT.Contracts.Serialization;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using WasteIoT.Cloud.Cases;
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 using WasteIoT.Cloud.Tests.Audit;
 using WasteIoT.Contracts.Messages;
 
@@ -78,7 +78,7 @@ public sealed class CaseWorkflowTests
         await using var cloud = await RunningCloud.StartAsync(time);
         await CountyAuditTests.SeedRegistryAsync(cloud.Client);
         var filer = cloud.Service<CaseFiler>();
-        var feed = cloud.Service<WasteIoT.Cloud.Ingestion.IngestFeed>();
+        var feed = cloud.Service<WasteIoT.Cloud.Ingest.IngestFeed>();
         var store = cloud.Service<IReadingStore>();
 
         // The 26th arrives a day late, in two parts, as a truck's backlog drains: the first part alone would show

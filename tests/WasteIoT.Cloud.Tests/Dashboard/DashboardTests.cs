@@ -9,7 +9,7 @@ using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using WasteIoT.Cloud.Gateways;
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 using WasteIoT.Cloud.Tests.Audit;
 
 namespace WasteIoT.Cloud.Tests.Dashboard;

@@ -5,7 +5,7 @@ using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using WasteIoT.Cloud.Gateways;
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 
 namespace WasteIoT.Cloud.Tests.Gateways;
 

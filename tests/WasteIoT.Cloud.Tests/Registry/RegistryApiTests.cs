@@ -143,7 +143,7 @@ public sealed class RegistryApiTests
     {
         await using var cloud = await RunningCloud.StartAsync();
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
-        var other = new CountyRegistry(new RegistryStore(cloud.Service<WasteIoT.Cloud.Storage.CloudDatabase>(), time), time);
+        var other = new CountyRegistry(new RegistryStore(cloud.Service<WasteIoT.Cloud.Store.CloudDatabase>(), time), time);
         Assert.Equal(0, (await other.CurrentAsync(CancellationToken.None)).Count("contractors"));
 
         await ImportAsync(cloud.Client, "contractors", SmallCounty.Files[0].Csv);

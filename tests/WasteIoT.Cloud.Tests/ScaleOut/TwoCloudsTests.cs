@@ -36,7 +36,7 @@ public sealed class TwoCloudsTests
 
         await using var reference = await RunningCloud.StartOnAsync("Sqlite", time);
         await CountyAuditTests.SeedRegistryAsync(reference.Client);
-        await SmallCountyDay.StoreAsync(reference.Service<WasteIoT.Cloud.Storage.IReadingStore>());
+        await SmallCountyDay.StoreAsync(reference.Service<WasteIoT.Cloud.Store.IReadingStore>());
 
         var expected = await reference.Client.GetFromJsonAsync<DaySummary>("/api/audit/2026-11-26/summary");
         Assert.Equal(expected, await a.Client.GetFromJsonAsync<DaySummary>("/api/audit/2026-11-26/summary"));
@@ -57,7 +57,7 @@ public sealed class TwoCloudsTests
         [.. (await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/cases?limit=100")).GetProperty("items").EnumerateArray()
             .Select(c => $"{c.GetProperty("kind")}/{c.GetProperty("subject")}/{c.GetProperty("day")}/{c.GetProperty("finding")}").Order(StringComparer.Ordinal)];
 
-    private static async Task SendAsync(int port, string gateway, string secret, IEnumerable<WasteIoT.Cloud.Storage.StoredReading> readings)
+    private static async Task SendAsync(int port, string gateway, string secret, IEnumerable<WasteIoT.Cloud.Store.StoredReading> readings)
     {
         using var client = new MqttClientFactory().CreateMqttClient();
         await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithProtocolVersion(MqttProtocolVersion.V311)

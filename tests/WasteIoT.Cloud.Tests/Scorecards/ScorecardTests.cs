@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using WasteIoT.Cloud.Audit;
 using WasteIoT.Cloud.Cases;
 using WasteIoT.Cloud.Scorecards;
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 using WasteIoT.Cloud.Tests.Audit;
 
 namespace WasteIoT.Cloud.Tests.Scorecards;

@@ -1,4 +1,4 @@
-namespace WasteIoT.Cloud.Storage;
+namespace WasteIoT.Cloud.Store;
 
 /// <summary>
 /// Schema migrations, applied in order at start; the applied version is kept in <c>schema_version</c>.

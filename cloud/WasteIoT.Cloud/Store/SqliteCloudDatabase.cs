@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
-namespace WasteIoT.Cloud.Storage;
+namespace WasteIoT.Cloud.Store;
 
 /// <summary>The embedded default: one SQLite file in WAL mode, zero set-up.</summary>
 public sealed class SqliteCloudDatabase : CloudDatabase

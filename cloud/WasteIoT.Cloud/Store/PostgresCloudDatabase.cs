@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Npgsql;
 
-namespace WasteIoT.Cloud.Storage;
+namespace WasteIoT.Cloud.Store;
 
 /// <summary>Production storage: PostgreSQL through one pooled Npgsql data source. Several cloud instances may share it.</summary>
 public sealed class PostgresCloudDatabase : CloudDatabase

@@ -1,6 +1,6 @@
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 
-namespace WasteIoT.Cloud.Tests.Storage;
+namespace WasteIoT.Cloud.Tests.Store;
 
 public sealed class SqliteReadingStoreTests : ReadingStoreContract
 {

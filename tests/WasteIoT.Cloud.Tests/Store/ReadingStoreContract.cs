@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using WasteIoT.Cloud.Gateways;
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 
-namespace WasteIoT.Cloud.Tests.Storage;
+namespace WasteIoT.Cloud.Tests.Store;
 
 /// <summary>What every cloud database must do; run once per database by the derived classes.</summary>
 public abstract class ReadingStoreContract : IDisposable

@@ -6,9 +6,9 @@ using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using WasteIoT.Cloud.Gateways;
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 
-namespace WasteIoT.Cloud.Tests.Ingestion;
+namespace WasteIoT.Cloud.Tests.Ingest;
 
 /// <summary>Batches from a gateway over real MQTT into the cloud's store.</summary>
 public sealed class GatewayIngestTests
@@ -114,7 +114,7 @@ public sealed class GatewayIngestTests
     public async Task HostileSocketsAreClosedAtTheDoorAndGatewaysStillGetIn()
     {
         await using var cloud = await RunningCloud.StartAsync("--Cloud:MqttFrontDoor:ConnectTimeout", "00:00:01", "--Cloud:MqttFrontDoor:MaxPendingPerAddress", "8");
-        var door = cloud.Service<WasteIoT.Cloud.Ingestion.MqttFrontDoor>();
+        var door = cloud.Service<WasteIoT.Cloud.Ingest.MqttFrontDoor>();
 
         // A CONNECT claiming 268 MB, streamed: cut at its length field, long before anything is buffered.
         using (var huge = new System.Net.Sockets.TcpClient())

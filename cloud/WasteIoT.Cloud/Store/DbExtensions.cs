@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace WasteIoT.Cloud.Storage;
+namespace WasteIoT.Cloud.Store;
 
 /// <summary>Small ADO.NET helpers shared by the SQLite and PostgreSQL code paths.</summary>
 public static class DbExtensions

@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace WasteIoT.Cloud.Tests.Ingestion;
+namespace WasteIoT.Cloud.Tests.Ingest;
 
 /// <summary>A throwaway county CA, a cloud server certificate it signed (localhost, 127.0.0.1), and an unrelated CA.</summary>
 internal sealed class TestPki : IDisposable

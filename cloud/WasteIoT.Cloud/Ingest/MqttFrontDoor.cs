@@ -3,7 +3,7 @@ using System.IO.Pipelines;
 using System.Net;
 using Microsoft.AspNetCore.Connections;
 
-namespace WasteIoT.Cloud.Ingestion;
+namespace WasteIoT.Cloud.Ingest;
 
 /// <summary>
 /// The guard in front of the gateway-facing MQTT endpoint, before MQTTnet sees a byte: every fixed header's claimed

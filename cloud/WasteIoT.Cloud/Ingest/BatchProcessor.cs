@@ -1,13 +1,13 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using WasteIoT.Cloud.Gateways;
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 using WasteIoT.Contracts;
 using WasteIoT.Contracts.Serialization;
 using WasteIoT.Contracts.Uplink;
 using WasteIoT.Contracts.Validation;
 
-namespace WasteIoT.Cloud.Ingestion;
+namespace WasteIoT.Cloud.Ingest;
 
 /// <summary>
 /// Judges one gateway batch record by record: a record is stored if it is a valid device message of a device

@@ -1,4 +1,4 @@
-namespace WasteIoT.Cloud.Ingestion;
+namespace WasteIoT.Cloud.Ingest;
 
 /// <summary>
 /// Tells the rest of the instance that readings were committed: a counter for caches to notice new data, and an
@@ -8,11 +8,11 @@ public sealed class IngestFeed
 {
     private long _version;
 
-    public event Action<IReadOnlyList<Storage.StoredReading>>? Stored;
+    public event Action<IReadOnlyList<Store.StoredReading>>? Stored;
 
     public long Version => Interlocked.Read(ref _version);
 
-    public void Publish(IReadOnlyList<Storage.StoredReading> readings)
+    public void Publish(IReadOnlyList<Store.StoredReading> readings)
     {
         ArgumentNullException.ThrowIfNull(readings);
         if (readings.Count == 0)

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace WasteIoT.Cloud.Storage;
+namespace WasteIoT.Cloud.Store;
 
 /// <summary>Readings in the embedded SQLite file: one writer connection, statements prepared once.</summary>
 public sealed class SqliteReadingStore(SqliteCloudDatabase database) : SqlReadingStore(database), IDisposable

@@ -1,4 +1,4 @@
-namespace WasteIoT.Cloud.Storage;
+namespace WasteIoT.Cloud.Store;
 
 /// <summary>
 /// The cloud's storage of device data. One batch is one transaction: its good records and its quarantined ones

@@ -3,14 +3,14 @@ using MQTTnet;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 using WasteIoT.Cloud.Gateways;
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 using WasteIoT.Contracts;
 using WasteIoT.Contracts.Messages;
 using WasteIoT.Contracts.Serialization;
 using WasteIoT.Contracts.Uplink;
 using WasteIoT.Contracts.Validation;
 
-namespace WasteIoT.Cloud.Ingestion;
+namespace WasteIoT.Cloud.Ingest;
 
 /// <summary>
 /// The gateway-facing MQTT endpoint's rules: gateways authenticate with their own credentials (client id = user

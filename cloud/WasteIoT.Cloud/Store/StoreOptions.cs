@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace WasteIoT.Cloud.Storage;
+namespace WasteIoT.Cloud.Store;
 
 /// <summary>Where the cloud keeps its data: the storage settings of the <c>Cloud</c> configuration section.</summary>
-public sealed class StorageOptions
+public sealed class StoreOptions
 {
     public const string Section = "Cloud";
 

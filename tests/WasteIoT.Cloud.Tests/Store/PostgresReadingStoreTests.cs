@@ -1,7 +1,7 @@
 using Npgsql;
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 
-namespace WasteIoT.Cloud.Tests.Storage;
+namespace WasteIoT.Cloud.Tests.Store;
 
 public sealed class PostgresReadingStoreTests : ReadingStoreContract
 {

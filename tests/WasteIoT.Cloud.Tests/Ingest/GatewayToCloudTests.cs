@@ -4,11 +4,11 @@ using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using WasteIoT.Cloud.Gateways;
-using WasteIoT.Cloud.Storage;
+using WasteIoT.Cloud.Store;
 using WasteIoT.Gateway.Devices;
 using WasteIoT.Gateway.Hosting;
 
-namespace WasteIoT.Cloud.Tests.Ingestion;
+namespace WasteIoT.Cloud.Tests.Ingest;
 
 /// <summary>Device → real gateway → real cloud, over loopback MQTT at both hops.</summary>
 public sealed class GatewayToCloudTests

@@ -1,4 +1,4 @@
-namespace WasteIoT.Cloud.Storage;
+namespace WasteIoT.Cloud.Store;
 
 /// <summary>A device message accepted by the cloud, as it is stored.</summary>
 /// <param name="Json">The device's message, verbatim.</param>

@@ -1,21 +1,21 @@
 using Microsoft.Extensions.Options;
 
-namespace WasteIoT.Cloud.Storage;
+namespace WasteIoT.Cloud.Store;
 
-public static class StorageServices
+public static class StoreServices
 {
     /// <summary>The configured database (migrated when opened) and the reading store on it.</summary>
-    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddStore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>()
-            .Bind(configuration.GetSection(StorageOptions.Section))
+        services.AddOptions<StoreOptions>()
+            .Bind(configuration.GetSection(StoreOptions.Section))
             .ValidateDataAnnotations()
-            .Validate(o => o.Database != DatabaseProvider.PostgreSql || !string.IsNullOrWhiteSpace(o.ConnectionString), $"{StorageOptions.Section}:ConnectionString is required when {StorageOptions.Section}:Database is PostgreSql")
+            .Validate(o => o.Database != DatabaseProvider.PostgreSql || !string.IsNullOrWhiteSpace(o.ConnectionString), $"{StoreOptions.Section}:ConnectionString is required when {StoreOptions.Section}:Database is PostgreSql")
             .ValidateOnStart();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.OpenDatabase());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<StoreOptions>>().Value.OpenDatabase());
         services.AddSingleton<SqlReadingStore>(sp =>
         {
-            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var options = sp.GetRequiredService<IOptions<StoreOptions>>().Value;
             return sp.GetRequiredService<CloudDatabase>() switch
             {
                 PostgresCloudDatabase postgres => new PostgresReadingStore(postgres) { QuarantineRows = options.QuarantineRows, QuarantinePayloadBytes = options.QuarantinePayloadBytes },

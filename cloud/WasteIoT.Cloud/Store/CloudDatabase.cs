@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace WasteIoT.Cloud.Storage;
+namespace WasteIoT.Cloud.Store;
 
 /// <summary>
 /// One database, SQLite or PostgreSQL. Everything but bulk ingest speaks SQL both understand

@@ -1,4 +1,4 @@
-namespace WasteIoT.Cloud.Storage;
+namespace WasteIoT.Cloud.Store;
 
 /// <summary>What a committed batch changed.</summary>
 public sealed record IngestOutcome(int Accepted, int Duplicates);

@@ -3,15 +3,15 @@ using System.Net;
 using MQTTnet.AspNetCore;
 using WasteIoT.Cloud.Settings;
 
-namespace WasteIoT.Cloud.Ingestion;
+namespace WasteIoT.Cloud.Ingest;
 
-public static class IngestionServices
+public static class IngestServices
 {
     /// <summary>
     /// The gateway-facing MQTT endpoint, in the same Kestrel server as the HTTP API (plain and, when configured, TLS),
     /// each connection through the front door before MQTTnet; the batch judge and the feed of stored readings.
     /// </summary>
-    public static WebApplicationBuilder AddIngestion(this WebApplicationBuilder builder, TimeProvider time)
+    public static WebApplicationBuilder AddIngest(this WebApplicationBuilder builder, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<BatchProcessor>();
@@ -49,7 +49,7 @@ public static class IngestionServices
     }
 
     /// <summary>Gateways' connections and publishes go through the ingest rules.</summary>
-    public static WebApplication UseIngestion(this WebApplication app)
+    public static WebApplication UseIngest(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMqttServer(server => app.Services.GetRequiredService<GatewayIngest>().Attach(server));

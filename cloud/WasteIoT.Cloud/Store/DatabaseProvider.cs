@@ -1,4 +1,4 @@
-namespace WasteIoT.Cloud.Storage;
+namespace WasteIoT.Cloud.Store;
 
 /// <summary>Where the cloud keeps its data: the embedded default or production PostgreSQL.</summary>
 public enum DatabaseProvider

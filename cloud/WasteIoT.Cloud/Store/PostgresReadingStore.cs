@@ -3,7 +3,7 @@ using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace WasteIoT.Cloud.Storage;
+namespace WasteIoT.Cloud.Store;
 
 /// <summary>
 /// Readings in PostgreSQL: a batch is copied (binary COPY) into a transaction-local staging table and moved into

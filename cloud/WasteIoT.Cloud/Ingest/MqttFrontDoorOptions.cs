@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace WasteIoT.Cloud.Ingestion;
+namespace WasteIoT.Cloud.Ingest;
 
 /// <summary>The <c>Cloud:MqttFrontDoor</c> section: what the gateway-facing MQTT port accepts before MQTTnet reads a byte.</summary>
 public sealed class MqttFrontDoorOptions

@@ -1,4 +1,4 @@
-namespace WasteIoT.Cloud.Storage;
+namespace WasteIoT.Cloud.Store;
 
 /// <summary>The reads, in SQL both databases share; each database writes its own fastest way.</summary>
 public abstract class SqlReadingStore(CloudDatabase database) : IReadingStore
