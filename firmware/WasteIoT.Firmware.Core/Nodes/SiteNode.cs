@@ -11,7 +11,7 @@ namespace WasteIoT.Firmware.Core.Nodes
     /// and humidity averaged over the publish interval; cleaner badge check-ins; the disinfection button;
     /// optionally the level of a tank or leachate pond. <see cref="Tick"/> runs every 100–200 ms.
     /// </summary>
-    public class SiteNode : NodeBase
+    public class SiteNode : NodeBase, IMainsNode
     {
         public const long GasSampleIntervalMs = 2000;
 

@@ -10,7 +10,7 @@ namespace WasteIoT.Firmware.Core.Nodes
     /// fix and immediate feedback to the crew, cargo cover changes, and the cover state in every heartbeat.
     /// <see cref="Tick"/> runs every 50–100 ms so scans feel instant.
     /// </summary>
-    public class TruckNode : NodeBase
+    public class TruckNode : NodeBase, IMainsNode
     {
         /// <summary>A fix older than this is not attached to a scan.</summary>
         public const long MaxFixAgeMs = 30000;

@@ -1,4 +1,6 @@
 using System;
+using System.Diagnostics;
+using System.Threading;
 using nanoFramework.M2Mqtt;
 using WasteIoT.Firmware.Core.Hardware;
 using WasteIoT.Firmware.Core.Nodes;
@@ -26,6 +28,31 @@ namespace WasteIoT.Firmware.Devices
             log.Mount();
             GatewaySession session = new GatewaySession(transport, log, state, clock, new Random(), DeviceSettings.DeviceId, DeviceSettings.Secret, DeviceSettings.Firmware, window);
             return new NodeContext(clock, power, state, session, DeviceSettings.Firmware);
+        }
+
+        /// <summary>
+        /// The loop of a node that never sleeps (truck, site). Connecting and publishing block (Wi-Fi association, the
+        /// MQTT connect timeout), so the session runs on a thread of its own and the loop keeps reading the reader, the
+        /// UART and the switches whatever the network does.
+        /// </summary>
+        public static void RunForever(NodeContext context, IMainsNode node, int periodMs)
+        {
+            context.SessionOnOwnThread = true;
+            new GatewayWorker(context.Session).Start();
+            while (true)
+            {
+                try
+                {
+                    node.Tick();
+                }
+                catch (Exception ex)
+                {
+                    // One catch-all around the loop: a sensor hiccup must not stop the node; the watchdog covers hangs.
+                    Debug.WriteLine("tick failed: " + ex.Message);
+                }
+
+                Thread.Sleep(periodMs);
+            }
         }
 
         /// <summary>M2Mqtt over Wi-Fi to the gateway named in DeviceSettings.</summary>

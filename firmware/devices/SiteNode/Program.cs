@@ -1,17 +1,13 @@
-using System;
 using System.Device.Adc;
 using System.Device.Gpio;
 using System.Device.I2c;
 using System.Device.Spi;
-using System.Diagnostics;
 using System.IO.Ports;
-using System.Threading;
 using Iot.Device.Ads1115;
 using Iot.Device.Mfrc522;
 using WasteIoT.Firmware.Core.Nodes;
 using WasteIoT.Firmware.Core.Storage;
 using WasteIoT.Firmware.Core.Sensing;
-using WasteIoT.Firmware.Core.Session;
 using WasteIoT.Firmware.Drivers;
 
 namespace WasteIoT.Firmware.Devices
@@ -43,25 +39,7 @@ namespace WasteIoT.Firmware.Devices
             hardware.Indicator = new GpioIndicator(gpio, SiteNodePins.GreenLed, SiteNodePins.RedLed, SiteNodePins.Buzzer);
             SiteNode node = new SiteNode(context, hardware);
 
-            // Connecting and publishing block (Wi-Fi, MQTT connect timeout): they run on their own thread so the loop
-            // below keeps reading the reader, the UART and the switches whatever the network does.
-            context.SessionOnOwnThread = true;
-            new GatewayWorker(context.Session).Start();
-
-            while (true)
-            {
-                try
-                {
-                    node.Tick();
-                }
-                catch (Exception ex)
-                {
-                    // One catch-all around the loop: a sensor hiccup must not stop the node; the watchdog covers hangs.
-                    Debug.WriteLine("tick failed: " + ex.Message);
-                }
-
-                Thread.Sleep(200);
-            }
+            DeviceBoot.RunForever(context, node, 200);
         }
     }
 }

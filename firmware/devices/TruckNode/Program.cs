@@ -1,12 +1,8 @@
-using System;
 using System.Device.Gpio;
 using System.Device.Spi;
-using System.Diagnostics;
 using System.IO.Ports;
-using System.Threading;
 using Iot.Device.Mfrc522;
 using WasteIoT.Firmware.Core.Nodes;
-using WasteIoT.Firmware.Core.Session;
 using WasteIoT.Firmware.Core.Storage;
 using WasteIoT.Firmware.Drivers;
 
@@ -32,24 +28,7 @@ namespace WasteIoT.Firmware.Devices
             hardware.Indicator = new GpioIndicator(gpio, TruckNodePins.GreenLed, TruckNodePins.RedLed, TruckNodePins.Buzzer);
             TruckNode node = new TruckNode(context, hardware);
 
-            // Connecting and publishing block (Wi-Fi, MQTT connect timeout): they run on their own thread so the loop
-            // below keeps reading the reader, the UART and the switches whatever the network does.
-            context.SessionOnOwnThread = true;
-            new GatewayWorker(context.Session).Start();
-
-            while (true)
-            {
-                try
-                {
-                    node.Tick();
-                }
-                catch (Exception ex)
-                {
-                    Debug.WriteLine("tick failed: " + ex.Message);
-                }
-
-                Thread.Sleep(100);
-            }
+            DeviceBoot.RunForever(context, node, 100);
         }
     }
 }
