@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using WasteIoT.Cloud.Audit;
+using WasteIoT.Cloud.Checks;
 using WasteIoT.Cloud.Checks.Toilets;
 using WasteIoT.Cloud.Readings;
 using WasteIoT.Cloud.Registry;

@@ -1,3 +1,5 @@
+using WasteIoT.Cloud.Checks;
+
 namespace WasteIoT.Cloud.Audit;
 
 public static class AuditServices

@@ -61,4 +61,38 @@ public abstract class RegistryKind
             yield return $"{field} '{id}' is not a registered {kind[..^1]}";
         }
     }
+
+    protected static bool TryDay(string token, out DayOfWeek day)
+    {
+        foreach (var candidate in Enum.GetValues<DayOfWeek>())
+        {
+            if (token.Length >= 3 && candidate.ToString().StartsWith(token, StringComparison.OrdinalIgnoreCase))
+            {
+                day = candidate;
+                return true;
+            }
+        }
+
+        day = default;
+        return false;
+    }
+
+    protected static IEnumerable<string> Required(string value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            yield return $"{field} is required";
+        }
+    }
+
+    protected static IEnumerable<string> Devices(IEnumerable<string> devices)
+    {
+        foreach (var device in devices)
+        {
+            if (!WasteIoT.Contracts.Validation.Check.IsValidId(device))
+            {
+                yield return $"device '{device}' is not a valid device id";
+            }
+        }
+    }
 }

@@ -5,7 +5,7 @@ using WasteIoT.Cloud.Checks.SealedTransport;
 using WasteIoT.Cloud.Checks.Toilets;
 using WasteIoT.Cloud.Checks.TransferStations;
 
-namespace WasteIoT.Cloud.Audit;
+namespace WasteIoT.Cloud.Checks;
 
 /// <summary>The <c>Cloud:Rules</c> section: every threshold the checks use, with the standards' values as defaults.</summary>
 public sealed class CheckRules

@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization.Metadata;
+
+namespace WasteIoT.Cloud.Registry;
+
+/// <summary>Trucks by plate, with their nodes and who keeps them.</summary>
+internal sealed class TruckRows : RegistryKind
+{
+    public override string Name => RegistryKinds.Trucks;
+
+    public override IReadOnlyList<string> Columns { get; } = ["plate", "contractor", "devices", "nodeCustody"];
+
+    public override JsonTypeInfo TypeInfo => RegistryJsonContext.Default.Truck;
+
+    public override IRegistryEntity Parse(CsvRow row) => new Truck(row.Text("plate"), row.Text("contractor"), row.List("devices")) { NodeCustody = row.Enum("nodeCustody", NodeCustody.Contractor) };
+
+    public override IEnumerable<string?> Format(IRegistryEntity entity) => entity is Truck t ? [t.Id, t.Contractor, List(t.Devices), CsvRow.Camel(t.NodeCustody.ToString())] : [];
+
+    protected override IEnumerable<string> ValidateFields(IRegistryEntity entity, Func<string, string, bool> exists) =>
+        entity is Truck t ? Reference(exists, RegistryKinds.Contractors, "contractor", t.Contractor).Concat(Required(t.Contractor, "contractor")).Concat(Devices(t.Devices)) : [];
+}
