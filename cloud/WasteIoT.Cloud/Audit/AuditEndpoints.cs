@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WasteIoT.Cloud.Accounts;
+using WasteIoT.Cloud.Readings;
 using WasteIoT.Cloud.Registry;
 using WasteIoT.Cloud.Store;
 
@@ -34,61 +35,50 @@ internal static class AuditEndpoints
     private static async Task<Ok<LatestDay>> LatestAsync(IReadingStore store, CountyAudit audit, TimeProvider time, CancellationToken cancellationToken) =>
         TypedResults.Ok(await LatestDay.FindAsync(store, audit.Zone, time.GetUtcNow(), cancellationToken));
 
-    private static async Task<Results<Ok<CountyDay>, ProblemHttpResult>> DayAsync(string date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        ParseDate(date) is { } day ? TypedResults.Ok((await cache.GetAsync(day, cancellationToken)).For(Viewer.From(user))) : BadDate(date);
+    private static async Task<Ok<CountyDay>> DayAsync(CountyDate date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await cache.GetAsync(date.Day, cancellationToken)).For(Viewer.From(user)));
 
-    private static async Task<Results<Ok<DaySummary>, ProblemHttpResult>> SummaryAsync(string date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        ParseDate(date) is { } day ? TypedResults.Ok((await cache.GetAsync(day, cancellationToken)).For(Viewer.From(user)).Summary) : BadDate(date);
+    private static async Task<Ok<DaySummary>> SummaryAsync(CountyDate date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await cache.GetAsync(date.Day, cancellationToken)).For(Viewer.From(user)).Summary);
 
-    private static async Task<Results<Ok<DayHealth>, ProblemHttpResult>> HealthAsync(string date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        ParseDate(date) is { } day ? TypedResults.Ok(DayHealth.From((await cache.GetAsync(day, cancellationToken)).For(Viewer.From(user)))) : BadDate(date);
+    private static async Task<Ok<DayHealth>> HealthAsync(CountyDate date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok(DayHealth.From((await cache.GetAsync(date.Day, cancellationToken)).For(Viewer.From(user))));
 
-    private static async Task<Results<Ok<DayOverview>, ProblemHttpResult>> OverviewAsync(string date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        ParseDate(date) is { } day ? TypedResults.Ok(DayOverview.From((await cache.GetAsync(day, cancellationToken)).For(Viewer.From(user)))) : BadDate(date);
+    private static async Task<Ok<DayOverview>> OverviewAsync(CountyDate date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok(DayOverview.From((await cache.GetAsync(date.Day, cancellationToken)).For(Viewer.From(user))));
 
-    private static async Task<Results<Ok<List<BinAudit>>, ProblemHttpResult>> BinsAsync(string date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<Ok<List<BinAudit>>> BinsAsync(CountyDate date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (ParseDate(date) is not { } day)
-        {
-            return BadDate(date);
-        }
-
-        var county = (await cache.GetAsync(day, cancellationToken)).For(Viewer.From(user));
+        var county = (await cache.GetAsync(date.Day, cancellationToken)).For(Viewer.From(user));
         return TypedResults.Ok(county.Bins.Concat(county.Stations.SelectMany(s => s.Containers)).ToList());
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<ToiletAudit>>, ProblemHttpResult>> ToiletsAsync(string date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        ParseDate(date) is { } day
-            ? TypedResults.Ok<IReadOnlyList<ToiletAudit>>([.. (await cache.GetAsync(day, cancellationToken)).For(Viewer.From(user)).Toilets.Select(t => t with { Odour = [] })])
-            : BadDate(date);
+    private static async Task<Ok<IReadOnlyList<ToiletAudit>>> ToiletsAsync(CountyDate date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok<IReadOnlyList<ToiletAudit>>([.. (await cache.GetAsync(date.Day, cancellationToken)).For(Viewer.From(user)).Toilets.Select(t => t with { Odour = [] })]);
 
-    private static Task<Results<Ok<RouteAudit>, ProblemHttpResult>> RouteAsync(string date, string id, CountyAudit audit, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+    private static Task<Results<Ok<RouteAudit>, ProblemHttpResult>> RouteAsync(CountyDate date, string id, CountyAudit audit, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         OneAsync<CollectionRoute, RouteAudit>(date, RegistryKinds.Routes, id, registry, Viewer.From(user), (r, d, s) => audit.RouteAsync(r, d, s, cancellationToken), cancellationToken);
 
-    private static Task<Results<Ok<TruckAudit>, ProblemHttpResult>> TruckAsync(string date, string id, CountyAudit audit, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+    private static Task<Results<Ok<TruckAudit>, ProblemHttpResult>> TruckAsync(CountyDate date, string id, CountyAudit audit, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         OneAsync<Truck, TruckAudit>(date, RegistryKinds.Trucks, id, registry, Viewer.From(user), (t, d, _) => audit.TruckAsync(t, d, cancellationToken), cancellationToken);
 
-    private static Task<Results<Ok<BinAudit>, ProblemHttpResult>> BinAsync(string date, string id, CountyAudit audit, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+    private static Task<Results<Ok<BinAudit>, ProblemHttpResult>> BinAsync(CountyDate date, string id, CountyAudit audit, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         OneAsync<Bin, BinAudit>(date, RegistryKinds.Bins, id, registry, Viewer.From(user), (b, d, _) => audit.BinAsync(b, d, cancellationToken), cancellationToken);
 
-    private static Task<Results<Ok<ToiletAudit>, ProblemHttpResult>> ToiletAsync(string date, string id, CountyAudit audit, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+    private static Task<Results<Ok<ToiletAudit>, ProblemHttpResult>> ToiletAsync(CountyDate date, string id, CountyAudit audit, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         OneAsync<Site, ToiletAudit>(date, RegistryKinds.Sites, id, registry, Viewer.From(user), (s, d, _) => s.Kind == SiteKind.Toilet ? audit.ToiletAsync(s, d, cancellationToken) : Task.FromResult<ToiletAudit>(null!), cancellationToken);
 
-    private static Task<Results<Ok<StationAudit>, ProblemHttpResult>> StationAsync(string date, string id, CountyAudit audit, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+    private static Task<Results<Ok<StationAudit>, ProblemHttpResult>> StationAsync(CountyDate date, string id, CountyAudit audit, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         OneAsync<Site, StationAudit>(date, RegistryKinds.Sites, id, registry, Viewer.From(user), (s, d, snapshot) => s.Kind == SiteKind.TransferStation ? audit.StationAsync(s, d, snapshot, cancellationToken) : Task.FromResult<StationAudit>(null!), cancellationToken);
 
-    private static Task<Results<Ok<PondAudit>, ProblemHttpResult>> PondAsync(string date, string id, CountyAudit audit, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+    private static Task<Results<Ok<PondAudit>, ProblemHttpResult>> PondAsync(CountyDate date, string id, CountyAudit audit, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         OneAsync<Pond, PondAudit>(date, RegistryKinds.Ponds, id, registry, Viewer.From(user), (p, d, _) => audit.PondAsync(p, d, cancellationToken), cancellationToken);
 
     private static async Task<Results<Ok<TResult>, ProblemHttpResult>> OneAsync<TEntity, TResult>(
-        string date, string kind, string id, CountyRegistry registry, Viewer viewer, Func<TEntity, DateOnly, RegistrySnapshot, Task<TResult>> evaluate, CancellationToken cancellationToken)
+        CountyDate date, string kind, string id, CountyRegistry registry, Viewer viewer, Func<TEntity, DateOnly, RegistrySnapshot, Task<TResult>> evaluate, CancellationToken cancellationToken)
         where TEntity : class, IRegistryEntity
     {
-        if (ParseDate(date) is not { } day)
-        {
-            return BadDate(date);
-        }
-
+        var day = date.Day;
         var snapshot = await registry.CurrentAsync(cancellationToken);
         // Something the user may not see answers as if it did not exist: a URL does not reveal another contractor's truck.
         if (snapshot.Find<TEntity>(kind, id) is not { } entity || !Visible(viewer, entity) || await evaluate(entity, day, snapshot) is not { } result)
@@ -105,9 +95,4 @@ internal static class AuditEndpoints
         CollectionRoute r => viewer.SeesTruck(r.Truck, r.Contractor),
         _ => viewer.SeesSite(entity.Contractor),
     };
-
-    internal static DateOnly? ParseDate(string date) => DateOnly.TryParseExact(date, "yyyy-MM-dd", out var day) ? day : null;
-
-    internal static ProblemHttpResult BadDate(string date) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad date", detail: $"'{date}' is not a date in the form yyyy-MM-dd");
 }

@@ -4,6 +4,7 @@ using WasteIoT.Cloud.Checks.Clearance;
 using WasteIoT.Cloud.Checks.DataHealth;
 using WasteIoT.Cloud.Checks.Evidence;
 using WasteIoT.Cloud.Checks.SealedTransport;
+using WasteIoT.Cloud.Readings;
 
 namespace WasteIoT.Cloud.Audit;
 
@@ -23,15 +24,15 @@ internal static class CheckEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<SealedTransportResult>, ProblemHttpResult>> SealedTransportAsync(string device, string date, CountyAudit audit, CancellationToken cancellationToken) =>
-        AuditEndpoints.ParseDate(date) is { } day ? TypedResults.Ok(await audit.SealedTransportAsync(device, day, cancellationToken)) : AuditEndpoints.BadDate(date);
+    private static async Task<Ok<SealedTransportResult>> SealedTransportAsync(string device, CountyDate date, CountyAudit audit, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await audit.SealedTransportAsync(device, date.Day, cancellationToken));
 
-    private static async Task<Results<Ok<ClearanceResult>, ProblemHttpResult>> ClearanceAsync(string device, string date, CountyAudit audit, CancellationToken cancellationToken) =>
-        AuditEndpoints.ParseDate(date) is { } day ? TypedResults.Ok(await audit.ClearanceAsync(device, day, cancellationToken)) : AuditEndpoints.BadDate(date);
+    private static async Task<Ok<ClearanceResult>> ClearanceAsync(string device, CountyDate date, CountyAudit audit, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await audit.ClearanceAsync(device, date.Day, cancellationToken));
 
-    private static async Task<Results<Ok<DataHealthResult>, ProblemHttpResult>> DataHealthAsync(string device, string date, CountyAudit audit, CancellationToken cancellationToken) =>
-        AuditEndpoints.ParseDate(date) is { } day ? TypedResults.Ok(await audit.DataHealthAsync(device, day, cancellationToken)) : AuditEndpoints.BadDate(date);
+    private static async Task<Ok<DataHealthResult>> DataHealthAsync(string device, CountyDate date, CountyAudit audit, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await audit.DataHealthAsync(device, date.Day, cancellationToken));
 
-    private static async Task<Results<Ok<DeviceEvidence>, ProblemHttpResult>> EvidenceAsync(string device, string date, CountyAudit audit, CancellationToken cancellationToken) =>
-        AuditEndpoints.ParseDate(date) is { } day ? TypedResults.Ok(await audit.EvidenceAsync(device, day, cancellationToken)) : AuditEndpoints.BadDate(date);
+    private static async Task<Ok<DeviceEvidence>> EvidenceAsync(string device, CountyDate date, CountyAudit audit, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await audit.EvidenceAsync(device, date.Day, cancellationToken));
 }

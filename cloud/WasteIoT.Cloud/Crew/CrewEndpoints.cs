@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WasteIoT.Cloud.Accounts;
 using WasteIoT.Cloud.Audit;
+using WasteIoT.Cloud.Readings;
 using WasteIoT.Cloud.Registry;
 
 namespace WasteIoT.Cloud.Crew;
@@ -20,13 +21,9 @@ internal static class CrewEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<CrewRoute>>, ProblemHttpResult>> RoutesAsync(
-        string date, DayAuditCache cache, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken)
+        CountyDate date, DayAuditCache cache, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (AuditEndpoints.ParseDate(date) is not { } day)
-        {
-            return AuditEndpoints.BadDate(date);
-        }
-
+        var day = date.Day;
         var viewer = Viewer.From(user);
         var county = (await cache.GetAsync(day, cancellationToken)).For(viewer);
         var snapshot = await registry.CurrentAsync(cancellationToken);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using WasteIoT.Cloud.Accounts;
 using WasteIoT.Cloud.Audit;
 using WasteIoT.Cloud.Cases;
+using WasteIoT.Cloud.Readings;
 using WasteIoT.Cloud.Scorecards;
 using WasteIoT.Cloud.Settings;
 
@@ -55,12 +56,12 @@ internal static class ExportEndpoints
         }
         else
         {
-            if (AuditEndpoints.ParseDate(key) is not { } date)
+            if (!CountyDate.TryParse(key, null, out var date))
             {
-                return AuditEndpoints.BadDate(key);
+                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad date", detail: $"'{key}' is not a date in the form yyyy-MM-dd");
             }
 
-            var day = (await days.GetAsync(date, cancellationToken)).For(viewer);
+            var day = (await days.GetAsync(date.Day, cancellationToken)).For(viewer);
             table = report switch
             {
                 "toilets" => new ReportTable($"公厕考核 {key}", ["公厕 toilet", "名称 name", "作业单位 contractor", "保洁次数 cleanings", "要求 required", "保洁结论 cleaning verdict", "最长间隔(分) longest gap (min)", "定人保洁 by assigned", "异味超标时段 odour episodes", "超标读数 readings over", "异味结论 odour verdict", "开放时段监测覆盖 heard in opening hours"],

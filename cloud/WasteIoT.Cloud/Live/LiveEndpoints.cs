@@ -107,13 +107,9 @@ internal static class LiveEndpoints
     }
 
     private static async Task<Results<Ok<TruckTrack>, ProblemHttpResult>> TrackAsync(
-        string plate, string date, CountyRegistry registry, DeviceDay loader, CountyAudit audit, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string plate, CountyDate date, CountyRegistry registry, DeviceDay loader, CountyAudit audit, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (AuditEndpoints.ParseDate(date) is not { } day)
-        {
-            return AuditEndpoints.BadDate(date);
-        }
-
+        var day = date.Day;
         var snapshot = await registry.CurrentAsync(cancellationToken);
         if (snapshot.Find<Truck>(RegistryKinds.Trucks, plate) is not { } truck || !Viewer.From(user).SeesTruck(truck.Id, truck.Contractor))
         {

@@ -146,6 +146,12 @@ public sealed class CountyAuditTests
         Assert.Equal(JsonValueKind.Null, route.GetProperty("coverage").ValueKind);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await cloud.Client.GetAsync(new Uri("/api/audit/2026-11-26/toilets/ts-01", UriKind.Relative))).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await cloud.Client.GetAsync(new Uri("/api/audit/26-11-2026/routes/r-east", UriKind.Relative))).StatusCode);
+
+        // Every day route binds the county's one form of a date; a looser one (unpadded, a locale's) is refused before any work.
+        foreach (var path in new[] { "/api/audit/2026-11-6/summary", "/api/audit/2026-02-30/overview", "/api/crew/Nov%2026%202026", "/api/checks/clearance/bin-0001/20261126" })
+        {
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await cloud.Client.GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
+        }
     }
 
     internal static async Task SeedRegistryAsync(HttpClient client)
