@@ -16,6 +16,7 @@ namespace WasteIoT.Contracts.Messages;
 [JsonDerivedType(typeof(PickupScan), MessageKinds.Scan)]
 [JsonDerivedType(typeof(LevelReading), MessageKinds.Level)]
 [JsonDerivedType(typeof(DeviceHeartbeat), MessageKinds.Heartbeat)]
+[JsonDerivedType(typeof(EquipmentEvent), MessageKinds.Work)]
 public abstract record DeviceMessage
 {
     /// <summary>Major schema version; receivers reject versions they do not know.</summary>

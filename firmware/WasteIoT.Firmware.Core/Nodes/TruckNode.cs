@@ -23,18 +23,26 @@ namespace WasteIoT.Firmware.Core.Nodes
         private readonly PositionReporter _reporter = new PositionReporter();
         private readonly ScanDebouncer _scans = new ScanDebouncer(32);
         private readonly ScanFeedbackTracker _answers = new ScanFeedbackTracker(16);
-        private readonly SwitchDebouncer _cover = new SwitchDebouncer();
+        private readonly SwitchWatch _cover;
+        private readonly SwitchWatch[] _equipment;
+        private readonly EquipmentEvent _equipmentEvent = new EquipmentEvent();
         private readonly TruckPosition _position = new TruckPosition();
         private readonly PickupScan _scan = new PickupScan();
         private readonly CargoCoverEvent _coverEvent = new CargoCoverEvent();
         private readonly byte[] _uart = new byte[256];
         private long _latestAtUptime = long.MinValue;
-        private bool _coverKnown;
 
         public TruckNode(NodeContext context, TruckNodeHardware hardware)
             : base(context)
         {
             _hardware = hardware;
+            _cover = hardware.Cover == null ? null : new SwitchWatch(hardware.Cover);
+            int equipment = hardware.Equipment == null ? 0 : hardware.Equipment.Length;
+            _equipment = new SwitchWatch[equipment];
+            for (int i = 0; i < equipment; i++)
+            {
+                _equipment[i] = new SwitchWatch(hardware.Equipment[i].Input);
+            }
 
             // The heartbeat carries the cover state: every 5 minutes on a truck.
             context.State.Config.UseDefaults(900, 3600, 300);
@@ -43,7 +51,7 @@ namespace WasteIoT.Firmware.Core.Nodes
 
         public bool CoverOpen
         {
-            get { return _cover.State; }
+            get { return _cover != null && _cover.State; }
         }
 
         public PositionReporter Reporter
@@ -71,7 +79,8 @@ namespace WasteIoT.Firmware.Core.Nodes
             ReadGnss(uptime);
             ReadTag(uptime);
             ReadCover(uptime);
-            HeartbeatIfDue(_coverKnown ? (_cover.State ? CoverState.Open : CoverState.Closed) : null, false);
+            ReadEquipment(uptime);
+            HeartbeatIfDue(_cover != null && _cover.Known ? (_cover.State ? CoverState.Open : CoverState.Closed) : null, false);
             int overdue = _answers.Poll(uptime);
             if (overdue != FeedbackPattern.Off && _hardware.Indicator != null)
             {
@@ -166,23 +175,23 @@ namespace WasteIoT.Firmware.Core.Nodes
 
         private void ReadCover(long uptime)
         {
-            if (_hardware.Cover == null)
-            {
-                return;
-            }
-
-            bool changed = _cover.Update(_hardware.Cover.IsHigh, uptime);
-            if (!_coverKnown)
-            {
-                // The first stable state is news too: the cloud must know how the trip started.
-                _coverKnown = true;
-                changed = true;
-            }
-
-            if (changed)
+            if (_cover != null && _cover.Poll(uptime))
             {
                 _coverEvent.State = _cover.State ? CoverState.Open : CoverState.Closed;
                 Session.Enqueue(_coverEvent);
+            }
+        }
+
+        private void ReadEquipment(long uptime)
+        {
+            for (int i = 0; i < _equipment.Length; i++)
+            {
+                if (_equipment[i].Poll(uptime))
+                {
+                    _equipmentEvent.Equipment = _hardware.Equipment[i].Equipment;
+                    _equipmentEvent.On = _equipment[i].State;
+                    Session.Enqueue(_equipmentEvent);
+                }
             }
         }
     }

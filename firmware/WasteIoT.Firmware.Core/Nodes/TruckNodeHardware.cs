@@ -15,5 +15,8 @@ namespace WasteIoT.Firmware.Core.Nodes
         public IDigitalInput Cover;
 
         public IIndicator Indicator;
+
+        /// <summary>Work equipment on the vehicle (a sweeper's brushes, a sprinkler's pump, a fog cannon, a tipper), or null on a collection truck.</summary>
+        public EquipmentInput[] Equipment;
     }
 }

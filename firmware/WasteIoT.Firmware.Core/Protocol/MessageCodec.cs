@@ -32,6 +32,7 @@ namespace WasteIoT.Firmware.Core.Protocol
                 case PickupScan.KindName: return new PickupScan();
                 case LevelReading.KindName: return new LevelReading();
                 case DeviceHeartbeat.KindName: return new DeviceHeartbeat();
+                case EquipmentEvent.KindName: return new EquipmentEvent();
                 default: return null;
             }
         }
