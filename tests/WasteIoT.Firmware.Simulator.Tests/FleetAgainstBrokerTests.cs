@@ -53,6 +53,31 @@ public sealed class FleetAgainstBrokerTests
     }
 
     [Fact]
+    public async Task SweeperReportsItsBrushesOnWhileItDrivesAndOffWhenItHalts()
+    {
+        await using var broker = await LocalBroker.StartAsync();
+        var generated = FleetGenerator.Create(seed: 5, trucks: 1, householdsPerTruck: 6, toilets: 0, binsPerTruck: 0);
+        var fleet = generated with
+        {
+            Start = Start,
+            Duration = TimeSpan.FromHours(2),
+            Broker = new BrokerEndpoint { Port = broker.Port },
+            Trucks = [generated.Trucks[0] with { DepartAt = new TimeOnly(6, 30), Equipment = "brush" }],
+        };
+
+        using var runner = new FleetRunner(fleet, progress: null);
+        await runner.RunAsync(speed: 0, CancellationToken.None);
+
+        var work = Decode(broker, Start.AddHours(3)).OfType<EquipmentEvent>().OrderBy(e => e.Seq).ToList();
+        Assert.All(work, e => Assert.Equal(WorkEquipment.Brush, e.Equipment));
+
+        // Off in the depot at boot, then on for each drive and off at each halt: never the same state twice running.
+        Assert.False(work[0].On);
+        Assert.True(work.Count(e => e.On) >= 6, string.Join(", ", work.Select(e => $"{e.Ts:HH:mm:ss} {e.On}")));
+        Assert.All(work.Zip(work.Skip(1)), pair => Assert.NotEqual(pair.First.On, pair.Second.On));
+    }
+
+    [Fact]
     public async Task InjectedFaultsShowInTheData()
     {
         await using var broker = await LocalBroker.StartAsync();

@@ -25,6 +25,15 @@ namespace WasteIoT.Firmware.Core.Nodes
         /// </summary>
         public const int CoverReed = 34;
 
+        /// <summary>
+        /// Work equipment on a sweeper, sprinkler, fog-cannon or muck truck (brushes, pump, cannon, tipper), each from
+        /// the vehicle's 12/24 V equipment circuit through a PC817 optocoupler whose transistor pulls the input low
+        /// while the equipment runs (input-only pins, external 10 k pull-ups): active low. Unused on a collection truck.
+        /// </summary>
+        public const int WorkInputA = 35;
+
+        public const int WorkInputB = 36;
+
         public const int GreenLed = 25;
 
         public const int RedLed = 26;

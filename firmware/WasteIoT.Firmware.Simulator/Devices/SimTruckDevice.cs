@@ -11,6 +11,7 @@ internal sealed class SimTruckDevice : SimDevice
     private readonly SimGnssReceiver _gnss;
     private readonly SimTagReader _reader = new();
     private readonly Action<string> _binEmptied;
+    private readonly string? _equipment;
     private TruckNode? _node;
     private long _nextFixAt;
 
@@ -20,6 +21,7 @@ internal sealed class SimTruckDevice : SimDevice
         Model = new TruckModel(definition, time, faults);
         _gnss = new SimGnssReceiver(random);
         _binEmptied = binEmptied;
+        _equipment = definition.Equipment;
     }
 
     public TruckModel Model { get; }
@@ -36,6 +38,7 @@ internal sealed class SimTruckDevice : SimDevice
             TagReader = _reader,
             Cover = new SimSwitch(() => Model.CoverOpen),
             Indicator = Indicator,
+            Equipment = _equipment is null ? null : [new EquipmentInput(_equipment, new SimSwitch(() => Model.EquipmentRunning))],
         });
     }
 

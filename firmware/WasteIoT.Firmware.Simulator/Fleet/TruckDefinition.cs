@@ -17,4 +17,7 @@ public sealed record TruckDefinition
     public int StopSeconds { get; init; } = 30;
 
     public IReadOnlyList<HouseholdStop> Households { get; init; } = [];
+
+    /// <summary>A work vehicle's equipment on the node's work input (a WorkEquipment name, e.g. "brush"), running while it drives; null on a collection truck.</summary>
+    public string? Equipment { get; init; }
 }

@@ -50,6 +50,9 @@ internal sealed class TruckModel
 
     public bool CoverOpen { get; private set; }
 
+    /// <summary>A work vehicle's equipment runs while it drives between its points, and stops when it halts.</summary>
+    public bool EquipmentRunning => _definition.Equipment is not null && SpeedKmh > 0;
+
     public bool Finished => _leg >= _legs.Count;
 
     /// <summary>Households stopped at so far.</summary>

@@ -19,6 +19,14 @@ namespace WasteIoT.Firmware.Devices
         /// <summary>Bin nodes only: LTE-M (SIM7080G) straight to the cloud instead of Wi-Fi to a gateway.</summary>
         public const bool Cellular = false;
 
+        /// <summary>
+        /// Truck nodes on work vehicles: the equipment wired to TruckNodePins.WorkInputA / WorkInputB (a WorkEquipment
+        /// name: "brush", "pump", "cannon", "tipper"), or null where nothing is wired (a collection truck).
+        /// </summary>
+        public const string WorkEquipmentA = null;
+
+        public const string WorkEquipmentB = null;
+
         /// <summary>The cloud's MQTT front door, for cellular nodes.</summary>
         public const string CloudHost = "mqtt.wasteiot.example";
 

@@ -26,9 +26,29 @@ namespace WasteIoT.Firmware.Devices
             hardware.TagReader = new Mfrc522TagReader(new MfRc522(SpiDevice.Create(new SpiConnectionSettings(1, TruckNodePins.SpiChipSelect)), TruckNodePins.ReaderReset, gpio, false));
             hardware.Cover = new GpioDigitalInput(gpio, TruckNodePins.CoverReed, false, false);
             hardware.Indicator = new GpioIndicator(gpio, TruckNodePins.GreenLed, TruckNodePins.RedLed, TruckNodePins.Buzzer);
+            hardware.Equipment = WorkInputs(gpio);
             TruckNode node = new TruckNode(context, hardware);
 
             DeviceBoot.RunForever(context, node, 100);
+        }
+
+        // Optocoupled from the vehicle's equipment circuit: the input is pulled low while the equipment runs.
+        private static EquipmentInput[] WorkInputs(GpioController gpio)
+        {
+            int count = (DeviceSettings.WorkEquipmentA != null ? 1 : 0) + (DeviceSettings.WorkEquipmentB != null ? 1 : 0);
+            EquipmentInput[] inputs = new EquipmentInput[count];
+            int next = 0;
+            if (DeviceSettings.WorkEquipmentA != null)
+            {
+                inputs[next++] = new EquipmentInput(DeviceSettings.WorkEquipmentA, new GpioDigitalInput(gpio, TruckNodePins.WorkInputA, true, false));
+            }
+
+            if (DeviceSettings.WorkEquipmentB != null)
+            {
+                inputs[next] = new EquipmentInput(DeviceSettings.WorkEquipmentB, new GpioDigitalInput(gpio, TruckNodePins.WorkInputB, true, false));
+            }
+
+            return inputs;
         }
     }
 }
