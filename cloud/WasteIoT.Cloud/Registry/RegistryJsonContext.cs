@@ -10,6 +10,7 @@ namespace WasteIoT.Cloud.Registry;
 [JsonSerializable(typeof(Site))]
 [JsonSerializable(typeof(Bin))]
 [JsonSerializable(typeof(Pond))]
+[JsonSerializable(typeof(RoadSegment))]
 [JsonSerializable(typeof(Badge))]
 [JsonSerializable(typeof(ImportReport))]
 [JsonSerializable(typeof(RegistryPage))]

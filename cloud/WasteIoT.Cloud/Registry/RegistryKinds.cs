@@ -11,9 +11,10 @@ public static class RegistryKinds
     public const string Sites = "sites";
     public const string Bins = "bins";
     public const string Ponds = "ponds";
+    public const string Roads = "roads";
 
     public static IReadOnlyList<RegistryKind> All { get; } =
-        [new ContractorRows(), new BadgeRows(), new TruckRows(), new HouseholdRows(), new RouteRows(), new SiteRows(), new BinRows(), new PondRows()];
+        [new ContractorRows(), new BadgeRows(), new TruckRows(), new HouseholdRows(), new RouteRows(), new SiteRows(), new BinRows(), new PondRows(), new RoadRows()];
 
     public static RegistryKind? Find(string name) => All.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.Ordinal));
 }

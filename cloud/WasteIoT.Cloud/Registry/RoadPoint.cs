@@ -1,0 +1,4 @@
+namespace WasteIoT.Cloud.Registry;
+
+/// <summary>A vertex of a road segment's centre line (WGS-84).</summary>
+public sealed record RoadPoint(double Lat, double Lon);

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace WasteIoT.Cloud.Registry;
+
+/// <summary>
+/// Road segments of the cleaning plan. <c>path</c> is the centre line as <c>lat:lon</c> points separated by <c>;</c>;
+/// <c>work</c> lists what the segment needs each day as <c>task[*passes]@HH:mm-HH:mm</c> separated by <c>;</c>
+/// (<c>sweep@05:00-07:00;sweep@14:00-16:00;sprinkle*3@06:00-20:00</c>); tasks are sweep, sprinkle and fog.
+/// </summary>
+internal sealed class RoadRows : RegistryKind
+{
+    private const int MaxPoints = 2_000;
+    private const double MaxLengthM = 50_000;
+
+    public override string Name => RegistryKinds.Roads;
+
+    public override IReadOnlyList<string> Columns { get; } = ["id", "name", "contractor", "class", "path", "work"];
+
+    public override JsonTypeInfo TypeInfo => RegistryJsonContext.Default.RoadSegment;
+
+    public override IRegistryEntity Parse(CsvRow row)
+    {
+        var path = new List<RoadPoint>();
+        foreach (var pair in row.List("path", required: true))
+        {
+            var parts = pair.Split(':');
+            if (parts.Length == 2 && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
+                && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon))
+            {
+                path.Add(new RoadPoint(lat, lon));
+            }
+            else
+            {
+                row.Errors.Add($"path point '{pair}' is not lat:lon");
+            }
+        }
+
+        var work = new List<RoadWork>();
+        foreach (var item in row.List("work"))
+        {
+            if (TryWork(item, out var task))
+            {
+                work.Add(task);
+            }
+            else
+            {
+                row.Errors.Add($"work '{item}' is not task[*passes]@HH:mm-HH:mm with task sweep, sprinkle or fog");
+            }
+        }
+
+        return new RoadSegment(row.Text("id"), row.Text("name"), row.Text("contractor"), row.Enum<RoadClass>("class"), path, work);
+    }
+
+    public override IEnumerable<string?> Format(IRegistryEntity entity) =>
+        entity is RoadSegment r
+            ? [r.Id, r.Name, r.Contractor, CsvRow.Camel(r.Class.ToString()), List(r.Path.Select(p => Number(p.Lat) + ":" + Number(p.Lon))),
+                List(r.Work.Select(w => CsvRow.Camel(w.Task.ToString()) + (w.Passes == 1 ? string.Empty : "*" + w.Passes.ToString(CultureInfo.InvariantCulture)) + "@" + Clock(w.From) + "-" + Clock(w.To)))]
+            : [];
+
+    protected override IEnumerable<string> ValidateFields(IRegistryEntity entity, Func<string, string, bool> exists)
+    {
+        if (entity is not RoadSegment r)
+        {
+            yield break;
+        }
+
+        foreach (var error in Reference(exists, RegistryKinds.Contractors, "contractor", r.Contractor).Concat(Required(r.Contractor, "contractor")))
+        {
+            yield return error;
+        }
+
+        if (r.Path.Count is < 2 or > MaxPoints)
+        {
+            yield return $"path needs 2 to {MaxPoints} points, has {r.Path.Count}";
+        }
+
+        foreach (var error in r.Path.SelectMany(p => Position(p.Lat, p.Lon)).Distinct())
+        {
+            yield return "path: " + error;
+        }
+
+        if (r.Path.Count >= 2 && r.LengthM > MaxLengthM)
+        {
+            yield return $"path is {r.LengthM / 1000:0.0} km long; a segment is at most {MaxLengthM / 1000:0} km (split the road)";
+        }
+
+        foreach (var w in r.Work.Where(w => w.To <= w.From))
+        {
+            yield return $"work {CsvRow.Camel(w.Task.ToString())}@{Clock(w.From)}-{Clock(w.To)} ends before it starts";
+        }
+    }
+
+    private static bool TryWork(string item, out RoadWork work)
+    {
+        work = null!;
+        var at = item.Split('@');
+        if (at.Length != 2)
+        {
+            return false;
+        }
+
+        var head = at[0].Split('*');
+        var passes = 1;
+        if (head.Length > 2 || (head.Length == 2 && (!int.TryParse(head[1], NumberStyles.None, CultureInfo.InvariantCulture, out passes) || passes is < 1 or > 20)))
+        {
+            return false;
+        }
+
+        RoadTask? task = head[0].Trim() switch
+        {
+            "sweep" => RoadTask.Sweep,
+            "sprinkle" => RoadTask.Sprinkle,
+            "fog" => RoadTask.Fog,
+            _ => null,
+        };
+        var window = at[1].Split('-');
+        if (task is not { } known || window.Length != 2
+            || !TimeOnly.TryParseExact(window[0].Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
+            || !TimeOnly.TryParseExact(window[1].Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to))
+        {
+            return false;
+        }
+
+        work = new RoadWork(known, passes, from, to);
+        return true;
+    }
+}
