@@ -1,4 +1,5 @@
 using WasteIoT.Cloud.Checks;
+using WasteIoT.Cloud.Checks.Roads;
 
 namespace WasteIoT.Cloud.Registry;
 
