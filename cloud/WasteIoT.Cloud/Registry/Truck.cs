@@ -1,6 +1,6 @@
 namespace WasteIoT.Cloud.Registry;
 
-/// <summary>A collection truck by plate, its contractor and the devices it carries (the truck node: GNSS, RFID, cargo cover).</summary>
+/// <summary>A vehicle by plate, its contractor and the devices it carries (the truck node: GNSS, RFID, cargo cover, work equipment); a collection truck unless <see cref="Vehicle"/> says otherwise.</summary>
 public sealed record Truck(string Id, string Contractor, IReadOnlyList<string> Devices) : IMeasuredThing
 {
     public IReadOnlyList<DeviceAssignment> Assignments { get; init; } = [];
@@ -10,4 +10,6 @@ public sealed record Truck(string Id, string Contractor, IReadOnlyList<string> D
     public IMeasuredThing WithAssignments(IReadOnlyList<DeviceAssignment> assignments) => this with { Assignments = assignments };
 
     public NodeCustody NodeCustody { get; init; } = NodeCustody.Contractor;
+
+    public VehicleKind Vehicle { get; init; } = VehicleKind.Collection;
 }

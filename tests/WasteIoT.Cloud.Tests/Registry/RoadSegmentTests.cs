@@ -25,6 +25,24 @@ public sealed class RoadSegmentTests
     }
 
     [Fact]
+    public async Task WorkVehiclesAreRegisteredTrucksOfTheirKindAndOldFilesMeanCollection()
+    {
+        await using var cloud = await RunningCloud.StartAsync();
+        await Audit.CountyAuditTests.SeedRegistryAsync(cloud.Client);
+        using var content = new StringContent("plate,contractor,devices\n浙A·S0021,c-green,truck-21\n", Encoding.UTF8, "text/csv");
+        Assert.Empty((await (await cloud.Client.PostAsync(new Uri("/api/registry/trucks.csv", UriKind.Relative), content)).Content.ReadFromJsonAsync<ImportReport>())!.Errors);
+        Assert.Equal("Collection", (await cloud.Client.GetFromJsonAsync<JsonElement>($"/api/registry/trucks/{Uri.EscapeDataString("浙A·S0021")}")).GetProperty("vehicle").GetString());
+
+        using var sweeper = new StringContent("plate,contractor,devices,vehicle\n浙A·S0021,c-green,truck-21,sweeper\n浙A·M0031,c-green,truck-31,muck\n浙A·X0001,c-green,truck-41,tank\n", Encoding.UTF8, "text/csv");
+        var report = (await (await cloud.Client.PostAsync(new Uri("/api/registry/trucks.csv", UriKind.Relative), sweeper)).Content.ReadFromJsonAsync<ImportReport>())!;
+        Assert.Equal(2, report.Imported);
+        Assert.Contains("vehicle", Assert.Single(report.Errors).Message, StringComparison.Ordinal);
+        Assert.Equal("Sweeper", (await cloud.Client.GetFromJsonAsync<JsonElement>($"/api/registry/trucks/{Uri.EscapeDataString("浙A·S0021")}")).GetProperty("vehicle").GetString());
+        var exported = Encoding.UTF8.GetString(await cloud.Client.GetByteArrayAsync("/api/registry/trucks.csv"));
+        Assert.Contains("浙A·M0031,c-green,truck-31,contractor,muck", exported, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EachBadRowIsRefusedWithItsReasonAndTheGoodOnesBesideItStay()
     {
         await using var cloud = await RunningCloud.StartAsync();

@@ -1,0 +1,11 @@
+namespace WasteIoT.Cloud.Registry;
+
+/// <summary>What a registered vehicle does: collection trucks serve routes; work vehicles clean roads; muck trucks haul construction waste under a permit.</summary>
+public enum VehicleKind
+{
+    Collection,
+    Sweeper,
+    Sprinkler,
+    FogCannon,
+    Muck,
+}
