@@ -18,6 +18,7 @@ internal static class RegistryEndpoints
         group.MapGet("/", KindsAsync).WithName("RegistryKinds");
         group.MapGet("/{kind}.csv", ExportAsync).WithName("RegistryExportCsv");
         group.MapPost("/{kind}.csv", ImportAsync).WithName("RegistryImportCsv").Accepts<string>("text/csv").RequireAuthorization(CloudPolicies.Bureau);
+        group.MapPost("/roads.geojson", ImportRoadsGeoJsonAsync).WithName("RegistryImportRoadsGeoJson").Accepts<string>("application/geo+json").RequireAuthorization(CloudPolicies.Bureau);
         group.MapGet("/{kind}", ListAsync).WithName("RegistryList");
         group.MapGet("/{kind}/{id}", GetAsync).WithName("RegistryGet");
         group.MapPut("/{kind}/{id}", PutAsync).WithName("RegistryPut").Accepts<JsonElement>("application/json").RequireAuthorization(CloudPolicies.Bureau);
@@ -150,6 +151,29 @@ internal static class RegistryEndpoints
         buffer.Position = 0;
         using var reader = new StreamReader(buffer, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         return TypedResults.Ok(await registry.ImportCsvAsync(found, reader, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportRoadsGeoJsonAsync(HttpRequest request, CountyRegistry registry, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxCsvBytes)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "GeoJSON too large", detail: $"at most {MaxCsvBytes / 1024 / 1024} MB per file");
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        if (buffer.Length > MaxCsvBytes)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "GeoJSON too large", detail: $"at most {MaxCsvBytes / 1024 / 1024} MB per file");
+        }
+
+        if (!RoadGeoJson.TryToCsv(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), out var csv, out var error))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not road GeoJSON", detail: error);
+        }
+
+        using var reader = new StringReader(csv);
+        return TypedResults.Ok(await registry.ImportCsvAsync(RegistryKinds.Find(RegistryKinds.Roads)!, reader, cancellationToken));
     }
 
     private static async Task<IResult> ExportAsync(string kind, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -43,6 +43,35 @@ public sealed class RoadSegmentTests
     }
 
     [Fact]
+    public async Task RoadSegmentsComeFromAGisExportInGeoJsonUnderTheSameRules()
+    {
+        await using var cloud = await RunningCloud.StartAsync();
+        await Audit.CountyAuditTests.SeedRegistryAsync(cloud.Client);
+        const string Collection = """
+            {"type":"FeatureCollection","features":[
+              {"type":"Feature","properties":{"id":"rd-20","name":"解放路, 东段","contractor":"c-green","class":"secondary","work":["sweep@05:00-07:00","fog*2@08:00-18:00"]},
+               "geometry":{"type":"LineString","coordinates":[[120.16,30.28],[120.161,30.2805],[120.162,30.281]]}},
+              {"type":"Feature","properties":{"id":"rd-21","name":"广场","contractor":"c-green","class":"main","work":"sweep@05:00-07:00"},
+               "geometry":{"type":"Point","coordinates":[120.16,30.28]}}
+            ]}
+            """;
+        using var content = new StringContent(Collection, Encoding.UTF8, "application/geo+json");
+        var report = (await (await cloud.Client.PostAsync(new Uri("/api/registry/roads.geojson", UriKind.Relative), content)).Content.ReadFromJsonAsync<ImportReport>())!;
+
+        Assert.Equal(1, report.Imported);
+        Assert.Equal("rd-21", Assert.Single(report.Errors).Id);
+        var road = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/registry/roads/rd-20");
+        Assert.Equal("解放路, 东段", road.GetProperty("name").GetString());
+
+        // GeoJSON writes [longitude, latitude]; the registry keeps latitude and longitude by name.
+        Assert.Equal((30.28, 120.16), (road.GetProperty("path")[0].GetProperty("lat").GetDouble(), road.GetProperty("path")[0].GetProperty("lon").GetDouble()));
+        Assert.Equal(2, road.GetProperty("work").GetArrayLength());
+
+        using var notGeoJson = new StringContent("""{"type":"Feature"}""", Encoding.UTF8, "application/geo+json");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await cloud.Client.PostAsync(new Uri("/api/registry/roads.geojson", UriKind.Relative), notGeoJson)).StatusCode);
+    }
+
+    [Fact]
     public async Task EachBadRowIsRefusedWithItsReasonAndTheGoodOnesBesideItStay()
     {
         await using var cloud = await RunningCloud.StartAsync();
