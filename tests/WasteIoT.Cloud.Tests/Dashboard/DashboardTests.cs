@@ -378,7 +378,9 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
         await using var cloud = await RunningCloud.StartAsync("--Cloud:Map:TileUrl", "", "--Cloud:Map:Coordinates", "gcj02");
         var page = await browser.SignInAsync(cloud, "admin", RunningCloud.AdminPassword);
         await page.GotoAsync("/#/live");
-        await Assertions.Expect(page.Locator("[data-testid=live-map]")).ToBeVisibleAsync();
+
+        // The map's settings arrive before Leaflet takes the element; until then no transform is known.
+        await Assertions.Expect(page.Locator("[data-testid=live-map].leaflet-container")).ToBeVisibleAsync();
 
         // In Shanghai GCJ-02 lies a few hundred metres from WGS-84; outside China the transform is the identity.
         var shifted = await page.EvaluateAsync<double[]>("() => WiotMap.point(31.2304, 121.4737)");
@@ -391,7 +393,7 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
         await using var plain = await RunningCloud.StartAsync(NoTiles);
         var wgs = await browser.SignInAsync(plain, "admin", RunningCloud.AdminPassword);
         await wgs.GotoAsync("/#/live");
-        await Assertions.Expect(wgs.Locator("[data-testid=live-map]")).ToBeVisibleAsync();
+        await Assertions.Expect(wgs.Locator("[data-testid=live-map].leaflet-container")).ToBeVisibleAsync();
         var unshifted = await wgs.EvaluateAsync<double[]>("() => WiotMap.point(31.2304, 121.4737)");
         Assert.Equal(new[] { 31.2304, 121.4737 }, unshifted);
     }
