@@ -88,16 +88,18 @@ public sealed class GatewayPresenceBook(CloudDatabase database, CountyRegistry r
             if (reports.TryGetValue(gateway, out var r))
             {
                 var reported = DateTimeOffset.FromUnixTimeMilliseconds(r.Reported);
-                list.Add(new GatewayPresence(gateway, contractors, assigned.Count, r.Online, r.Online && now - reported > silentAfter, reported, r.Fw, r.Rows, r.Age, r.Bytes, r.Thinned));
+                var silent = r.Online && now - reported > silentAfter;
+                var behind = !r.Online || silent || (r.Age ?? 0) > options.Value.GatewayBehindAfter.TotalSeconds;
+                list.Add(new GatewayPresence(gateway, contractors, assigned.Count, r.Online, silent, behind, reported, r.Fw, r.Rows, r.Age, r.Bytes, r.Thinned));
             }
             else
             {
-                list.Add(new GatewayPresence(gateway, contractors, assigned.Count, false, false, null, null, null, null, null, null));
+                list.Add(new GatewayPresence(gateway, contractors, assigned.Count, false, false, true, null, null, null, null, null, null));
             }
         }
 
         // Most behind first: not connected or silent, then by the age of what waits.
-        return [.. list.OrderBy(g => g.Connected && !g.Silent).ThenByDescending(g => g.OldestAgeS ?? 0).ThenBy(g => g.Gateway, StringComparer.Ordinal)];
+        return [.. list.OrderBy(g => !g.Behind).ThenBy(g => g.Connected && !g.Silent).ThenByDescending(g => g.OldestAgeS ?? 0).ThenBy(g => g.Gateway, StringComparer.Ordinal)];
     }
 
     private static long? Nullable(System.Data.Common.DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);

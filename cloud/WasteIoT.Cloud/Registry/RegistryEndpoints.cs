@@ -167,7 +167,7 @@ internal static class RegistryEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "GeoJSON too large", detail: $"at most {MaxCsvBytes / 1024 / 1024} MB per file");
         }
 
-        if (!RoadGeoJson.TryToCsv(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), out var csv, out var error))
+        if (!RoadGeoJson.TryToCsv(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), out var csv, out var error))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not road GeoJSON", detail: error);
         }

@@ -12,14 +12,14 @@ namespace WasteIoT.Cloud.Registry;
 /// </summary>
 public static class RoadGeoJson
 {
-    public static bool TryToCsv(ReadOnlySpan<byte> json, out string csv, out string error)
+    public static bool TryToCsv(ReadOnlyMemory<byte> json, out string csv, out string error)
     {
         csv = string.Empty;
         error = string.Empty;
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { MaxDepth = 16 });
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
         }
         catch (JsonException ex)
         {

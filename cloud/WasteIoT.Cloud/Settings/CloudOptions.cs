@@ -28,6 +28,10 @@ public sealed class CloudOptions
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan GatewaySilentAfter { get; set; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>A gateway whose oldest waiting message is older than this is flagged as behind on the health page.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
+    public TimeSpan GatewayBehindAfter { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The county's time zone: days, opening hours and monthly figures are local.</summary>
     [Required]
     public string TimeZone { get; set; } = "Asia/Shanghai";

@@ -398,7 +398,7 @@
   };
 
   // Gateways now (not per day): connected, silent or offline since when, and what their store holds for the cloud.
-  const behind = g => !g.connected || g.silent || (g.oldestAgeS ?? 0) > 300;
+  const behind = g => g.behind;
   const gatewayTable = (gateways, names) => {
     if (!gateways.length) return '';
     const state = g => !g.reported ? t('neverReported')

@@ -11,8 +11,8 @@ namespace WasteIoT.Gateway.Downlink;
 /// device configs (republished retained on each device's topic). Both are kept on disk before they take effect, and
 /// restored at start before any device connects.
 /// </summary>
-/// <param name="devicePace">Messages a second each device is told to keep to: 80 % of the rate the broker enforces, so a backlog after an outage drains under it rather than being held back.</param>
-public sealed partial class DownlinkRelay(GatewayStore store, RouteBook routes, DeviceSender sender, int devicePace, ILogger<DownlinkRelay> logger)
+/// <param name="deviceRateLimit">Messages a second the broker lets each device publish.</param>
+public sealed partial class DownlinkRelay(GatewayStore store, RouteBook routes, DeviceSender sender, int deviceRateLimit, ILogger<DownlinkRelay> logger)
 {
     /// <summary>Acts on one downlink of the given kind for the gateway; other kinds are not the relay's.</summary>
     public async Task HandleAsync(string gateway, string kind, byte[] payload, CancellationToken cancellationToken)
@@ -34,7 +34,9 @@ public sealed partial class DownlinkRelay(GatewayStore store, RouteBook routes, 
                 var config = WireCodec.Decode(payload, ContractJsonContext.Default.DeviceConfig, WireLimits.MaxDevicePayloadBytes);
                 if (config.IsValid && config.Value.Validate() is null)
                 {
-                    var pace = Math.Max(1, devicePace);
+                    // Each device is told to keep to 80 % of the rate the broker enforces, so a backlog after an outage
+                    // drains under it rather than being held back here.
+                    var pace = Math.Max(1, deviceRateLimit * 4 / 5);
                     payload = WireCodec.Encode(config.Value with { MaxPublishPerS = Math.Min(config.Value.MaxPublishPerS ?? pace, pace) }, ContractJsonContext.Default.DeviceConfig);
 
                     // Retained on the device's topic: a sleeping bin node gets it at its next wake.

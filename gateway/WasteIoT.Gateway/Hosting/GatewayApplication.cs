@@ -46,7 +46,7 @@ public static class GatewayApplication
             sp.GetRequiredService<GatewayStore>(),
             sp.GetRequiredService<RouteBook>(),
             sp.GetRequiredService<DeviceSender>(),
-            sp.GetRequiredService<BrokerOptions>().MaxMessagesPerSecondPerDevice * 4 / 5,
+            sp.GetRequiredService<BrokerOptions>().MaxMessagesPerSecondPerDevice,
             sp.GetRequiredService<ILogger<DownlinkRelay>>()));
         builder.Services.AddSingleton<RejectLog>();
         builder.Services.AddSingleton(sp => new RateLimiter(sp.GetRequiredService<BrokerOptions>().MaxMessagesPerSecondPerDevice, sp.GetRequiredService<BrokerOptions>().FloodAfter, sp.GetRequiredService<TimeProvider>()));

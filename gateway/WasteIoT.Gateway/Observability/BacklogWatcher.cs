@@ -20,7 +20,7 @@ public sealed class BacklogWatcher(GatewayStore store, GatewayMetrics metrics, T
                 var backlog = await store.GetBacklogAsync(stoppingToken);
                 metrics.BacklogRows = backlog.Rows;
                 metrics.Thinned = store.Thinned;
-                metrics.BacklogOldestAgeSeconds = backlog.OldestRxMs is { } oldest ? (time.GetUtcNow().ToUnixTimeMilliseconds() - oldest) / 1000.0 : 0;
+                metrics.BacklogOldestAgeSeconds = backlog.OldestAgeSeconds(time.GetUtcNow());
                 var now = metrics.MessagesOut;
                 metrics.DrainRatePerSecond = (now - forwarded) / Interval.TotalSeconds;
                 forwarded = now;

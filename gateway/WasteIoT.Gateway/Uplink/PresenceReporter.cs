@@ -37,7 +37,7 @@ public sealed class PresenceReporter(GatewayIdentity gateway, UplinkOptions upli
     public async Task<StatusMessage> CurrentAsync(CancellationToken cancellationToken)
     {
         var backlog = await store.GetBacklogAsync(cancellationToken);
-        var oldestAge = backlog.OldestRxMs is { } oldest ? Math.Max(0, (time.GetUtcNow().ToUnixTimeMilliseconds() - oldest) / 1000) : 0;
+        var oldestAge = (long)backlog.OldestAgeSeconds(time.GetUtcNow());
         return new StatusMessage
         {
             Client = gateway.Id,

@@ -50,6 +50,8 @@ public sealed class GatewayPresenceTests
         Assert.False(greenRow.GetProperty("silent").GetBoolean());
         Assert.Equal(1200, greenRow.GetProperty("backlogRows").GetInt64());
         Assert.Equal(2400, greenRow.GetProperty("oldestAgeS").GetInt64());
+        Assert.True(greenRow.GetProperty("behind").GetBoolean());
+        Assert.False(Row(list, "gw-blue").GetProperty("behind").GetBoolean());
         Assert.Equal(3, greenRow.GetProperty("thinned").GetInt64());
         Assert.Equal(["c-green"], greenRow.GetProperty("contractors").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal(2, greenRow.GetProperty("devices").GetInt32());
