@@ -1,100 +1,103 @@
-
 namespace WasteIoT.Cloud.Checks.Roads;
 
 /// <summary>
-/// Matches a work vehicle's fixes to a road segment: each fix is projected onto the centre line (distance across,
-/// chainage along); consecutive fixes on the segment with the equipment on, at a working speed and no further apart
-/// than <see cref="RoadRules.MaxFixGap"/> cover the chainage between them. A run of such fixes is a pass; it counts
-/// when it covers <see cref="RoadRules.PassShare"/> of the segment and starts inside the task's window.
+/// Matches work vehicles' fixes to road segments: each fix near a segment is projected onto its centre line (distance
+/// across, chainage along); consecutive fixes on the segment with the task's equipment on, at a working speed and no
+/// further apart than <see cref="RoadRules.MaxFixGap"/> cover the chainage between them. A run of such fixes is a
+/// pass; it counts when it covers <see cref="RoadRules.PassShare"/> of the segment and starts inside one of the
+/// task's windows. Passes of every vehicle of the segment's contractor add up; the road they cover is united.
 /// </summary>
 public static class RoadCoverageCheck
 {
-    public static RoadWorkResult Evaluate(IReadOnlyList<RoadPoint> path, RoadWork work, DateTimeOffset windowStart, DateTimeOffset windowEnd, IReadOnlyList<WorkFix> fixes, RoadRules rules)
+    /// <summary>One segment, one task, one vehicle: the day's check reduced to a single window.</summary>
+    public static RoadSegmentResult Evaluate(IReadOnlyList<RoadPoint> path, RoadWork work, DateTimeOffset windowStart, DateTimeOffset windowEnd, IReadOnlyList<WorkFix> fixes, RoadRules rules)
     {
-        ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(work);
-        ArgumentNullException.ThrowIfNull(fixes);
+        var segment = new PlannedSegment("segment", "contractor", path, [new PlannedWork(work, windowStart, windowEnd)]);
+        return EvaluateDay([segment], [new WorkTrack("vehicle", "contractor", work.Task, fixes)], rules)[0];
+    }
+
+    /// <summary>Every segment's day, in the order given.</summary>
+    public static IReadOnlyList<RoadSegmentResult> EvaluateDay(IReadOnlyList<PlannedSegment> segments, IReadOnlyList<WorkTrack> tracks, RoadRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        ArgumentNullException.ThrowIfNull(tracks);
         ArgumentNullException.ThrowIfNull(rules);
-        var line = new CentreLine(path);
-        var maxKmh = rules.MaxSpeedKmh(work.Task);
-        var passes = new List<RoadPass>();
-        var covered = new List<(double From, double To)>();
-        var run = new List<(double From, double To)>();
-        DateTimeOffset? runStart = null;
-        DateTimeOffset runEnd = default;
-        (double Chainage, DateTimeOffset Ts)? previous = null;
-        int tooFast = 0, equipmentOff = 0, outside = 0;
+        var network = new RoadNetwork([.. segments.Select(s => s.Path)], rules.LateralToleranceM);
 
-        void EndRun()
+        // For each segment and task, the windows of that task (a task may be due more than once a day).
+        var windows = segments.Select(s => s.Work.GroupBy(w => w.Work.Task).ToDictionary(g => g.Key, g => (IReadOnlyList<PlannedWork>)[.. g])).ToArray();
+        var trackers = segments.Select(_ => new List<PassTracker>()).ToArray();
+        var matches = new List<RoadMatch>();
+        foreach (var track in tracks)
         {
-            if (runStart is { } start)
+            var mine = new Dictionary<int, PassTracker>();
+            for (var i = 0; i < track.Fixes.Count; i++)
             {
-                var share = Length(run) / line.LengthM;
-                if (share >= rules.PassShare)
+                var fix = track.Fixes[i];
+                network.Match(fix.Lat, fix.Lon, matches);
+                foreach (var match in matches)
                 {
-                    if (start >= windowStart && start < windowEnd)
+                    var segment = segments[match.Segment];
+                    if (!string.Equals(segment.Contractor, track.Contractor, StringComparison.Ordinal) || !windows[match.Segment].TryGetValue(track.Task, out var taskWindows))
                     {
-                        passes.Add(new RoadPass(start, runEnd, Math.Min(1, share)));
-                        covered.AddRange(run);
+                        continue;
                     }
-                    else
+
+                    if (!mine.TryGetValue(match.Segment, out var tracker))
                     {
-                        outside++;
+                        mine[match.Segment] = tracker = new PassTracker(track.Vehicle, track.Task, taskWindows, network.LengthM(match.Segment), rules);
+                        trackers[match.Segment].Add(tracker);
                     }
-                }
-                else if (start >= windowStart && start < windowEnd)
-                {
-                    // A partial run inside the window still covers road, though it is not a pass.
-                    covered.AddRange(run);
+
+                    tracker.Add(i, fix, match.Chainage);
                 }
             }
 
-            run.Clear();
-            runStart = null;
-            previous = null;
+            foreach (var tracker in mine.Values)
+            {
+                tracker.Finish();
+            }
         }
 
-        foreach (var fix in fixes.OrderBy(f => f.Ts))
+        var results = new RoadSegmentResult[segments.Count];
+        for (var s = 0; s < segments.Count; s++)
         {
-            var (across, chainage) = line.Project(fix.Lat, fix.Lon);
-            var onSegment = across <= rules.LateralToleranceM;
-            var moving = fix.SpeedKmh >= rules.MinSpeedKmh;
-            if (onSegment && moving && fix.EquipmentOn && fix.SpeedKmh > maxKmh)
+            var lengthM = network.LengthM(s);
+            var work = new List<RoadWorkResult>();
+            foreach (var planned in segments[s].Work)
             {
-                tooFast++;
-            }
-            else if (onSegment && moving && !fix.EquipmentOn)
-            {
-                equipmentOff++;
-            }
-
-            var working = onSegment && moving && fix.EquipmentOn && fix.SpeedKmh <= maxKmh;
-            if (!working || (previous is { } gap && fix.Ts - gap.Ts > rules.MaxFixGap))
-            {
-                EndRun();
-                if (!working)
-                {
-                    continue;
-                }
+                var taskWindows = windows[s][planned.Work.Task];
+                var w = IndexOf(taskWindows, planned);
+                var ofTask = trackers[s].Where(t => t.Task == planned.Work.Task).ToList();
+                var passes = ofTask.SelectMany(t => t.Passes[w]).OrderBy(p => p.Start).ThenBy(p => p.Vehicle, StringComparer.Ordinal).ToList();
+                var covered = lengthM == 0 ? 0 : Math.Min(1, UnionLength(ofTask.SelectMany(t => t.Covered[w])) / lengthM);
+                work.Add(new RoadWorkResult(planned.Work.Task, planned.Work.From, planned.Work.To, planned.Work.Passes, passes.Count, Math.Round(covered, 4), passes,
+                    ofTask.Sum(t => t.TooFast[w]), ofTask.Sum(t => t.EquipmentOff[w])));
             }
 
-            if (previous is { } last)
-            {
-                run.Add((Math.Min(last.Chainage, chainage), Math.Max(last.Chainage, chainage)));
-            }
-
-            runStart ??= fix.Ts;
-            runEnd = fix.Ts;
-            previous = (chainage, fix.Ts);
+            var outside = trackers[s].SelectMany(t => t.Outside).OrderBy(p => p.Start).ThenBy(p => p.Vehicle, StringComparer.Ordinal).ToList();
+            results[s] = new RoadSegmentResult(segments[s].Id, Math.Round(lengthM, 1), work, outside);
         }
 
-        EndRun();
-        return new RoadWorkResult(work.Task, work.From, work.To, work.Passes, passes.Count, line.LengthM == 0 ? 0 : Math.Min(1, Length(covered) / line.LengthM),
-            passes, outside, tooFast, equipmentOff);
+        return results;
+    }
+
+    private static int IndexOf(IReadOnlyList<PlannedWork> windows, PlannedWork planned)
+    {
+        for (var i = 0; i < windows.Count; i++)
+        {
+            if (ReferenceEquals(windows[i], planned))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The length of the union of chainage intervals.</summary>
-    private static double Length(List<(double From, double To)> intervals)
+    internal static double UnionLength(IEnumerable<(double From, double To)> intervals)
     {
         double total = 0, reach = double.NegativeInfinity;
         foreach (var (from, to) in intervals.OrderBy(i => i.From))
@@ -109,58 +112,5 @@ public static class RoadCoverageCheck
         }
 
         return total;
-    }
-
-    /// <summary>The centre line in local metres (equirectangular about its first point: exact enough over a 50 km segment's width).</summary>
-    private sealed class CentreLine
-    {
-        private readonly double _lat0;
-        private readonly double _lon0;
-        private readonly double _cosLat;
-        private readonly (double X, double Y)[] _points;
-        private readonly double[] _chainage;
-
-        public CentreLine(IReadOnlyList<RoadPoint> path)
-        {
-            _lat0 = path[0].Lat;
-            _lon0 = path[0].Lon;
-            _cosLat = Math.Cos(_lat0 * Math.PI / 180);
-            _points = [.. path.Select(p => Local(p.Lat, p.Lon))];
-            _chainage = new double[_points.Length];
-            for (var i = 1; i < _points.Length; i++)
-            {
-                _chainage[i] = _chainage[i - 1] + Distance(_points[i - 1], _points[i]);
-            }
-        }
-
-        public double LengthM => _chainage[^1];
-
-        /// <summary>Distance from the line and how far along it the nearest point lies.</summary>
-        public (double Across, double Chainage) Project(double lat, double lon)
-        {
-            var p = Local(lat, lon);
-            var best = (Across: double.PositiveInfinity, Chainage: 0.0);
-            for (var i = 1; i < _points.Length; i++)
-            {
-                var (a, b) = (_points[i - 1], _points[i]);
-                var (dx, dy) = (b.X - a.X, b.Y - a.Y);
-                var lengthSquared = (dx * dx) + (dy * dy);
-                var t = lengthSquared == 0 ? 0 : Math.Clamp((((p.X - a.X) * dx) + ((p.Y - a.Y) * dy)) / lengthSquared, 0, 1);
-                var foot = (X: a.X + (t * dx), Y: a.Y + (t * dy));
-                var across = Distance(p, foot);
-                if (across < best.Across)
-                {
-                    best = (across, _chainage[i - 1] + (t * Math.Sqrt(lengthSquared)));
-                }
-            }
-
-            return best;
-        }
-
-        private (double X, double Y) Local(double lat, double lon) =>
-            ((lon - _lon0) * 111_320.0 * _cosLat, (lat - _lat0) * 111_320.0);
-
-        private static double Distance((double X, double Y) a, (double X, double Y) b) =>
-            Math.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));
     }
 }

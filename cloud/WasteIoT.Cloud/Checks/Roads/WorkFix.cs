@@ -1,4 +1,4 @@
 namespace WasteIoT.Cloud.Checks.Roads;
 
 /// <summary>A work vehicle's fix with whether the equipment for the task was running at that moment.</summary>
-public sealed record WorkFix(DateTimeOffset Ts, double Lat, double Lon, double SpeedKmh, bool EquipmentOn);
+public readonly record struct WorkFix(DateTimeOffset Ts, double Lat, double Lon, double SpeedKmh, bool EquipmentOn);
