@@ -45,16 +45,31 @@ internal sealed class RunningCloud : IAsyncDisposable
     public static async Task<RunningCloud> StartAsync(TimeProvider? time, params string[] extraArgs)
     {
         var data = Path.Combine(Path.GetTempPath(), "wiot-cloud-" + Guid.NewGuid().ToString("N"));
-        var mqttPort = WasteIoT.Testing.MosquittoBroker.FreePort();
-        string[] args =
-        [
-            "--urls", "http://127.0.0.1:0", "--Cloud:DataDirectory", data,
-            "--Cloud:MqttPort", mqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--Cloud:MqttBindAddress", "127.0.0.1",
-            "--Logging:LogLevel:Default", "Warning",
-            .. extraArgs,
-        ];
-        var app = CloudApplication.Build(args, time);
-        await app.StartAsync();
+        WebApplication app;
+        int mqttPort;
+        for (var attempt = 1; ; attempt++)
+        {
+            // A port found free can be taken by another test's socket before the cloud binds it: try a fresh one.
+            mqttPort = WasteIoT.Testing.MosquittoBroker.FreePort();
+            string[] args =
+            [
+                "--urls", "http://127.0.0.1:0", "--Cloud:DataDirectory", data,
+                "--Cloud:MqttPort", mqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--Cloud:MqttBindAddress", "127.0.0.1",
+                "--Logging:LogLevel:Default", "Warning",
+                .. extraArgs,
+            ];
+            app = CloudApplication.Build(args, time);
+            try
+            {
+                await app.StartAsync();
+                break;
+            }
+            catch (IOException e) when (attempt < 5 && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                await app.DisposeAsync();
+            }
+        }
+
         var tlsIndex = Array.IndexOf(extraArgs, "--Cloud:MqttTlsPort");
         string[] mqttPorts = [mqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture), .. tlsIndex >= 0 ? [extraArgs[tlsIndex + 1]] : Array.Empty<string>()];
         var http = app.Urls.First(u => !mqttPorts.Any(p => u.EndsWith(":" + p, StringComparison.Ordinal)));

@@ -39,7 +39,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         RouteAsync(route, date, snapshot, null, null, cancellationToken);
 
     public async Task<TruckAudit> TruckAsync(Truck truck, DateOnly date, CancellationToken cancellationToken) =>
-        await TruckAsync(truck, date, await registry.CurrentAsync(cancellationToken), null, null, cancellationToken);
+        await TruckAsync(truck, date, await registry.CurrentAsync(cancellationToken), null, null, null, cancellationToken);
 
     public Task<BinAudit> BinAsync(Bin bin, DateOnly date, CancellationToken cancellationToken) => BinAsync(bin, date, null, cancellationToken);
 
@@ -100,8 +100,9 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var toilets = new ConcurrentBag<ToiletAudit>();
         var stations = new ConcurrentBag<StationAudit>();
         var ponds = new ConcurrentBag<PondAudit>();
+        var workVehicles = new ConcurrentBag<WorkVehicleDay>();
         var work = new List<Func<CancellationToken, Task>>();
-        work.AddRange(snapshot.Of<Truck>(RegistryKinds.Trucks).Select(t => (Func<CancellationToken, Task>)(async ct => trucks.Add(await TruckAsync(t, date, snapshot, health, truckDays, ct)))));
+        work.AddRange(snapshot.Of<Truck>(RegistryKinds.Trucks).Select(t => (Func<CancellationToken, Task>)(async ct => trucks.Add(await TruckAsync(t, date, snapshot, health, truckDays, workVehicles, ct)))));
         work.AddRange(snapshot.Of<Bin>(RegistryKinds.Bins).Where(b => b.Site.Length == 0).Select(b => (Func<CancellationToken, Task>)(async ct => bins.Add(await BinAsync(b, date, health, ct)))));
         work.AddRange(snapshot.Of<Site>(RegistryKinds.Sites).Select(s => (Func<CancellationToken, Task>)(s.Kind == SiteKind.Toilet
             ? async ct => toilets.Add(await ToiletAsync(s, date, health, ct))
@@ -122,8 +123,9 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var toiletList = toilets.OrderBy(t => t.Toilet, StringComparer.Ordinal).ToList();
         var stationList = stations.OrderBy(s => s.Station, StringComparer.Ordinal).ToList();
         var pondList = ponds.OrderBy(p => p.Pond, StringComparer.Ordinal).ToList();
-        var summary = DaySummary.From(routeList, truckList, binList, toiletList, stationList, pondList);
-        return new CountyDay(date, computedAt, snapshot.Version, summary, routeList, truckList, binList, toiletList, stationList, pondList, dataHealth, reporting);
+        var roads = RoadAudits.Evaluate(snapshot, workVehicles, (at, end) => end ? Hours(date, TimeOnly.MinValue, at).To : Local(date, at), (devices, from, to) => Evidence(devices, from, to), Rules.Roads);
+        var summary = DaySummary.From(routeList, truckList, binList, toiletList, stationList, pondList, roads);
+        return new CountyDay(date, computedAt, snapshot.Version, summary, routeList, truckList, binList, toiletList, stationList, pondList, dataHealth, reporting) { Roads = roads };
     }
 
     private async Task<RouteAudit> RouteAsync(CollectionRoute route, DateOnly date, RegistrySnapshot snapshot, IReadOnlyDictionary<string, TruckDay>? truckDays, HealthTracker? health, CancellationToken cancellationToken)
@@ -154,7 +156,8 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         return new RouteAudit(route.Id, route.Name, route.Contractor, route.Truck, true, coverage) { State = Verdicts.Route(coverage, evidence), Evidence = evidence };
     }
 
-    private async Task<TruckAudit> TruckAsync(Truck truck, DateOnly date, RegistrySnapshot snapshot, HealthTracker? health, ConcurrentDictionary<string, TruckDay>? truckDays, CancellationToken cancellationToken)
+    private async Task<TruckAudit> TruckAsync(Truck truck, DateOnly date, RegistrySnapshot snapshot, HealthTracker? health, ConcurrentDictionary<string, TruckDay>? truckDays,
+        ConcurrentBag<WorkVehicleDay>? workVehicles, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(truck);
         var day = Window(date);
@@ -163,12 +166,21 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var loaded = await LoadAsync(truck, date, CoverLookBack, Rules.Evidence.TruckCadence, health, cancellationToken);
         truckDays?.TryAdd(truck.Id, new TruckDay(Scans(loaded.Messages.Where(m => m.Ts >= day.Start)), loaded.Evidence));
         var fixes = Fixes(loaded.Messages, day);
-        var sealedTransport = SealedTransport(loaded.Messages, fixes);
 
-        // The truck is judged over the service hours of its routes due that day; with none due, over the whole day.
+        // A sweeper, sprinkler or fog cannon has no cargo cover to keep closed: its day is the road check's.
+        var workVehicle = RoadAudits.IsWorkVehicle(truck.Vehicle);
+        var sealedTransport = workVehicle ? new SealedTransportResult([], [], 0) : SealedTransport(loaded.Messages, fixes);
+        if (workVehicle)
+        {
+            workVehicles?.Add(new WorkVehicleDay(truck, fixes, [.. loaded.Messages.OfType<EquipmentEvent>()], loaded.Evidence));
+        }
+
+        // The truck is judged over the service hours of its routes due that day (a work vehicle over its work's
+        // windows); with none due, over the whole day.
         var routes = snapshot.Of<CollectionRoute>(RegistryKinds.Routes).Where(r => r.Truck == truck.Id && r.ServesOn(date)).ToList();
-        var (from, to) = routes.Count == 0 ? (day.Start, day.End)
-            : (routes.Select(r => Hours(date, r.Starts, r.Ends).From).Min(), routes.Select(r => Hours(date, r.Starts, r.Ends).To).Max());
+        var (from, to) = routes.Count > 0
+            ? (routes.Select(r => Hours(date, r.Starts, r.Ends).From).Min(), routes.Select(r => Hours(date, r.Starts, r.Ends).To).Max())
+            : RoadAudits.WorkHours(truck, snapshot, (at, end) => end ? Hours(date, TimeOnly.MinValue, at).To : Local(date, at)) ?? (day.Start, day.End);
         var evidence = Evidence(loaded.Evidence, from, to);
         var state = Verdicts.Event(sealedTransport.Violations.Count > 0, evidence);
         return new TruckAudit(truck.Id, truck.Contractor, sealedTransport, fixes.Count > 0 ? fixes[^1] : null, fixes.Count, state, evidence);

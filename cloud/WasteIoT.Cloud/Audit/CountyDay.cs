@@ -19,6 +19,9 @@ public sealed record CountyDay(
     DataHealthResult DataHealth,
     IReadOnlyList<string> ReportingDevices)
 {
+    /// <summary>Road segments of the cleaning plan with work due, by id.</summary>
+    public IReadOnlyList<RoadAudit> Roads { get; init; } = [];
+
     /// <summary>The part of the day a user may see, with its own summary (data health is the bureau's).</summary>
     public CountyDay For(Viewer viewer)
     {
@@ -34,9 +37,11 @@ public sealed record CountyDay(
         var toilets = Toilets.Where(t => viewer.SeesSite(t.Contractor)).ToList();
         var stations = Stations.Where(s => viewer.SeesSite(s.Contractor)).ToList();
         var ponds = Ponds.Where(p => viewer.SeesSite(p.Contractor)).ToList();
+        var roads = Roads.Where(r => viewer.SeesSite(r.Contractor)).ToList();
         return this with
         {
-            Summary = DaySummary.From(routes, trucks, bins, toilets, stations, ponds),
+            Summary = DaySummary.From(routes, trucks, bins, toilets, stations, ponds, roads),
+            Roads = roads,
             Routes = routes,
             Trucks = trucks,
             Bins = bins,

@@ -39,7 +39,8 @@ public sealed record DayOverview(
             HasData = day.ReportingDevices.Count > 0,
             Unverified = [.. day.Toilets.Where(t => t.Cleaning is VerdictState.Unverified or VerdictState.NoData).Select(t => new UnheardThing("toilet", t.Toilet, t.Name, t.Cleaning, t.Evidence.Coverage))
                 .Concat(day.Bins.Concat(day.Stations.SelectMany(s => s.Containers)).Where(b => b.State is VerdictState.Unverified or VerdictState.NoData).Select(b => new UnheardThing("bin", b.Bin, b.Bin, b.State, b.Evidence.Coverage)))
-                .Concat(day.Routes.Where(r => r.State is VerdictState.Unverified or VerdictState.NoData).Select(r => new UnheardThing("route", r.Route, r.Name, r.State!.Value, r.Evidence?.Coverage ?? 0)))],
+                .Concat(day.Routes.Where(r => r.State is VerdictState.Unverified or VerdictState.NoData).Select(r => new UnheardThing("route", r.Route, r.Name, r.State!.Value, r.Evidence?.Coverage ?? 0)))
+                .Concat(day.Roads.Where(r => r.State is VerdictState.Unverified or VerdictState.NoData).Select(r => new UnheardThing("road", r.Segment, r.Name, r.State, r.Work.Min(w => w.Evidence.Coverage))))],
         };
     }
 }

@@ -41,9 +41,32 @@ public sealed record DaySummary(
     /// <summary>Things whose nodes went silent during their service or opening hours.</summary>
     public int SilentNodes { get; init; }
 
+    /// <summary>Road segments with work due.</summary>
+    public int RoadSegments { get; init; }
+
+    /// <summary>Planned tasks (a segment's window) proven short: too few passes while every vehicle that could do them was heard.</summary>
+    public int RoadWorkShort { get; init; }
+
+    /// <summary>Planned tasks neither proven done nor proven short.</summary>
+    public int RoadWorkUnverified { get; init; }
+
+    /// <summary>
+    /// 机扫率: the length of road swept as planned over the length whose sweeping was proven either way (null when
+    /// none was); road not proven either way is <see cref="SweepUnprovenKm"/>.
+    /// </summary>
+    public double? SweepRate { get; init; }
+
+    public double SweptKm { get; init; }
+
+    public double SweepPlannedKm { get; init; }
+
+    public double SweepUnprovenKm { get; init; }
+
     public static DaySummary From(
-        IReadOnlyList<RouteAudit> routes, IReadOnlyList<TruckAudit> trucks, IReadOnlyList<BinAudit> bins, IReadOnlyList<ToiletAudit> toilets, IReadOnlyList<StationAudit> stations, IReadOnlyList<PondAudit> ponds)
+        IReadOnlyList<RouteAudit> routes, IReadOnlyList<TruckAudit> trucks, IReadOnlyList<BinAudit> bins, IReadOnlyList<ToiletAudit> toilets, IReadOnlyList<StationAudit> stations, IReadOnlyList<PondAudit> ponds,
+        IReadOnlyList<RoadAudit>? roads = null)
     {
+        roads ??= [];
         ArgumentNullException.ThrowIfNull(routes);
         ArgumentNullException.ThrowIfNull(trucks);
         ArgumentNullException.ThrowIfNull(bins);
@@ -56,6 +79,10 @@ public sealed record DaySummary(
         var missed = routes.Sum(r => r.Coverage?.Missed.Count ?? 0);
         var evidence = routes.Select(r => r.Evidence).Concat(trucks.Select(t => t.Evidence)).Concat(allBins.Select(b => b.Evidence))
             .Concat(toilets.Select(t => t.Evidence)).Concat(stations.Select(s => s.Evidence)).Concat(ponds.Select(p => p.Evidence));
+        var sweeping = roads.Where(r => r.Work.Any(w => w.Result.Task == Checks.Roads.RoadTask.Sweep)).ToList();
+        var swept = sweeping.Where(r => r.SweptAsPlanned == true).Sum(r => r.LengthM) / 1000;
+        var shortKm = sweeping.Where(r => r.SweptAsPlanned == false).Sum(r => r.LengthM) / 1000;
+        var plannedKm = sweeping.Sum(r => r.LengthM) / 1000;
         return new DaySummary(
             scheduled,
             served,
@@ -78,6 +105,13 @@ public sealed record DaySummary(
             ToiletsUnverified = toilets.Count(t => t.Cleaning is VerdictState.Unverified or VerdictState.NoData),
             OdourEpisodes = toilets.Sum(t => t.Result.Episodes.Count) + stations.Sum(s => s.Result.Episodes.Count),
             SilentNodes = evidence.OfType<WindowEvidence>().Count(e => e.Silent > TimeSpan.Zero && !e.Verified),
+            RoadSegments = roads.Count,
+            RoadWorkShort = roads.Sum(r => r.Work.Count(w => w.State == VerdictState.Shortfall)),
+            RoadWorkUnverified = roads.Sum(r => r.Work.Count(w => w.State is VerdictState.Unverified or VerdictState.NoData)),
+            SweepRate = swept + shortKm == 0 ? null : Math.Round(swept / (swept + shortKm), 4),
+            SweptKm = Math.Round(swept, 3),
+            SweepPlannedKm = Math.Round(plannedKm, 3),
+            SweepUnprovenKm = Math.Round(plannedKm - swept - shortKm, 3),
         };
     }
 }

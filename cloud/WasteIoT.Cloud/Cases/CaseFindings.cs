@@ -88,6 +88,20 @@ public static class CaseFindings
                 $"记录消杀 {station.Result.Disinfections} 次；开放时段设备在线 {station.Evidence.Coverage.ToString("P0", CultureInfo.InvariantCulture)}");
         }
 
+        foreach (var road in day.Roads)
+        {
+            foreach (var work in road.Work.Where(w => w.State == VerdictState.Shortfall))
+            {
+                var r = work.Result;
+                var from = r.From.ToString("HH:mm", CultureInfo.InvariantCulture);
+                var window = $"{from}–{(r.To == TimeOnly.MinValue ? "24:00" : r.To.ToString("HH:mm", CultureInfo.InvariantCulture))}";
+                yield return new CaseFinding("roadWork", road.Segment, day.Date, $"{CsvRow.Camel(r.Task.ToString())}@{from}", road.Contractor,
+                    $"道路作业不足：{road.Name} {TaskName(r.Task)} {r.Done}/{r.Required} 遍（{window}）",
+                    string.Create(CultureInfo.InvariantCulture, $"{window} 内完成有效{TaskName(r.Task)} {r.Done} 遍（要求 {r.Required} 遍），覆盖路段长度 {r.CoveredShare:P0}（{road.LengthM:0} 米）；作业速度过快 {r.TooFastFixes} 个定位点，设备未开启行驶 {r.EquipmentOffFixes} 个定位点；可作业车辆 {string.Join(", ", work.Vehicles)} 全时段在线 {work.Evidence.Coverage:P0}")
+                    + (road.OutsideWindows.Count(p => p.Task == r.Task) is > 0 and var outside ? $"；时段外作业 {outside} 遍，不计入" : string.Empty));
+            }
+        }
+
         foreach (var finding in SilentNodes(day, snapshot, Clock))
         {
             yield return finding;
@@ -149,6 +163,13 @@ public static class CaseFindings
                 string.Create(CultureInfo.InvariantCulture, $"{hours} 内设备在线 {evidence.Coverage:P0}；{outages}{(evidence.Outages.Count > 10 ? " …" : string.Empty)}；依赖该设备的当日结论均为无法核实"));
         }
     }
+
+    private static string TaskName(Checks.Roads.RoadTask task) => task switch
+    {
+        Checks.Roads.RoadTask.Sweep => "机扫",
+        Checks.Roads.RoadTask.Sprinkle => "洒水",
+        _ => "雾炮抑尘",
+    };
 
     private static string Duration(TimeSpan span) => span.TotalHours >= 1 ? $"{(int)span.TotalHours} 小时 {span.Minutes} 分" : $"{Math.Max(1, (int)Math.Round(span.TotalMinutes))} 分钟";
 }
