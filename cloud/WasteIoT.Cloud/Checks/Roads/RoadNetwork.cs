@@ -95,6 +95,19 @@ public sealed class RoadNetwork
         }
     }
 
+    /// <summary>The distance from a segment's centre line however far away (every edge: for the rare position off the grid's reach).</summary>
+    public double DistanceM(int segment, double lat, double lon)
+    {
+        var line = _lines[segment];
+        var best = double.PositiveInfinity;
+        for (var edge = 1; edge < line.Points; edge++)
+        {
+            best = Math.Min(best, line.ProjectOnEdge(edge, lat, lon).Across);
+        }
+
+        return best;
+    }
+
     private (double X, double Y) Global(double lat, double lon) => ((lon - _lon0) * 111_320.0 * _cosLat, (lat - _lat0) * 111_320.0);
 
     private static long Cell(double metres) => (long)Math.Floor(metres / CellM);
