@@ -9,7 +9,7 @@ namespace WasteIoT.Cloud.Audit;
 
 /// <summary>
 /// The county's checks by registered thing and local day: <c>/api/audit/{yyyy-MM-dd}</c>. The lists for pages
-/// (<c>/overview</c>, <c>/bins</c>, <c>/toilets</c> without their odour series, <c>/roads</c>) are cut to what a page shows at first.
+/// (<c>/overview</c>, <c>/bins</c>, <c>/toilets</c> without their odour series, <c>/roads</c>, <c>/muck</c>) are cut to what a page shows at first.
 /// </summary>
 internal static class AuditEndpoints
 {
@@ -24,6 +24,7 @@ internal static class AuditEndpoints
         group.MapGet("/toilets", ToiletsAsync).WithName("AuditToilets");
         group.MapGet("/health", HealthAsync).WithName("AuditHealth");
         group.MapGet("/roads", RoadsAsync).WithName("AuditRoads");
+        group.MapGet("/muck", MuckAsync).WithName("AuditMuck");
         group.MapGet("/routes/{id}", RouteAsync).WithName("AuditRoute");
         group.MapGet("/trucks/{id}", TruckAsync).WithName("AuditTruck");
         group.MapGet("/bins/{id}", BinAsync).WithName("AuditBin");
@@ -44,6 +45,9 @@ internal static class AuditEndpoints
 
     private static async Task<Ok<IReadOnlyList<RoadAudit>>> RoadsAsync(CountyDate date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         TypedResults.Ok((await cache.GetAsync(date.Day, cancellationToken)).For(Viewer.From(user)).Roads);
+
+    private static async Task<Ok<IReadOnlyList<MuckAudit>>> MuckAsync(CountyDate date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await cache.GetAsync(date.Day, cancellationToken)).For(Viewer.From(user)).Muck);
 
     private static async Task<Ok<DayHealth>> HealthAsync(CountyDate date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         TypedResults.Ok(DayHealth.From((await cache.GetAsync(date.Day, cancellationToken)).For(Viewer.From(user))));

@@ -5,6 +5,7 @@ using WasteIoT.Cloud.Checks.Clearance;
 using WasteIoT.Cloud.Checks.Coverage;
 using WasteIoT.Cloud.Checks.DataHealth;
 using WasteIoT.Cloud.Checks.Evidence;
+using WasteIoT.Cloud.Checks.Muck;
 using WasteIoT.Cloud.Checks.Ponds;
 using WasteIoT.Cloud.Checks.SealedTransport;
 using WasteIoT.Cloud.Checks.Toilets;
@@ -39,7 +40,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         RouteAsync(route, date, snapshot, null, null, cancellationToken);
 
     public async Task<TruckAudit> TruckAsync(Truck truck, DateOnly date, CancellationToken cancellationToken) =>
-        await TruckAsync(truck, date, await registry.CurrentAsync(cancellationToken), null, null, null, cancellationToken);
+        await TruckAsync(truck, date, await registry.CurrentAsync(cancellationToken), null, null, null, null, cancellationToken);
 
     public Task<BinAudit> BinAsync(Bin bin, DateOnly date, CancellationToken cancellationToken) => BinAsync(bin, date, null, cancellationToken);
 
@@ -101,8 +102,9 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var stations = new ConcurrentBag<StationAudit>();
         var ponds = new ConcurrentBag<PondAudit>();
         var workVehicles = new ConcurrentBag<WorkVehicleDay>();
+        var muck = new ConcurrentBag<MuckAudit>();
         var work = new List<Func<CancellationToken, Task>>();
-        work.AddRange(snapshot.Of<Truck>(RegistryKinds.Trucks).Select(t => (Func<CancellationToken, Task>)(async ct => trucks.Add(await TruckAsync(t, date, snapshot, health, truckDays, workVehicles, ct)))));
+        work.AddRange(snapshot.Of<Truck>(RegistryKinds.Trucks).Select(t => (Func<CancellationToken, Task>)(async ct => trucks.Add(await TruckAsync(t, date, snapshot, health, truckDays, workVehicles, muck, ct)))));
         work.AddRange(snapshot.Of<Bin>(RegistryKinds.Bins).Where(b => b.Site.Length == 0).Select(b => (Func<CancellationToken, Task>)(async ct => bins.Add(await BinAsync(b, date, health, ct)))));
         work.AddRange(snapshot.Of<Site>(RegistryKinds.Sites).Select(s => (Func<CancellationToken, Task>)(s.Kind == SiteKind.Toilet
             ? async ct => toilets.Add(await ToiletAsync(s, date, health, ct))
@@ -124,8 +126,12 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var stationList = stations.OrderBy(s => s.Station, StringComparer.Ordinal).ToList();
         var pondList = ponds.OrderBy(p => p.Pond, StringComparer.Ordinal).ToList();
         var roads = RoadAudits.Evaluate(snapshot, workVehicles, (at, end) => end ? Hours(date, TimeOnly.MinValue, at).To : Local(date, at), (devices, from, to) => Evidence(devices, from, to), Rules.Roads);
-        var summary = DaySummary.From(routeList, truckList, binList, toiletList, stationList, pondList, roads);
-        return new CountyDay(date, computedAt, snapshot.Version, summary, routeList, truckList, binList, toiletList, stationList, pondList, dataHealth, reporting) { Roads = roads };
+        var summary = DaySummary.From(routeList, truckList, binList, toiletList, stationList, pondList, roads, [.. muck]);
+        return new CountyDay(date, computedAt, snapshot.Version, summary, routeList, truckList, binList, toiletList, stationList, pondList, dataHealth, reporting)
+        {
+            Roads = roads,
+            Muck = [.. muck.OrderBy(m => m.Truck, StringComparer.Ordinal)],
+        };
     }
 
     private async Task<RouteAudit> RouteAsync(CollectionRoute route, DateOnly date, RegistrySnapshot snapshot, IReadOnlyDictionary<string, TruckDay>? truckDays, HealthTracker? health, CancellationToken cancellationToken)
@@ -157,7 +163,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
     }
 
     private async Task<TruckAudit> TruckAsync(Truck truck, DateOnly date, RegistrySnapshot snapshot, HealthTracker? health, ConcurrentDictionary<string, TruckDay>? truckDays,
-        ConcurrentBag<WorkVehicleDay>? workVehicles, CancellationToken cancellationToken)
+        ConcurrentBag<WorkVehicleDay>? workVehicles, ConcurrentBag<MuckAudit>? muck, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(truck);
         var day = Window(date);
@@ -175,6 +181,11 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
             workVehicles?.Add(new WorkVehicleDay(truck, fixes, [.. loaded.Messages.OfType<EquipmentEvent>()], loaded.Evidence));
         }
 
+        if (truck.Vehicle == VehicleKind.Muck && muck is not null)
+        {
+            muck.Add(Muck(truck, date, snapshot, loaded, fixes));
+        }
+
         // The truck is judged over the service hours of its routes due that day (a work vehicle over its work's
         // windows); with none due, over the whole day.
         var routes = snapshot.Of<CollectionRoute>(RegistryKinds.Routes).Where(r => r.Truck == truck.Id && r.ServesOn(date)).ToList();
@@ -184,6 +195,23 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var evidence = Evidence(loaded.Evidence, from, to);
         var state = Verdicts.Event(sealedTransport.Violations.Count > 0, evidence);
         return new TruckAudit(truck.Id, truck.Contractor, sealedTransport, fixes.Count > 0 ? fixes[^1] : null, fixes.Count, state, evidence);
+    }
+
+    /// <summary>A muck truck's day against the permits valid that day, over the whole day's evidence.</summary>
+    public async Task<MuckAudit> MuckAsync(Truck truck, DateOnly date, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(truck, date, TimeSpan.Zero, Rules.Evidence.TruckCadence, null, cancellationToken);
+        return Muck(truck, date, await registry.CurrentAsync(cancellationToken), loaded, Fixes(loaded.Messages, Window(date)));
+    }
+
+    private MuckAudit Muck(Truck truck, DateOnly date, RegistrySnapshot snapshot, ThingDay loaded, List<PositionFix> fixes)
+    {
+        var day = Window(date);
+        var (plan, permits) = MuckAudits.Plan(truck, snapshot, date, at => Local(date, at), day.End);
+        var tips = loaded.Messages.OfType<EquipmentEvent>().Where(e => e.Equipment == WorkEquipment.Tipper && e.On && e.Ts >= day.Start).Select(e => e.Ts);
+        var result = MuckTruckCheck.Evaluate(plan, fixes, tips, Rules.Muck);
+        var evidence = Evidence(loaded.Evidence, day.Start, day.End);
+        return new MuckAudit(truck.Id, truck.Contractor, permits, result, Verdicts.Event(result.Violated, evidence), evidence);
     }
 
     private async Task<BinAudit> BinAsync(Bin bin, DateOnly date, HealthTracker? health, CancellationToken cancellationToken)

@@ -22,6 +22,9 @@ public sealed record CountyDay(
     /// <summary>Road segments of the cleaning plan with work due, by id.</summary>
     public IReadOnlyList<RoadAudit> Roads { get; init; } = [];
 
+    /// <summary>Muck trucks against their permits, by plate.</summary>
+    public IReadOnlyList<MuckAudit> Muck { get; init; } = [];
+
     /// <summary>The part of the day a user may see, with its own summary (data health is the bureau's).</summary>
     public CountyDay For(Viewer viewer)
     {
@@ -38,10 +41,12 @@ public sealed record CountyDay(
         var stations = Stations.Where(s => viewer.SeesSite(s.Contractor)).ToList();
         var ponds = Ponds.Where(p => viewer.SeesSite(p.Contractor)).ToList();
         var roads = Roads.Where(r => viewer.SeesSite(r.Contractor)).ToList();
+        var muck = Muck.Where(m => viewer.SeesTruck(m.Truck, m.Contractor)).ToList();
         return this with
         {
-            Summary = DaySummary.From(routes, trucks, bins, toilets, stations, ponds, roads),
+            Summary = DaySummary.From(routes, trucks, bins, toilets, stations, ponds, roads, muck),
             Roads = roads,
+            Muck = muck,
             Routes = routes,
             Trucks = trucks,
             Bins = bins,

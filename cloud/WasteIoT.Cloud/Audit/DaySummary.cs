@@ -62,11 +62,20 @@ public sealed record DaySummary(
 
     public double SweepUnprovenKm { get; init; }
 
+    public int MuckTrucks { get; init; }
+
+    /// <summary>Stretches of driving against a permit (none valid, off route, off hours) and raises placed outside every disposal site.</summary>
+    public int MuckViolations { get; init; }
+
+    /// <summary>Raises of a muck truck's body placed outside every approved disposal site (疑似偷倒).</summary>
+    public int SuspectedDumping { get; init; }
+
     public static DaySummary From(
         IReadOnlyList<RouteAudit> routes, IReadOnlyList<TruckAudit> trucks, IReadOnlyList<BinAudit> bins, IReadOnlyList<ToiletAudit> toilets, IReadOnlyList<StationAudit> stations, IReadOnlyList<PondAudit> ponds,
-        IReadOnlyList<RoadAudit>? roads = null)
+        IReadOnlyList<RoadAudit>? roads = null, IReadOnlyList<MuckAudit>? muck = null)
     {
         roads ??= [];
+        muck ??= [];
         ArgumentNullException.ThrowIfNull(routes);
         ArgumentNullException.ThrowIfNull(trucks);
         ArgumentNullException.ThrowIfNull(bins);
@@ -112,6 +121,9 @@ public sealed record DaySummary(
             SweptKm = Math.Round(swept, 3),
             SweepPlannedKm = Math.Round(plannedKm, 3),
             SweepUnprovenKm = Math.Round(plannedKm - swept - shortKm, 3),
+            MuckTrucks = muck.Count,
+            MuckViolations = muck.Sum(m => m.Result.Unpermitted.Count + m.Result.OffRoute.Count + m.Result.OffHours.Count + m.Result.Dumping.Count(d => d.Located)),
+            SuspectedDumping = muck.Sum(m => m.Result.Dumping.Count(d => d.Located)),
         };
     }
 }

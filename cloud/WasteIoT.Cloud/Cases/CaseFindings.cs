@@ -37,6 +37,37 @@ public static class CaseFindings
             }
         }
 
+        foreach (var m in day.Muck)
+        {
+            string Utc(DateTimeOffset t) => t.ToUniversalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+            string Place(double lat, double lon) => string.Create(CultureInfo.InvariantCulture, $"{lat:0.00000},{lon:0.00000}");
+            if (m.Result.Unpermitted.Count > 0)
+            {
+                var first = m.Result.Unpermitted[0];
+                yield return new CaseFinding("muckNoPermit", m.Truck, day.Date, "driving", m.Contractor, $"渣土车无证运输：{m.Truck} 当日无有效核准证行驶",
+                    string.Create(CultureInfo.InvariantCulture, $"当日无有效核准证，行驶 {m.Result.Unpermitted.Count} 段共 {m.Result.Unpermitted.Sum(r => r.DistanceKm):0.00} 公里；首段 {Clock(first.Start)}–{Clock(first.End)} 自 {Place(first.StartLat, first.StartLon)}"));
+            }
+
+            foreach (var r in m.Result.OffRoute)
+            {
+                yield return new CaseFinding("muckOffRoute", m.Truck, day.Date, Utc(r.Start), m.Contractor, $"渣土车偏离核准路线：{m.Truck} {Clock(r.Start)} 起 {r.Duration.TotalMinutes:0.#} 分钟",
+                    string.Create(CultureInfo.InvariantCulture, $"偏离核准路线 {Clock(r.Start)}–{Clock(r.End)}，行驶 {r.DistanceKm:0.00} 公里，最远偏离路线 {r.FarthestM:0} 米，自 {Place(r.StartLat, r.StartLon)} 至 {Place(r.EndLat, r.EndLon)}；核准证 {string.Join(", ", m.Permits)}"));
+            }
+
+            foreach (var r in m.Result.OffHours)
+            {
+                yield return new CaseFinding("muckOffHours", m.Truck, day.Date, Utc(r.Start), m.Contractor, $"渣土车非核准时段行驶：{m.Truck} {Clock(r.Start)} 起 {r.Duration.TotalMinutes:0.#} 分钟",
+                    string.Create(CultureInfo.InvariantCulture, $"核准时段外行驶 {Clock(r.Start)}–{Clock(r.End)}，{r.DistanceKm:0.00} 公里，自 {Place(r.StartLat, r.StartLon)} 至 {Place(r.EndLat, r.EndLon)}；核准证 {string.Join(", ", m.Permits)}"));
+            }
+
+            foreach (var d in m.Result.Dumping.Where(d => d.Located))
+            {
+                yield return new CaseFinding("muckDumping", m.Truck, day.Date, Utc(d.Ts), m.Contractor, $"疑似偷倒：{m.Truck} {Clock(d.Ts)} 在核准消纳场外举升货箱",
+                    string.Create(CultureInfo.InvariantCulture, $"{Clock(d.Ts)} 货箱举升于 {Place(d.Lat!.Value, d.Lon!.Value)}") + (d.NearestDisposalM is { } far ? string.Create(CultureInfo.InvariantCulture, $"，距最近核准消纳场 {far:0} 米") : "，无核准消纳场")
+                    + (m.Permits.Count > 0 ? $"；核准证 {string.Join(", ", m.Permits)}" : "；当日无有效核准证"));
+            }
+        }
+
         foreach (var toilet in day.Toilets.Where(t => t.Result.Episodes.Count > 0))
         {
             yield return new CaseFinding("toiletOdour", toilet.Toilet, day.Date, "odour", toilet.Contractor, $"公厕异味超标：{toilet.Name}",

@@ -1,6 +1,7 @@
 using WasteIoT.Cloud.Checks.Clearance;
 using WasteIoT.Cloud.Checks.Coverage;
 using WasteIoT.Cloud.Checks.Evidence;
+using WasteIoT.Cloud.Checks.Muck;
 using WasteIoT.Cloud.Checks.Roads;
 using WasteIoT.Cloud.Checks.SealedTransport;
 using WasteIoT.Cloud.Checks.Toilets;
@@ -24,6 +25,8 @@ public sealed class CheckRules
     public TransferStationRules TransferStations { get; set; } = new();
 
     public RoadRules Roads { get; set; } = new();
+
+    public MuckRules Muck { get; set; } = new();
 
     /// <summary>When a device counts as heard, and how much of a window must be heard for a verdict to stand.</summary>
     public EvidenceRules Evidence { get; set; } = new();

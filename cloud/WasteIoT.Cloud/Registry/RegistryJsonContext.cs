@@ -11,6 +11,7 @@ namespace WasteIoT.Cloud.Registry;
 [JsonSerializable(typeof(Bin))]
 [JsonSerializable(typeof(Pond))]
 [JsonSerializable(typeof(RoadSegment))]
+[JsonSerializable(typeof(MuckPermit))]
 [JsonSerializable(typeof(Badge))]
 [JsonSerializable(typeof(ImportReport))]
 [JsonSerializable(typeof(RegistryPage))]

@@ -22,20 +22,7 @@ internal sealed class RoadRows : RegistryKind
 
     public override IRegistryEntity Parse(CsvRow row)
     {
-        var path = new List<RoadPoint>();
-        foreach (var pair in row.List("path", required: true))
-        {
-            var parts = pair.Split(':');
-            if (parts.Length == 2 && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
-                && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon))
-            {
-                path.Add(new RoadPoint(lat, lon));
-            }
-            else
-            {
-                row.Errors.Add($"path point '{pair}' is not lat:lon");
-            }
-        }
+        var path = PathCells.Points(row, row.List("path", required: true), "path");
 
         var work = new List<RoadWork>();
         foreach (var item in row.List("work"))
@@ -55,7 +42,7 @@ internal sealed class RoadRows : RegistryKind
 
     public override IEnumerable<string?> Format(IRegistryEntity entity) =>
         entity is RoadSegment r
-            ? [r.Id, r.Name, r.Contractor, CsvRow.Camel(r.Class.ToString()), List(r.Path.Select(p => Number(p.Lat) + ":" + Number(p.Lon))),
+            ? [r.Id, r.Name, r.Contractor, CsvRow.Camel(r.Class.ToString()), PathCells.Format(r.Path),
                 List(r.Work.Select(w => CsvRow.Camel(w.Task.ToString()) + (w.Passes == 1 ? string.Empty : "*" + w.Passes.ToString(CultureInfo.InvariantCulture)) + "@" + Clock(w.From) + "-" + Clock(w.To)))]
             : [];
 

@@ -16,7 +16,7 @@ public sealed class MuckTruckCheckTests
     private static readonly DateTimeOffset Midnight = new(2026, 11, 26, 0, 0, 0, TimeSpan.FromHours(8));
     private static readonly Geofence Site = new(Lat, Lon, 150);
     private static readonly Geofence Disposal = new(Lat, Lon + (3_000 * DegreesPerMetreEast), 200);
-    private static readonly MuckPlan Plan = new("ZT-2026-018", [Site], [Disposal], [new(Lat, Lon), new(Lat, Lon + (3_000 * DegreesPerMetreEast))],
+    private static readonly MuckPlan Plan = new("ZT-2026-018", [Site], [Disposal], [[new(Lat, Lon), new(Lat, Lon + (3_000 * DegreesPerMetreEast))]],
         [new(Midnight, Midnight.AddHours(5)), new(Midnight.AddHours(22), Midnight.AddHours(24))]);
 
     private static readonly MuckRules Rules = new();

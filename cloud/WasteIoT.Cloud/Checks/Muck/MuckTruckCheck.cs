@@ -19,7 +19,8 @@ public static class MuckTruckCheck
         ArgumentNullException.ThrowIfNull(tips);
         ArgumentNullException.ThrowIfNull(rules);
         var fixes = positions.OrderBy(p => p.Ts).ToList();
-        var corridor = plan is { Route.Count: >= 2 } ? new RoadNetwork([plan.Route], rules.CorridorM) : null;
+        var routes = plan?.Routes.Where(r => r.Count >= 2).ToList() ?? [];
+        var corridor = routes.Count > 0 ? new RoadNetwork(routes, rules.CorridorM) : null;
         var matches = new List<RoadMatch>();
 
         bool AtApprovedSite(PositionFix f) => plan is not null && plan.Origins.Concat(plan.Disposals).Any(g => g.OutsideM(f.Lat, f.Lon) <= 0);
@@ -31,7 +32,7 @@ public static class MuckTruckCheck
             }
 
             corridor.Match(f.Lat, f.Lon, matches);
-            return matches.Count > 0 ? null : corridor.DistanceM(0, f.Lat, f.Lon);
+            return matches.Count > 0 ? null : Enumerable.Range(0, corridor.Count).Min(r => corridor.DistanceM(r, f.Lat, f.Lon));
         }
 
         var unpermitted = plan is null ? Runs(fixes, _ => 0, rules, TimeSpan.Zero) : [];
