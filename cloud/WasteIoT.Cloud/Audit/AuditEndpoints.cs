@@ -31,6 +31,7 @@ internal static class AuditEndpoints
         group.MapGet("/toilets/{id}", ToiletAsync).WithName("AuditToilet");
         group.MapGet("/stations/{id}", StationAsync).WithName("AuditStation");
         group.MapGet("/ponds/{id}", PondAsync).WithName("AuditPond");
+        group.MapGet("/muck/{id}", MuckTruckAsync).WithName("AuditMuckTruck");
         return app;
     }
 
@@ -81,6 +82,9 @@ internal static class AuditEndpoints
 
     private static Task<Results<Ok<PondAudit>, ProblemHttpResult>> PondAsync(CountyDate date, string id, CountyAudit audit, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         OneAsync<Pond, PondAudit>(date, RegistryKinds.Ponds, id, registry, Viewer.From(user), (p, d, _) => audit.PondAsync(p, d, cancellationToken), cancellationToken);
+
+    private static Task<Results<Ok<MuckAudit>, ProblemHttpResult>> MuckTruckAsync(CountyDate date, string id, CountyAudit audit, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        OneAsync<Truck, MuckAudit>(date, RegistryKinds.Trucks, id, registry, Viewer.From(user), (t, d, _) => t.Vehicle == VehicleKind.Muck ? audit.MuckAsync(t, d, cancellationToken) : Task.FromResult<MuckAudit>(null!), cancellationToken);
 
     private static async Task<Results<Ok<TResult>, ProblemHttpResult>> OneAsync<TEntity, TResult>(
         CountyDate date, string kind, string id, CountyRegistry registry, Viewer viewer, Func<TEntity, DateOnly, RegistrySnapshot, Task<TResult>> evaluate, CancellationToken cancellationToken)

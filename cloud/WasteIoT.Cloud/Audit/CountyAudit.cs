@@ -183,7 +183,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
 
         if (truck.Vehicle == VehicleKind.Muck && muck is not null)
         {
-            muck.Add(Muck(truck, date, snapshot, loaded, fixes));
+            muck.Add(Muck(truck, date, snapshot, loaded, fixes) with { TarpOpen = sealedTransport.Violations });
         }
 
         // The truck is judged over the service hours of its routes due that day (a work vehicle over its work's
@@ -200,8 +200,9 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
     /// <summary>A muck truck's day against the permits valid that day, over the whole day's evidence.</summary>
     public async Task<MuckAudit> MuckAsync(Truck truck, DateOnly date, CancellationToken cancellationToken)
     {
-        var loaded = await LoadAsync(truck, date, TimeSpan.Zero, Rules.Evidence.TruckCadence, null, cancellationToken);
-        return Muck(truck, date, await registry.CurrentAsync(cancellationToken), loaded, Fixes(loaded.Messages, Window(date)));
+        var loaded = await LoadAsync(truck, date, CoverLookBack, Rules.Evidence.TruckCadence, null, cancellationToken);
+        var fixes = Fixes(loaded.Messages, Window(date));
+        return Muck(truck, date, await registry.CurrentAsync(cancellationToken), loaded, fixes) with { TarpOpen = SealedTransport(loaded.Messages, fixes).Violations };
     }
 
     private MuckAudit Muck(Truck truck, DateOnly date, RegistrySnapshot snapshot, ThingDay loaded, List<PositionFix> fixes)

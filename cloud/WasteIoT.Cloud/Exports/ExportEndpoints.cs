@@ -11,7 +11,7 @@ using WasteIoT.Cloud.Settings;
 namespace WasteIoT.Cloud.Exports;
 
 /// <summary>
-/// <c>/api/exports/{report}/{day or month}.{csv|xlsx}</c>: toilet audit, coverage and violations of a day, and the
+/// <c>/api/exports/{report}/{day or month}.{csv|xlsx}</c>: toilet audit, coverage, violations, road work and muck trucks of a day, and the
 /// monthly scorecard, as the signed-in user may see them. Column names are Chinese, as the bureau files them.
 /// </summary>
 internal static class ExportEndpoints
@@ -71,13 +71,17 @@ internal static class ExportEndpoints
                         string.Join(";", r.Coverage.Missed.Select(h => h.Household)), string.Join(";", r.Coverage.Unverified.Select(h => h.Household)), r.Evidence?.Coverage })]),
                 "violations" => new ReportTable($"密闭运输 {key}", ["车辆 truck", "作业单位 contractor", "开始 start", "结束 end", "里程(km) distance", "最高时速 peak km/h", "起点 from", "终点 to"],
                     [.. day.Trucks.SelectMany(t => t.SealedTransport.Violations.Select(v => new object?[] { t.Truck, t.Contractor, v.Start, v.End, Math.Round(v.DistanceKm, 3), v.PeakSpeedKmh, $"{v.StartLat:0.00000},{v.StartLon:0.00000}", $"{v.EndLat:0.00000},{v.EndLon:0.00000}" }))]),
+                "roads" => new ReportTable($"道路作业 {key}", ["路段 segment", "名称 name", "作业单位 contractor", "类别 class", "长度(m) length", "作业 task", "时段 window", "要求遍数 required", "完成遍数 done", "覆盖路段 covered", "结论 verdict", "过快定位点 fixes too fast", "设备未开定位点 fixes equipment off", "可作业车辆 vehicles", "车辆在线 heard"],
+                    [.. day.Roads.SelectMany(r => r.Work.Select(w => new object?[] { r.Segment, r.Name, r.Contractor, RoadClassText(r.Class), r.LengthM, TaskText(w.Result.Task), $"{w.Result.From:HH\\:mm}-{w.Result.To:HH\\:mm}", w.Result.Required, w.Result.Done, w.Result.CoveredShare, VerdictText(w.State), w.Result.TooFastFixes, w.Result.EquipmentOffFixes, string.Join(";", w.Vehicles), w.Evidence.Coverage }))]),
+                "muck" => new ReportTable($"渣土车 {key}", ["车辆 truck", "作业单位 contractor", "核准证 permits", "类型 finding", "开始 start", "结束 end", "里程(km) distance", "起点/位置 from", "终点 to", "偏离路线或距消纳场(m) off by"],
+                    [.. day.Muck.SelectMany(m => MuckRows(m))]),
                 _ => null,
             };
         }
 
         if (table is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown report", detail: "toilets, coverage, violations or scorecard");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown report", detail: "toilets, coverage, violations, roads, muck or scorecard");
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
@@ -85,6 +89,39 @@ internal static class ExportEndpoints
             ? TypedResults.File(ReportWriter.Csv(table, zone), "text/csv; charset=utf-8", $"{report}-{key}.csv")
             : TypedResults.File(ReportWriter.Xlsx(table, zone), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{report}-{key}.xlsx");
     }
+
+    private static IEnumerable<object?[]> MuckRows(MuckAudit m)
+    {
+        var permits = string.Join(";", m.Permits);
+        static string Place(double lat, double lon) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{lat:0.00000},{lon:0.00000}");
+        foreach (var (kind, runs) in new[] { ("无证行驶 no permit", m.Result.Unpermitted), ("偏离核准路线 off route", m.Result.OffRoute), ("非核准时段 off hours", m.Result.OffHours) })
+        {
+            foreach (var r in runs)
+            {
+                yield return [m.Truck, m.Contractor, permits, kind, r.Start, r.End, r.DistanceKm, Place(r.StartLat, r.StartLon), Place(r.EndLat, r.EndLon), r.FarthestM == 0 ? null : r.FarthestM];
+            }
+        }
+
+        foreach (var d in m.Result.Dumping)
+        {
+            yield return [m.Truck, m.Contractor, permits, d.Located ? "疑似偷倒 suspected dumping" : "举升位置不明 raise not located", d.Ts, null, null, d.Located ? Place(d.Lat!.Value, d.Lon!.Value) : null, null, d.NearestDisposalM];
+        }
+    }
+
+    private static string TaskText(Checks.Roads.RoadTask task) => task switch
+    {
+        Checks.Roads.RoadTask.Sweep => "机扫 sweep",
+        Checks.Roads.RoadTask.Sprinkle => "洒水 sprinkle",
+        _ => "雾炮 fog",
+    };
+
+    private static string RoadClassText(Registry.RoadClass roadClass) => roadClass switch
+    {
+        Registry.RoadClass.Main => "主干道 main",
+        Registry.RoadClass.Secondary => "次干道 secondary",
+        Registry.RoadClass.BackStreet => "背街小巷 back street",
+        _ => "重点路段 key section",
+    };
 
     /// <summary>A verdict as an inspector reads it, in both languages.</summary>
     private static string VerdictText(Checks.Evidence.VerdictState? state) => state switch

@@ -128,27 +128,40 @@ internal static class LiveEndpoints
         var points = new List<TrackPoint>();
         var next = 0;
         var state = CargoCover.Unknown;
+
+        // A work vehicle's track shows where its brushes, pump or cannon ran (any of them on is working).
+        var workVehicle = RoadAudits.IsWorkVehicle(truck.Vehicle);
+        var switching = workVehicle ? messages.OfType<EquipmentEvent>().Where(e => e.Equipment != WorkEquipment.Tipper).OrderBy(e => e.Ts).ToList() : [];
+        var running = new HashSet<WorkEquipment>();
+        var nextSwitch = 0;
         // Replayed at 10-second resolution (a day at 1 Hz is 28,800 fixes; 10 s at 30 km/h is 83 m), keeping every change of cover state and the last fix.
         var fixes = messages.OfType<TruckPosition>().Where(p => p.Ts >= window.Start).OrderBy(p => p.Ts).ToList();
         for (var i = 0; i < fixes.Count; i++)
         {
             var fix = fixes[i];
             var before = state;
+            var wasWorking = running.Count > 0;
             while (next < covers.Count && covers[next].Ts <= fix.Ts)
             {
                 state = CargoCovers.From(covers[next++].Open);
             }
 
-            if (points.Count == 0 || state != before || fix.Ts - points[^1].Ts >= ReplayStep || i == fixes.Count - 1)
+            while (nextSwitch < switching.Count && switching[nextSwitch].Ts <= fix.Ts)
             {
-                points.Add(new TrackPoint(fix.Ts, fix.Lat, fix.Lon, fix.Speed, state));
+                var e = switching[nextSwitch++];
+                _ = e.On ? running.Add(e.Equipment) : running.Remove(e.Equipment);
+            }
+
+            if (points.Count == 0 || state != before || wasWorking != running.Count > 0 || fix.Ts - points[^1].Ts >= ReplayStep || i == fixes.Count - 1)
+            {
+                points.Add(new TrackPoint(fix.Ts, fix.Lat, fix.Lon, fix.Speed, state) { Working = workVehicle ? running.Count > 0 : null });
             }
         }
 
         var sealedTransport = SealedTransportCheck.Evaluate(
             fixes.Select(p => new PositionFix(p.Ts, p.Lat, p.Lon, p.Speed)), covers, audit.Rules.SealedTransport);
         var scans = messages.OfType<PickupScan>().Where(s => s.Ts >= window.Start).Select(s => new TrackScan(s.Ts, s.Tag, s.Lat, s.Lon)).ToList();
-        return TypedResults.Ok(new TruckTrack(truck.Id, day, points, sealedTransport.Violations, scans));
+        return TypedResults.Ok(new TruckTrack(truck.Id, day, points, workVehicle ? [] : sealedTransport.Violations, scans) { Vehicle = truck.Vehicle });
     }
 
     private static async Task<TruckPositionEvent?> LastStoredAsync(Truck truck, IReadingStore store, CancellationToken cancellationToken)

@@ -57,6 +57,8 @@
     page.append(bar);
   };
   const tile = (label, value, bad) => `<div class="tile${bad ? ' bad' : ''}"><div class="value">${esc(value)}</div><div class="label">${esc(label)}</div></div>`;
+  // For the pages in other files (streets.js): the same dates, verdicts, tables and tiles.
+  App.kit = { dateArg, pct, verdict, table, dateBar, tile };
 
   pages.overview = async (page, [arg]) => {
     const date = dateArg(arg);
@@ -153,24 +155,29 @@
       </div>` : ''}
       ${table([t('start'), t('end'), t('km'), t('peak')], track.violations.map(v => [`<a href="#/replay/${encodeURIComponent(truck)}/${date}/${encodeURIComponent(v.start)}" data-jump="${esc(v.start)}">${time(v.start)}</a>`, time(v.end), v.distanceKm.toFixed(2), `${Math.round(v.peakSpeedKmh)} km/h`]))}`;
     page.append(box);
-    const colors = { open: '#d33', closed: '#2a7', unknown: '#888' };
+    // A sweeper, sprinkler or fog cannon is read by its equipment (working or not), every other vehicle by its cover.
+    const work = ['Sweeper', 'Sprinkler', 'FogCannon'].includes(track.vehicle);
+    const colors = { open: '#d33', closed: '#2a7', unknown: '#888', working: '#2a7', idle: '#888' };
+    const stateOf = p => work ? (p.working ? 'working' : 'idle') : p.cover;
+    const stateText = p => work ? t(p.working ? 'working' : 'idle') : `${t('cover')}: ${t(p.cover)}`;
     const element = box.querySelector('#map');
-    const map = await WiotMap.create(element, { legend: [[colors.open, t('coverOpen')], [colors.closed, t('coverClosed')], [colors.unknown, t('coverUnknown')], ['#36c', t('scanDot')], ['#000', `${t('start')} / ${t('end')}`]] });
+    element.dataset.vehicle = track.vehicle ?? '';
+    const map = await WiotMap.create(element, { legend: [...(work ? [[colors.working, t('working')], [colors.idle, t('idle')]] : [[colors.open, t('coverOpen')], [colors.closed, t('coverClosed')], [colors.unknown, t('coverUnknown')]]), ['#36c', t('scanDot')], ['#000', `${t('start')} / ${t('end')}`]] });
     let run = [];
     let state = null;
-    const drawn = { open: 0, closed: 0, unknown: 0 };
+    const drawn = { open: 0, closed: 0, unknown: 0, working: 0, idle: 0 };
     // Under the pointer, the time of the nearest fix.
     const nearest = latlng => points.reduce((best, p, i) => { const at = WiotMap.point(p.lat, p.lon); const d = (at[0] - latlng.lat) ** 2 + (at[1] - latlng.lng) ** 2; return d < best.d ? { d, i } : best; }, { d: Infinity, i: 0 }).i;
     const flush = () => {
       if (run.length > 1) {
         const line = L.polyline(run, { color: colors[state], weight: 4 }).addTo(map);
-        line.on('mousemove', e => line.bindTooltip(`${time(points[nearest(e.latlng)].ts)} · ${t(points[nearest(e.latlng)].cover)}`, { sticky: true }).openTooltip(e.latlng));
+        line.on('mousemove', e => line.bindTooltip(`${time(points[nearest(e.latlng)].ts)} · ${stateText(points[nearest(e.latlng)])}`, { sticky: true }).openTooltip(e.latlng));
         drawn[state]++;
       }
     };
     for (const p of points) {
       const at = WiotMap.point(p.lat, p.lon);
-      if (p.cover !== state) { run.push(at); flush(); run = [at]; state = p.cover; } else run.push(at);
+      if (stateOf(p) !== state) { run.push(at); flush(); run = [at]; state = stateOf(p); } else run.push(at);
     }
     flush();
     for (const v of track.violations) L.marker(WiotMap.point(v.startLat, v.startLon), { title: `${time(v.start)}–${time(v.end)}` }).addTo(map);
@@ -182,7 +189,7 @@
     }
 
     WiotMap.fit(map, points.map(p => [p.lat, p.lon]));
-    Object.assign(element.dataset, { openSegments: drawn.open, closedSegments: drawn.closed, drawn: 'true' });
+    Object.assign(element.dataset, { openSegments: drawn.open, closedSegments: drawn.closed, workingSegments: drawn.working, drawn: 'true' });
     if (!points.length) return;
 
     // The player: a marker at the slider's fix; playback steps through the fixes at the chosen speed.
@@ -192,8 +199,8 @@
     const cursor = L.circleMarker(WiotMap.point(points[0].lat, points[0].lon), { radius: 9, color: '#05c', weight: 3, fillOpacity: 0.2 }).addTo(map);
     const show = () => {
       const p = points[Number(slider.value)];
-      cursor.setLatLng(WiotMap.point(p.lat, p.lon)).setStyle({ color: colors[p.cover] === '#d33' ? '#d33' : '#05c' });
-      label.textContent = `${time(p.ts)} · ${Math.round(p.speed)} km/h · ${t('cover')}: ${t(p.cover)}`;
+      cursor.setLatLng(WiotMap.point(p.lat, p.lon)).setStyle({ color: !work && p.cover === 'open' ? '#d33' : '#05c' });
+      label.textContent = `${time(p.ts)} · ${Math.round(p.speed)} km/h · ${stateText(p)}`;
       element.dataset.at = slider.value;
     };
     slider.addEventListener('input', show);

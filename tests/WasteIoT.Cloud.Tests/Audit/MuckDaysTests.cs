@@ -33,6 +33,29 @@ public sealed class MuckDaysTests
     [InlineData("PostgreSql")]
     public async Task EachBreachOfThePermitIsACaseWithItsPlaceAndTime(string database)
     {
+        var day = BreachDay();
+
+        var (audit, muck, cases) = await DayAsync(database, day);
+
+        var z1 = muck.EnumerateArray().Single(m => m.GetProperty("truck").GetString() == "浙A·Z0001");
+        Assert.Equal(("ZT-2026-018", "violation"), (string.Join(",", z1.GetProperty("permits").EnumerateArray().Select(p => p.GetString())), z1.GetProperty("state").GetString()));
+        Assert.Equal(1, z1.GetProperty("result").GetProperty("tipsAtDisposalSites").GetInt32());
+        var summary = audit.GetProperty("summary");
+        Assert.Equal((2, 4, 1), (summary.GetProperty("muckTrucks").GetInt32(), summary.GetProperty("muckViolations").GetInt32(), summary.GetProperty("suspectedDumping").GetInt32()));
+
+        // Keys are UTC (local 23:30 is 15:30Z); the tarp's drive began at 00:30 local, 16:30Z the evening before.
+        Assert.Equal(
+            ["muckDumping 浙A·Z0001 15:30:00", "muckNoPermit 浙A·Z0002 driving", "muckOffHours 浙A·Z0001 06:00:00", "muckOffRoute 浙A·Z0001 15:00:00", "sealedTransport 浙A·Z0001 16:30:00"],
+            cases.Select(c => $"{c.GetProperty("kind").GetString()} {c.GetProperty("subject").GetString()} {c.GetProperty("finding").GetString()}").Order(StringComparer.Ordinal));
+        var dumping = cases.Single(c => c.GetProperty("kind").GetString() == "muckDumping");
+        Assert.Contains("23:30:00", dumping.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Matches(@"距最近核准消纳场 1[789]\d\d 米", dumping.GetProperty("detail").GetString());
+        Assert.Matches(@"最远偏离路线 (39\d|40\d) 米", cases.Single(c => c.GetProperty("kind").GetString() == "muckOffRoute").GetProperty("detail").GetString());
+    }
+
+    /// <summary>Z0001 drives its permit's route with the tarp open, out of hours, off its route and tips in a field; Z0002 has no permit.</summary>
+    internal static StoredDay BreachDay()
+    {
         var day = new StoredDay();
         day.Heard("muck-01", 1, Midnight.AddHours(-1), Midnight.AddHours(24).AddMinutes(30), TimeSpan.FromMinutes(5));
         day.Heard("muck-02", 1, Midnight.AddHours(-1), Midnight.AddHours(24).AddMinutes(30), TimeSpan.FromMinutes(5));
@@ -51,22 +74,7 @@ public sealed class MuckDaysTests
         // The other truck has no permit at all.
         Drive(day, "muck-02", Midnight.AddHours(10), 0, 2_000, 0);
 
-        var (audit, muck, cases) = await DayAsync(database, day.Renumber());
-
-        var z1 = muck.EnumerateArray().Single(m => m.GetProperty("truck").GetString() == "浙A·Z0001");
-        Assert.Equal(("ZT-2026-018", "violation"), (string.Join(",", z1.GetProperty("permits").EnumerateArray().Select(p => p.GetString())), z1.GetProperty("state").GetString()));
-        Assert.Equal(1, z1.GetProperty("result").GetProperty("tipsAtDisposalSites").GetInt32());
-        var summary = audit.GetProperty("summary");
-        Assert.Equal((2, 4, 1), (summary.GetProperty("muckTrucks").GetInt32(), summary.GetProperty("muckViolations").GetInt32(), summary.GetProperty("suspectedDumping").GetInt32()));
-
-        // Keys are UTC (local 23:30 is 15:30Z); the tarp's drive began at 00:30 local, 16:30Z the evening before.
-        Assert.Equal(
-            ["muckDumping 浙A·Z0001 15:30:00", "muckNoPermit 浙A·Z0002 driving", "muckOffHours 浙A·Z0001 06:00:00", "muckOffRoute 浙A·Z0001 15:00:00", "sealedTransport 浙A·Z0001 16:30:00"],
-            cases.Select(c => $"{c.GetProperty("kind").GetString()} {c.GetProperty("subject").GetString()} {c.GetProperty("finding").GetString()}").Order(StringComparer.Ordinal));
-        var dumping = cases.Single(c => c.GetProperty("kind").GetString() == "muckDumping");
-        Assert.Contains("23:30:00", dumping.GetProperty("title").GetString(), StringComparison.Ordinal);
-        Assert.Matches(@"距最近核准消纳场 1[789]\d\d 米", dumping.GetProperty("detail").GetString());
-        Assert.Matches(@"最远偏离路线 (39\d|40\d) 米", cases.Single(c => c.GetProperty("kind").GetString() == "muckOffRoute").GetProperty("detail").GetString());
+        return day.Renumber();
     }
 
     /// <summary>The county day, its muck list as the page reads it, and the 26th's cases after the morning's scan.</summary>
@@ -85,6 +93,16 @@ public sealed class MuckDaysTests
         await cloud.Service<CaseFiler>().ScanAsync(fresh: true, CancellationToken.None);
         var audit = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26");
         var muck = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26/muck");
+
+        // One truck's page answers as the county day does (one computation), and a collection truck is not a muck truck.
+        foreach (var entry in muck.EnumerateArray())
+        {
+            var one = await cloud.Client.GetFromJsonAsync<JsonElement>($"/api/audit/2026-11-26/muck/{Uri.EscapeDataString(entry.GetProperty("truck").GetString()!)}");
+            Assert.Equal(entry.GetProperty("result").ToString(), one.GetProperty("result").ToString());
+            Assert.Equal(entry.GetProperty("tarpOpen").ToString(), one.GetProperty("tarpOpen").ToString());
+        }
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await cloud.Client.GetAsync(new Uri("/api/audit/2026-11-26/muck/nobody", UriKind.Relative))).StatusCode);
         var cases = (await cloud.Client.GetFromJsonAsync<JsonElement>("/api/cases?limit=100")).GetProperty("items").EnumerateArray()
             .Where(c => c.GetProperty("day").GetString() == "2026-11-26").Select(c => c.Clone()).ToList();
         return (audit.Clone(), muck.Clone(), cases);

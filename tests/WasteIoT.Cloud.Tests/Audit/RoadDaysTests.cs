@@ -26,30 +26,21 @@ public sealed class RoadDaysTests
         $"rd-01,人民路,c-green,main,{Lat}:{Lon};{Lat}:{Lon + (600 * DegreesPerMetreEast):0.0000000},sweep*2@05:00-07:00;sprinkle@09:00-11:00\n" +
         $"rd-02,解放街,c-green,backStreet,{Lat}:{Lon + (600 * DegreesPerMetreEast):0.0000000};{Lat + (400 / 111_320.0):0.0000000}:{Lon + (600 * DegreesPerMetreEast):0.0000000},sweep@14:00-16:00\n";
 
+    internal static readonly (string Kind, string Csv)[] Files =
+    [
+        ("contractors", "id,name,phone\nc-green,绿洁环境,\n"),
+        ("trucks", "plate,contractor,devices,nodeCustody,vehicle\n浙A·S0001,c-green,work-s1,contractor,sweeper\n浙A·S0002,c-green,work-p1,contractor,sprinkler\n"),
+        ("roads", Registry),
+    ];
+
     [Theory]
     [InlineData("Sqlite")]
     [InlineData("PostgreSql")]
     public async Task SweptOnceOfTwiceAndSprinkledTooFastAreShortfallsAndBrushesOffDoNotCount(string database)
     {
-        var day = new StoredDay();
-        Heard(day, "work-s1", 4, 17);
-        Heard(day, "work-p1", 8, 12);
+        var day = SweepAndSprinkleDay();
 
-        // Sweeper: brushes on from 05:25, one pass east along rd-01 at 05:30 (of two required), brushes off at 05:40.
-        Switch(day, "work-s1", WorkEquipment.Brush, true, Midnight.AddHours(5).AddMinutes(25));
-        DriveEast(day, "work-s1", Midnight.AddHours(5.5), 10);
-        Switch(day, "work-s1", WorkEquipment.Brush, false, Midnight.AddHours(5).AddMinutes(40));
-
-        // 14:20 up rd-02 with the brushes off; 15:00 up it again with them on.
-        DriveNorth(day, "work-s1", Midnight.AddHours(14).AddMinutes(20), 10);
-        Switch(day, "work-s1", WorkEquipment.Brush, true, Midnight.AddHours(14).AddMinutes(55));
-        DriveNorth(day, "work-s1", Midnight.AddHours(15), 10);
-
-        // Sprinkler: pump on, along rd-01 at 45 km/h — water on the road, but too fast to lay the dust.
-        Switch(day, "work-p1", WorkEquipment.Pump, true, Midnight.AddHours(9).AddMinutes(25));
-        DriveEast(day, "work-p1", Midnight.AddHours(9.5), 45);
-
-        var (audit, roads, cases) = await DayAsync(database, day.Renumber());
+        var (audit, roads, cases) = await DayAsync(database, day);
 
         var rd01 = Road(audit, "rd-01");
         var sweep = rd01.GetProperty("work")[0];
@@ -120,16 +111,35 @@ public sealed class RoadDaysTests
         Assert.Empty(cases);
     }
 
+    /// <summary>The sweeper sweeps rd-01 once of twice and rd-02 once with its brushes off and once on; the sprinkler sprinkles rd-01 too fast.</summary>
+    internal static StoredDay SweepAndSprinkleDay()
+    {
+        var day = new StoredDay();
+        Heard(day, "work-s1", 4, 17);
+        Heard(day, "work-p1", 8, 12);
+
+        // Sweeper: brushes on from 05:25, one pass east along rd-01 at 05:30 (of two required), brushes off at 05:40.
+        Switch(day, "work-s1", WorkEquipment.Brush, true, Midnight.AddHours(5).AddMinutes(25));
+        DriveEast(day, "work-s1", Midnight.AddHours(5.5), 10);
+        Switch(day, "work-s1", WorkEquipment.Brush, false, Midnight.AddHours(5).AddMinutes(40));
+
+        // 14:20 up rd-02 with the brushes off; 15:00 up it again with them on.
+        DriveNorth(day, "work-s1", Midnight.AddHours(14).AddMinutes(20), 10);
+        Switch(day, "work-s1", WorkEquipment.Brush, true, Midnight.AddHours(14).AddMinutes(55));
+        DriveNorth(day, "work-s1", Midnight.AddHours(15), 10);
+
+        // Sprinkler: pump on, along rd-01 at 45 km/h — water on the road, but too fast to lay the dust.
+        Switch(day, "work-p1", WorkEquipment.Pump, true, Midnight.AddHours(9).AddMinutes(25));
+        DriveEast(day, "work-p1", Midnight.AddHours(9.5), 45);
+
+        return day.Renumber();
+    }
+
     /// <summary>The county day, its road list as the page reads it, and the 26th's cases after the morning's scan.</summary>
     private static async Task<(JsonElement Audit, JsonElement Roads, List<JsonElement> Cases)> DayAsync(string database, StoredDay day)
     {
         await using var cloud = await RunningCloud.StartOnAsync(database, new FakeTimeProvider(SmallCountyDay.MorningAfter));
-        foreach (var (kind, csv) in new[]
-        {
-            ("contractors", "id,name,phone\nc-green,绿洁环境,\n"),
-            ("trucks", "plate,contractor,devices,nodeCustody,vehicle\n浙A·S0001,c-green,work-s1,contractor,sweeper\n浙A·S0002,c-green,work-p1,contractor,sprinkler\n"),
-            ("roads", Registry),
-        })
+        foreach (var (kind, csv) in Files)
         {
             using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
             var response = await cloud.Client.PostAsync(new Uri($"/api/registry/{kind}.csv", UriKind.Relative), content);
