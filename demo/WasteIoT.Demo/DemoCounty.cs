@@ -1,4 +1,6 @@
 using System.Globalization;
+using WasteIoT.Cloud.Checks.Muck;
+using WasteIoT.Cloud.Checks.Roads;
 using WasteIoT.Cloud.Checks.Toilets;
 using WasteIoT.Cloud.Registry;
 using WasteIoT.Firmware.Simulator.Fleet;
@@ -35,7 +37,22 @@ public static class DemoCounty
         foreach (var truck in fleet.Trucks)
         {
             var plate = Plate(truck.Device);
-            Add(RegistryKinds.Trucks, new Truck(plate, Contractor, [truck.Device]));
+            var vehicle = Enum.Parse<VehicleKind>(truck.Vehicle, ignoreCase: true);
+            Add(RegistryKinds.Trucks, new Truck(plate, Contractor, [truck.Device]) { Vehicle = vehicle });
+            if (truck.Permit is { } permit)
+            {
+                Add(RegistryKinds.Permits, new MuckPermit(permit.Id, plate, Contractor, [.. permit.Origins.Select(Fence)], [.. permit.Disposals.Select(Fence)],
+                    [.. permit.Routes.Select(r => (IReadOnlyList<RoadPoint>)[.. r.Select(p => new RoadPoint(p[0], p[1]))])],
+                    [.. permit.Hours.Select(h => new PermitHours(TimeOnly.ParseExact(h[..5], "HH:mm", CultureInfo.InvariantCulture), TimeOnly.ParseExact(h[6..], "HH:mm", CultureInfo.InvariantCulture)))],
+                    permit.ValidFrom, permit.ValidTo));
+            }
+
+            if (vehicle != VehicleKind.Collection)
+            {
+                // A work vehicle's or muck truck's stops are places on its way, not households.
+                continue;
+            }
+
             foreach (var stop in truck.Households)
             {
                 Add(RegistryKinds.Households, new Household(stop.Household, $"幸福路 {stop.Household[^3..]} 号", $"{truck.Device} 片区", stop.Lat, stop.Lon, stop.Tag));
@@ -55,6 +72,12 @@ public static class DemoCounty
             }
         }
 
+        foreach (var road in fleet.Roads)
+        {
+            Add(RegistryKinds.Roads, new RoadSegment(road.Id, road.Name, Contractor, Enum.Parse<RoadClass>(road.Class, ignoreCase: true), [.. road.Path.Select(p => new RoadPoint(p[0], p[1]))],
+                [.. road.Work.Select(w => RoadWork.TryParse(w, out var work) ? work : throw new InvalidDataException($"road {road.Id}: work '{w}' is not task[*passes]@HH:mm-HH:mm"))]));
+        }
+
         foreach (var bin in fleet.Bins)
         {
             Add(RegistryKinds.Bins, new Bin(bin.Device, $"垃圾桶 {bin.Device}", Contractor, bin.Lat, bin.Lon, bin.DepthMm, 240, "residual", bin.Device, string.Empty));
@@ -70,6 +93,8 @@ public static class DemoCounty
         var digits = new string([.. device.Where(char.IsAsciiDigit)]);
         return "沪A·D" + (digits.Length == 0 ? "0000" : int.Parse(digits, CultureInfo.InvariantCulture).ToString("0000", CultureInfo.InvariantCulture));
     }
+
+    private static Geofence Fence(IReadOnlyList<double> circle) => new(circle[0], circle[1], circle[2]);
 
     private static string SiteId(SiteDefinition site) => site.Device.StartsWith("site-", StringComparison.Ordinal) ? site.Device[5..] : site.Device;
 

@@ -92,10 +92,29 @@ public sealed class GoldenDayTests
         var station = (await county.GetAsync($"/api/audit/{date}/stations/s01")).GetProperty("result");
         Assert.True(station.GetProperty("disinfected").GetBoolean(), station.ToString());
 
+        // Streets: the sweeper swept 滨江路 there and back (two passes of two) and never went to 学院路, though heard all morning.
+        var roads = (await county.GetAsync($"/api/audit/{date}/roads")).EnumerateArray().ToDictionary(r => r.GetProperty("segment").GetString()!, r => r.GetProperty("work")[0]);
+        Assert.Equal((2, "ok"), (roads["rd-g01"].GetProperty("result").GetProperty("done").GetInt32(), roads["rd-g01"].GetProperty("state").GetString()));
+        Assert.InRange(roads["rd-g01"].GetProperty("result").GetProperty("coveredShare").GetDouble(), 0.95, 1);
+        Assert.Equal((0, "shortfall"), (roads["rd-g02"].GetProperty("result").GetProperty("done").GetInt32(), roads["rd-g02"].GetProperty("state").GetString()));
+        // 机扫率 by length: 761 m swept as planned of 761 + 476 m proven either way.
+        Assert.InRange((await county.GetAsync($"/api/audit/{date}/summary")).GetProperty("sweepRate").GetDouble(), 0.61, 0.62);
+
+        // The muck truck loaded at its site at 22:30, left its route to tip in a field 500 m north, then tipped again at the disposal site.
+        var muck = Assert.Single((await county.GetAsync($"/api/audit/{date}/muck")).EnumerateArray());
+        Assert.Equal(("沪A·D0004", "ZT-G-001"), (muck.GetProperty("truck").GetString(), muck.GetProperty("permits")[0].GetString()));
+        var offRoute = Assert.Single(muck.GetProperty("result").GetProperty("offRoute").EnumerateArray());
+        Assert.InRange(offRoute.GetProperty("farthestM").GetDouble(), 450, 520);
+        var dumping = Assert.Single(muck.GetProperty("result").GetProperty("dumping").EnumerateArray());
+        Assert.Equal((31.2245, 121.474), (Math.Round(dumping.GetProperty("lat").GetDouble(), 4), Math.Round(dumping.GetProperty("lon").GetDouble(), 3)));
+        Assert.Equal(1, muck.GetProperty("result").GetProperty("tipsAtDisposalSites").GetInt32());
+        Assert.Empty(muck.GetProperty("result").GetProperty("offHours").EnumerateArray());
+
         // One case per finding, nothing else: the bureau's worklist for the day.
         var expected = new[]
         {
-            "clearance bin-01-06", "coverage r-truck-02", "nodeSilent t01", "nodeSilent 沪A·D0002", "pondAlarm p-site-s01", "sealedTransport 沪A·D0001", "toiletCleaning t02", "toiletOdour t03",
+            "clearance bin-01-06", "coverage r-truck-02", "muckDumping 沪A·D0004", "muckOffRoute 沪A·D0004", "nodeSilent t01", "nodeSilent 沪A·D0002", "pondAlarm p-site-s01", "roadWork rd-g02",
+            "sealedTransport 沪A·D0001", "toiletCleaning t02", "toiletOdour t03",
         };
         Assert.Equal(expected, await CasesAsync(county, date, expected.Length));
     }

@@ -27,7 +27,7 @@ internal sealed class RoadRows : RegistryKind
         var work = new List<RoadWork>();
         foreach (var item in row.List("work"))
         {
-            if (TryWork(item, out var task))
+            if (RoadWork.TryParse(item, out var task))
             {
                 work.Add(task);
             }
@@ -43,7 +43,7 @@ internal sealed class RoadRows : RegistryKind
     public override IEnumerable<string?> Format(IRegistryEntity entity) =>
         entity is RoadSegment r
             ? [r.Id, r.Name, r.Contractor, CsvRow.Camel(r.Class.ToString()), PathCells.Format(r.Path),
-                List(r.Work.Select(w => CsvRow.Camel(w.Task.ToString()) + (w.Passes == 1 ? string.Empty : "*" + w.Passes.ToString(CultureInfo.InvariantCulture)) + "@" + Clock(w.From) + "-" + Clock(w.To)))]
+                List(r.Work.Select(w => w.ToString()))]
             : [];
 
     protected override IEnumerable<string> ValidateFields(IRegistryEntity entity, Func<string, string, bool> exists)
@@ -75,42 +75,7 @@ internal sealed class RoadRows : RegistryKind
 
         foreach (var w in r.Work.Where(w => w.To <= w.From))
         {
-            yield return $"work {CsvRow.Camel(w.Task.ToString())}@{Clock(w.From)}-{Clock(w.To)} ends before it starts";
+            yield return $"work {w} ends before it starts";
         }
-    }
-
-    private static bool TryWork(string item, out RoadWork work)
-    {
-        work = null!;
-        var at = item.Split('@');
-        if (at.Length != 2)
-        {
-            return false;
-        }
-
-        var head = at[0].Split('*');
-        var passes = 1;
-        if (head.Length > 2 || (head.Length == 2 && (!int.TryParse(head[1], NumberStyles.None, CultureInfo.InvariantCulture, out passes) || passes is < 1 or > 20)))
-        {
-            return false;
-        }
-
-        RoadTask? task = head[0].Trim() switch
-        {
-            "sweep" => RoadTask.Sweep,
-            "sprinkle" => RoadTask.Sprinkle,
-            "fog" => RoadTask.Fog,
-            _ => null,
-        };
-        var window = at[1].Split('-');
-        if (task is not { } known || window.Length != 2
-            || !TimeOnly.TryParseExact(window[0].Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
-            || !TimeOnly.TryParseExact(window[1].Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to))
-        {
-            return false;
-        }
-
-        work = new RoadWork(known, passes, from, to);
-        return true;
     }
 }

@@ -21,4 +21,7 @@ public sealed record FleetDefinition
     public IReadOnlyList<TruckDefinition> Trucks { get; init; } = [];
 
     public IReadOnlyList<FaultDefinition> Faults { get; init; } = [];
+
+    /// <summary>The county's road-cleaning plan, for the work vehicles among <see cref="Trucks"/>.</summary>
+    public IReadOnlyList<RoadDefinition> Roads { get; init; } = [];
 }

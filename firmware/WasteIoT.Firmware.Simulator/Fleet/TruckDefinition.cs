@@ -18,6 +18,16 @@ public sealed record TruckDefinition
 
     public IReadOnlyList<HouseholdStop> Households { get; init; } = [];
 
-    /// <summary>A work vehicle's equipment on the node's work input (a WorkEquipment name, e.g. "brush"), running while it drives; null on a collection truck.</summary>
+    /// <summary>
+    /// The equipment on the node's work input (a WorkEquipment name): a sweeper's "brush", a sprinkler's "pump" or a
+    /// fog cannon's "cannon" run while it drives; a muck truck's "tipper" is raised at the stops marked to tip; null on a
+    /// collection truck.
+    /// </summary>
     public string? Equipment { get; init; }
+
+    /// <summary>What the registry calls it: collection (serves households), sweeper, sprinkler, fogCannon or muck (its stops are sites, not households).</summary>
+    public string Vehicle { get; init; } = "collection";
+
+    /// <summary>A muck truck's permit as the county issued it; null for any other vehicle, or a muck truck without one.</summary>
+    public MuckPermitDefinition? Permit { get; init; }
 }

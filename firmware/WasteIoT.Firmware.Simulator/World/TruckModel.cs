@@ -18,6 +18,7 @@ internal sealed class TruckModel
     private bool _atStop;
     private bool _scanned;
     private int _stopsDone;
+    private bool _tipping;
 
     public TruckModel(TruckDefinition definition, SimulationTime time, IEnumerable<FaultDefinition> faults)
     {
@@ -50,8 +51,11 @@ internal sealed class TruckModel
 
     public bool CoverOpen { get; private set; }
 
-    /// <summary>A work vehicle's equipment runs while it drives between its points, and stops when it halts.</summary>
-    public bool EquipmentRunning => _definition.Equipment is not null && SpeedKmh > 0;
+    /// <summary>
+    /// A work vehicle's equipment runs while it drives between its points and stops when it halts; a muck truck's
+    /// body is up from 6 s into a stop marked to tip until 6 s before it leaves.
+    /// </summary>
+    public bool EquipmentRunning => _definition.Equipment == "tipper" ? _tipping : _definition.Equipment is not null && SpeedKmh > 0;
 
     public bool Finished => _leg >= _legs.Count;
 
@@ -112,16 +116,18 @@ internal sealed class TruckModel
         SpeedKmh = 0;
         var elapsed = time.NowMs - _phaseStartedAt;
         CoverOpen = elapsed >= 3_000 && elapsed < (_definition.StopSeconds - 4) * 1000L;
+        _tipping = stop.Tip && elapsed >= 6_000 && elapsed < (_definition.StopSeconds - 6) * 1000L;
         if (!_scanned && elapsed >= 6_000)
         {
             _scanned = true;
-            TagRead = stop.Tag;
+            TagRead = stop.Tag.Length > 0 ? stop.Tag : null;
             BinEmptied = _notTipped.Contains(stop.Household) ? null : stop.Bin;
         }
 
         if (elapsed >= _definition.StopSeconds * 1000L)
         {
             _atStop = false;
+            _tipping = false;
             _stopsDone++;
             _leg++;
             CoverOpen = _stopsDone == _coverLeftOpenAfterStop;
