@@ -11,7 +11,7 @@ public sealed class DemoCountyTests
     [Fact]
     public async Task GeneratedFleetsCountyImportsCleanlyAndKnowsEveryDevice()
     {
-        var fleet = FleetGenerator.Create(seed: 7, trucks: 3, householdsPerTruck: 25, toilets: 2, binsPerTruck: 4) with
+        var fleet = FleetGenerator.AddStreets(FleetGenerator.Create(seed: 7, trucks: 3, householdsPerTruck: 25, toilets: 2, binsPerTruck: 4)) with
         {
             Sites = [.. FleetGenerator.Create(7, 1, 1, 2, 1).Sites, new SiteDefinition { Device = "site-s01", Kind = "transferStation", Lat = 31.24, Lon = 121.48, PondGaugeZeroMm = 3000, PondLevelM = 3.5 }],
         };
@@ -30,6 +30,11 @@ public sealed class DemoCountyTests
         Assert.Equal(75, snapshot.Count(RegistryKinds.Households));
         Assert.Equal(3, snapshot.Count(RegistryKinds.Routes));
         Assert.Equal(1, snapshot.Count(RegistryKinds.Ponds));
+
+        // The streets: three roads, a muck truck's permit; work vehicles and muck trucks serve no households.
+        Assert.Equal(3, snapshot.Count(RegistryKinds.Roads));
+        Assert.Equal("沪A·D0031", snapshot.Find<MuckPermit>(RegistryKinds.Permits, "ZT-DEMO-001")!.Truck);
+        Assert.Equal(VehicleKind.Sweeper, snapshot.Find<Truck>(RegistryKinds.Trucks, "沪A·D0021")!.Vehicle);
         var route = snapshot.Find<CollectionRoute>(RegistryKinds.Routes, "r-" + fleet.Trucks[0].Device)!;
         Assert.Equal(fleet.Trucks[0].Households.Select(h => h.Household), route.Households);
         Assert.Equal(DemoCounty.Plate(fleet.Trucks[0].Device), route.Truck);

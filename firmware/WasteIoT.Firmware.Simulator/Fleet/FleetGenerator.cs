@@ -56,4 +56,50 @@ public static class FleetGenerator
 
         return new FleetDefinition { Seed = seed, Bins = bins, Sites = sites, Trucks = truckList };
     }
+
+    /// <summary>
+    /// Adds the streets' side of the contract north of the county's centre: a plan of three roads (a main road swept
+    /// twice each morning and sprinkled before noon, a back street swept twice, a key section under fog-cannon work),
+    /// a sweeper that sweeps the main road three times but the back street only one way, a sprinkler, and a muck
+    /// truck on a night permit that leaves its route to tip in a field before its disposal site.
+    /// </summary>
+    public static FleetDefinition AddStreets(FleetDefinition fleet, double centreLat = 31.2304, double centreLon = 121.4737)
+    {
+        ArgumentNullException.ThrowIfNull(fleet);
+        var north = centreLat + 0.02;
+        double[] P(double lat, double lon) => [Math.Round(lat, 6), Math.Round(lon, 6)];
+        var mainWest = P(north, centreLon);
+        var mainEast = P(north, centreLon + 0.01);
+        var backEnd = P(north + 0.004, centreLon + 0.01);
+        var keyEnd = P(north - 0.004, centreLon);
+        var roads = new List<RoadDefinition>
+        {
+            new() { Id = "rd-main-01", Name = "人民大道", Class = "main", Path = [mainWest, mainEast], Work = ["sweep*2@05:30-09:00", "sprinkle@09:00-12:00"] },
+            new() { Id = "rd-back-01", Name = "文化巷", Class = "backStreet", Path = [mainEast, backEnd], Work = ["sweep*2@05:30-09:00"] },
+            new() { Id = "rd-key-01", Name = "车站广场段", Class = "keySection", Path = [mainWest, keyEnd], Work = ["fog@08:00-18:00"] },
+        };
+        HouseholdStop Stop(string name, double[] at, bool tip = false) => new(name, string.Empty, at[0], at[1]) { Tip = tip };
+        var muckLat = centreLat - 0.015;
+        var site = P(muckLat, centreLon + 0.003);
+        var disposal = P(muckLat, centreLon + 0.015);
+        var trucks = new List<TruckDefinition>(fleet.Trucks)
+        {
+            // Along the main road three times, then up the back street once (one of two); home across the blocks.
+            new() { Device = "truck-21", Vehicle = "sweeper", Equipment = "brush", DepotLat = mainWest[0], DepotLon = mainWest[1], DepartAt = new TimeOnly(5, 40), SpeedKmh = 12,
+                Households = [Stop("main-east", mainEast), Stop("main-west", mainWest), Stop("main-east-2", mainEast), Stop("back-end", backEnd)] },
+            new() { Device = "truck-22", Vehicle = "sprinkler", Equipment = "pump", DepotLat = mainWest[0], DepotLon = mainWest[1], DepartAt = new TimeOnly(9, 30), SpeedKmh = 20,
+                Households = [Stop("main-east", mainEast)] },
+            new()
+            {
+                Device = "truck-31", Vehicle = "muck", Equipment = "tipper", DepotLat = muckLat, DepotLon = centreLon, DepartAt = new TimeOnly(22, 10),
+                Households = [Stop("site", site), Stop("field", P(muckLat + 0.0045, centreLon + 0.009), tip: true), Stop("disposal", disposal, tip: true)],
+                Permit = new MuckPermitDefinition
+                {
+                    Id = "ZT-DEMO-001", Origins = [[site[0], site[1], 150]], Disposals = [[disposal[0], disposal[1], 200]],
+                    Routes = [[P(muckLat, centreLon), disposal]], Hours = ["22:00-05:00"],
+                },
+            },
+        };
+        return fleet with { Trucks = trucks, Roads = [.. fleet.Roads, .. roads] };
+    }
 }
