@@ -14,6 +14,11 @@ return args switch
         rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 1_000_000,
         Console.Out),
     ["checks"] => ChecksBenchmark.Run(Console.Out),
+    ["roads", .. var rest] => RoadsBenchmark.Run(
+        rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 40,
+        rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 32,
+        rest.Length > 2 ? int.Parse(rest[2], CultureInfo.InvariantCulture) : 100,
+        Console.Out),
     ["fuzz", .. var rest] => FuzzBenchmark.Run(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 1_000_000, Console.Out),
     ["e2e", .. var rest] => await EndToEndBenchmark.RunAsync(
         rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 200,
@@ -40,6 +45,7 @@ static async Task<int> RunAllAsync()
     failed += await GatewayBenchmark.RunAsync(100, 2_000, 8, Console.Out);
     failed += await IngestBenchmark.RunAsync(200_000, 500, 4, Console.Out);
     failed += await AuditBenchmark.RunAsync(200, Console.Out);
+    failed += RoadsBenchmark.Run(40, 32, 100, Console.Out);
     failed += await EndToEndBenchmark.RunAsync(200, 10, Console.Out);
     failed += WasteIoT.Benchmarks.HotPaths.HotPathRunner.Run(Console.Out);
     return failed == 0 ? 0 : 1;
@@ -52,6 +58,7 @@ static int Usage()
                WasteIoT.Benchmarks gateway [devices=100] [readings per device=2000] [in flight per device=8]
                WasteIoT.Benchmarks backlog [devices=1000] [queued=1000000]
                WasteIoT.Benchmarks checks
+               WasteIoT.Benchmarks roads [work vehicles=40] [streets per side=32, i.e. 1,984 segments] [muck trucks=100]
                WasteIoT.Benchmarks hot
                WasteIoT.Benchmarks e2e [fixes=200] [violations=10]
                WasteIoT.Benchmarks audit [trucks=200]

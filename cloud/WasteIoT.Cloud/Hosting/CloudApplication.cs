@@ -26,6 +26,11 @@ public static class CloudApplication
 {
     public static WebApplication Build(string[] args, TimeProvider? time = null, Action<ILoggingBuilder>? logging = null)
     {
+        ArgumentNullException.ThrowIfNull(args);
+
+        // The HTTP addresses (--urls) are bound below beside the MQTT ones. Left among the host's arguments, Kestrel
+        // would also see them as its server addresses and warn at every start that it is "overriding" them.
+        var urlsArgument = TakeUrls(ref args);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             Args = args,
@@ -62,10 +67,9 @@ public static class CloudApplication
             o.SerializerOptions.TypeInfoResolverChain.Insert(1, RegistryJsonContext.Default);
         });
 
-        // The HTTP addresses (--urls) are bound here beside the MQTT ones; left in the host's settings as well, Kestrel
-        // would warn at every start that it is "overriding" them.
-        var urls = builder.Configuration["Urls"] ?? "http://127.0.0.1:5080";
-        builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, string.Empty);
+        // A Urls setting in appsettings or ASPNETCORE_URLS still reaches the host's own addresses (read when the builder
+        // is made), so Kestrel logs its harmless "overriding" warning then; --urls and the default do not.
+        var urls = urlsArgument ?? builder.Configuration["Urls"] ?? "http://127.0.0.1:5080";
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries))
@@ -106,5 +110,30 @@ public static class CloudApplication
         app.MapScorecard();
         app.MapOpenApi();
         return app;
+    }
+
+    /// <summary>Removes <c>--urls X</c> (or <c>--urls=X</c>) from the arguments and returns X.</summary>
+    private static string? TakeUrls(ref string[] args)
+    {
+        var rest = new List<string>(args.Length);
+        string? urls = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] is "--urls" or "/urls" && i + 1 < args.Length)
+            {
+                urls = args[++i];
+            }
+            else if (args[i].StartsWith("--urls=", StringComparison.Ordinal))
+            {
+                urls = args[i]["--urls=".Length..];
+            }
+            else
+            {
+                rest.Add(args[i]);
+            }
+        }
+
+        args = [.. rest];
+        return urls;
     }
 }

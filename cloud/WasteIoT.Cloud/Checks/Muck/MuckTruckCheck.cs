@@ -23,21 +23,52 @@ public static class MuckTruckCheck
         var corridor = routes.Count > 0 ? new RoadNetwork(routes, rules.CorridorM) : null;
         var matches = new List<RoadMatch>();
 
-        bool AtApprovedSite(PositionFix f) => plan is not null && plan.Origins.Concat(plan.Disposals).Any(g => g.OutsideM(f.Lat, f.Lon) <= 0);
+        Geofence[] sites = plan is null ? [] : [.. plan.Origins, .. plan.Disposals];
+        bool AtApprovedSite(PositionFix f)
+        {
+            foreach (var site in sites)
+            {
+                if (site.OutsideM(f.Lat, f.Lon) <= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        bool InHours(PositionFix f)
+        {
+            foreach (var hours in plan!.Hours)
+            {
+                if (f.Ts >= hours.From && f.Ts < hours.To)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
         double? OffCorridorM(PositionFix f)
         {
-            if (corridor is null || AtApprovedSite(f))
+            if (corridor is null)
             {
                 return null;
             }
 
             corridor.Match(f.Lat, f.Lon, matches);
-            return matches.Count > 0 ? null : Enumerable.Range(0, corridor.Count).Min(r => corridor.DistanceM(r, f.Lat, f.Lon));
+            if (matches.Count > 0 || AtApprovedSite(f))
+            {
+                return null;
+            }
+
+            // How far off, for the record: searched out to 5 km, beyond that "more than 5 km" is what matters.
+            return Math.Min(corridor.NearestM(f.Lat, f.Lon, 5_000), 5_000);
         }
 
         var unpermitted = plan is null ? Runs(fixes, _ => 0, rules, TimeSpan.Zero) : [];
         var offRoute = corridor is null ? [] : Runs(fixes, OffCorridorM, rules, rules.MinOffRoute);
-        var offHours = plan is null ? [] : Runs(fixes, f => plan.Hours.Any(h => f.Ts >= h.From && f.Ts < h.To) ? null : 0, rules, rules.MinOffHours);
+        var offHours = plan is null ? [] : Runs(fixes, f => InHours(f) ? null : 0, rules, rules.MinOffHours);
 
         var dumping = new List<SuspectedDumping>();
         var atDisposal = 0;

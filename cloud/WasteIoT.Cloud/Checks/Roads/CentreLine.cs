@@ -23,8 +23,6 @@ internal sealed class CentreLine
 
     public double LengthM => _chainage[^1];
 
-    public int Points => _points.Length;
-
     /// <summary>Distance from edge <paramref name="edge"/> (from vertex edge − 1 to vertex edge) and the chainage of the nearest point on it.</summary>
     public (double Across, double Chainage) ProjectOnEdge(int edge, double lat, double lon)
     {

@@ -23,7 +23,9 @@ public sealed class RoadNetwork
         var first = paths.FirstOrDefault(p => p.Count > 0)?[0] ?? new RoadPoint(0, 0);
         (_lat0, _lon0, _cosLat) = (first.Lat, first.Lon, Math.Cos(first.Lat * Math.PI / 180));
         var cells = new Dictionary<long, List<(int, int)>>();
-        var reach = toleranceM + 1;
+        // Samples along an edge are at most half a cell apart, so every point of it is within a quarter cell of one:
+        // a position within the tolerance of the edge is then within this reach of a sample, in a registered cell.
+        var reach = toleranceM + (CellM / 4) + 1;
         for (var s = 0; s < paths.Count; s++)
         {
             var path = paths[s];
@@ -83,7 +85,12 @@ public sealed class RoadNetwork
                 continue;
             }
 
-            var known = into.FindIndex(m => m.Segment == segment);
+            var known = -1;
+            for (var i = 0; i < into.Count && known < 0; i++)
+            {
+                known = into[i].Segment == segment ? i : -1;
+            }
+
             if (known < 0)
             {
                 into.Add(new RoadMatch(segment, across, chainage));
@@ -95,14 +102,37 @@ public sealed class RoadNetwork
         }
     }
 
-    /// <summary>The distance from a segment's centre line however far away (every edge: for the rare position off the grid's reach).</summary>
-    public double DistanceM(int segment, double lat, double lon)
+    /// <summary>
+    /// The distance from a position to the nearest centre line, searched ring by ring of cells outwards: once the best
+    /// found is no further than the rings searched, nothing in a further ring can be nearer. Beyond
+    /// <paramref name="withinM"/> (plus a cell) it gives up and answers infinity.
+    /// </summary>
+    public double NearestM(double lat, double lon, double withinM)
     {
-        var line = _lines[segment];
+        var (x, y) = Global(lat, lon);
+        var (cx, cy) = (Cell(x), Cell(y));
         var best = double.PositiveInfinity;
-        for (var edge = 1; edge < line.Points; edge++)
+        for (var ring = 0L; ring * CellM <= withinM + CellM; ring++)
         {
-            best = Math.Min(best, line.ProjectOnEdge(edge, lat, lon).Across);
+            for (var dx = -ring; dx <= ring; dx++)
+            {
+                var step = Math.Abs(dx) == ring ? 1 : 2 * ring;
+                for (var dy = -ring; dy <= ring; dy += Math.Max(1, step))
+                {
+                    if (_cells.TryGetValue(Key(cx + dx, cy + dy), out var edges))
+                    {
+                        foreach (var (segment, edge) in edges)
+                        {
+                            best = Math.Min(best, _lines[segment].ProjectOnEdge(edge, lat, lon).Across);
+                        }
+                    }
+                }
+            }
+
+            if (best <= ring * CellM)
+            {
+                break;
+            }
         }
 
         return best;
