@@ -125,7 +125,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var toiletList = toilets.OrderBy(t => t.Toilet, StringComparer.Ordinal).ToList();
         var stationList = stations.OrderBy(s => s.Station, StringComparer.Ordinal).ToList();
         var pondList = ponds.OrderBy(p => p.Pond, StringComparer.Ordinal).ToList();
-        var roads = RoadAudits.Evaluate(snapshot, workVehicles, (at, end) => end ? Hours(date, TimeOnly.MinValue, at).To : Local(date, at), (devices, from, to) => Evidence(devices, from, to), Rules.Roads);
+        var roads = RoadAudits.Evaluate(snapshot, date, workVehicles, (at, end) => end ? Hours(date, TimeOnly.MinValue, at).To : Local(date, at), (devices, from, to) => Evidence(devices, from, to), Rules.Roads);
         var summary = DaySummary.From(routeList, truckList, binList, toiletList, stationList, pondList, roads, [.. muck]);
         return new CountyDay(date, computedAt, snapshot.Version, summary, routeList, truckList, binList, toiletList, stationList, pondList, dataHealth, reporting)
         {
@@ -191,7 +191,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var routes = snapshot.Of<CollectionRoute>(RegistryKinds.Routes).Where(r => r.Truck == truck.Id && r.ServesOn(date)).ToList();
         var (from, to) = routes.Count > 0
             ? (routes.Select(r => Hours(date, r.Starts, r.Ends).From).Min(), routes.Select(r => Hours(date, r.Starts, r.Ends).To).Max())
-            : RoadAudits.WorkHours(truck, snapshot, (at, end) => end ? Hours(date, TimeOnly.MinValue, at).To : Local(date, at)) ?? (day.Start, day.End);
+            : RoadAudits.WorkHours(truck, snapshot, date, (at, end) => end ? Hours(date, TimeOnly.MinValue, at).To : Local(date, at)) ?? (day.Start, day.End);
         var evidence = Evidence(loaded.Evidence, from, to);
         var state = Verdicts.Event(sealedTransport.Violations.Count > 0, evidence);
         return new TruckAudit(truck.Id, truck.Contractor, sealedTransport, fixes.Count > 0 ? fixes[^1] : null, fixes.Count, state, evidence);

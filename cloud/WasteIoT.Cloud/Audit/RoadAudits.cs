@@ -31,25 +31,33 @@ internal static class RoadAudits
         _ => null,
     };
 
-    /// <summary>The windows, as instants, of the work a vehicle of this kind could do for its contractor on <paramref name="date"/>.</summary>
-    public static (DateTimeOffset From, DateTimeOffset To)? WorkHours(Truck truck, RegistrySnapshot snapshot, Func<TimeOnly, bool, DateTimeOffset> at)
+    /// <summary>The county's air alert on a day, if it declared one.</summary>
+    public static AirAlertLevel? AlertOn(RegistrySnapshot snapshot, DateOnly date) =>
+        snapshot.Find<AirAlertDay>(RegistryKinds.AirAlerts, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))?.Level;
+
+    /// <summary>The windows, as instants, of the work due on <paramref name="date"/> that a vehicle of this kind could do for its contractor.</summary>
+    public static (DateTimeOffset From, DateTimeOffset To)? WorkHours(Truck truck, RegistrySnapshot snapshot, DateOnly date, Func<TimeOnly, bool, DateTimeOffset> at)
     {
         if (TaskOf(truck.Vehicle) is not { } task)
         {
             return null;
         }
 
+        var alert = AlertOn(snapshot, date);
         var windows = snapshot.Of<RoadSegment>(RegistryKinds.Roads).Where(r => r.Contractor == truck.Contractor)
-            .SelectMany(r => r.Work).Where(w => w.Task == task).ToList();
+            .SelectMany(r => r.Work).Where(w => w.Task == task && w.DueOn(date, alert)).ToList();
         return windows.Count == 0 ? null : (windows.Min(w => at(w.From, false)), windows.Max(w => at(w.To, true)));
     }
 
     /// <param name="at">A county time on the day as an instant; <c>true</c> for a window's end, where 00:00 is the day's end.</param>
     /// <param name="evidence">The evidence of devices over a window, as every other verdict takes it.</param>
-    public static List<RoadAudit> Evaluate(RegistrySnapshot snapshot, IReadOnlyCollection<WorkVehicleDay> vehicles, Func<TimeOnly, bool, DateTimeOffset> at,
+    public static List<RoadAudit> Evaluate(RegistrySnapshot snapshot, DateOnly date, IReadOnlyCollection<WorkVehicleDay> vehicles, Func<TimeOnly, bool, DateTimeOffset> at,
         Func<IReadOnlyList<DeviceEvidence>, DateTimeOffset, DateTimeOffset, WindowEvidence> evidence, RoadRules rules)
     {
-        var roads = snapshot.Of<RoadSegment>(RegistryKinds.Roads).Where(r => r.Work.Count > 0).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        // Only the work due that day: a summer sprinkle is not due in November, a fog run "on orange" only on an alert day.
+        var alert = AlertOn(snapshot, date);
+        var roads = snapshot.Of<RoadSegment>(RegistryKinds.Roads).Select(r => r with { Work = [.. r.Work.Where(w => w.DueOn(date, alert))] })
+            .Where(r => r.Work.Count > 0).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         if (roads.Count == 0)
         {
             return [];

@@ -12,6 +12,7 @@ namespace WasteIoT.Cloud.Registry;
 [JsonSerializable(typeof(Pond))]
 [JsonSerializable(typeof(RoadSegment))]
 [JsonSerializable(typeof(MuckPermit))]
+[JsonSerializable(typeof(AirAlertDay))]
 [JsonSerializable(typeof(Badge))]
 [JsonSerializable(typeof(ImportReport))]
 [JsonSerializable(typeof(RegistryPage))]

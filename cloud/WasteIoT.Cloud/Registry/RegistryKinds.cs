@@ -13,9 +13,10 @@ public static class RegistryKinds
     public const string Ponds = "ponds";
     public const string Roads = "roads";
     public const string Permits = "permits";
+    public const string AirAlerts = "airAlerts";
 
     public static IReadOnlyList<RegistryKind> All { get; } =
-        [new ContractorRows(), new BadgeRows(), new TruckRows(), new HouseholdRows(), new RouteRows(), new SiteRows(), new BinRows(), new PondRows(), new RoadRows(), new PermitRows()];
+        [new ContractorRows(), new BadgeRows(), new TruckRows(), new HouseholdRows(), new RouteRows(), new SiteRows(), new BinRows(), new PondRows(), new RoadRows(), new PermitRows(), new AirAlertRows()];
 
     public static RegistryKind? Find(string name) => All.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.Ordinal));
 }

@@ -33,7 +33,7 @@ internal sealed class RoadRows : RegistryKind
             }
             else
             {
-                row.Errors.Add($"work '{item}' is not task[*passes]@HH:mm-HH:mm with task sweep, sprinkle or fog");
+                row.Errors.Add($"work '{item}' is not task[*passes]@HH:mm-HH:mm[/MM-MM][!alert] with task sweep, sprinkle or fog, alert blue, yellow, orange or red");
             }
         }
 

@@ -111,6 +111,23 @@ public sealed class RoadDaysTests
         Assert.Empty(cases);
     }
 
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSql")]
+    public async Task SummerSprinklingIsNotDueInNovemberAndFogWorkOnlyOnAnAlertDay(string database)
+    {
+        var day = SweepAndSprinkleDay();
+        var plan = $"id,name,contractor,class,path,work\nrd-03,广场,c-green,keySection,{Lat}:{Lon};{Lat + (300 / 111_320.0):0.0000000}:{Lon},sprinkle*3@06:00-20:00/05-09;fog@08:00-18:00!orange\n";
+
+        var (quiet, _, _) = await DayAsync(database, day, ("roads", plan));
+        Assert.DoesNotContain(quiet.GetProperty("roads").EnumerateArray(), r => r.GetProperty("segment").GetString() == "rd-03");
+
+        var (alert, _, cases) = await DayAsync(database, day, ("roads", plan), ("airAlerts", "id,level,note\n2026-11-26,orange,县重污染天气应急指挥部 2026-7 号\n"));
+        var fog = Assert.Single(Road(alert, "rd-03").GetProperty("work").EnumerateArray());
+        Assert.Equal(("Fog", "noData"), (Task(fog), fog.GetProperty("state").GetString()));
+        Assert.DoesNotContain(cases, c => c.GetProperty("subject").GetString() == "rd-03");
+    }
+
     /// <summary>The sweeper sweeps rd-01 once of twice and rd-02 once with its brushes off and once on; the sprinkler sprinkles rd-01 too fast.</summary>
     internal static StoredDay SweepAndSprinkleDay()
     {
@@ -136,10 +153,10 @@ public sealed class RoadDaysTests
     }
 
     /// <summary>The county day, its road list as the page reads it, and the 26th's cases after the morning's scan.</summary>
-    private static async Task<(JsonElement Audit, JsonElement Roads, List<JsonElement> Cases)> DayAsync(string database, StoredDay day)
+    private static async Task<(JsonElement Audit, JsonElement Roads, List<JsonElement> Cases)> DayAsync(string database, StoredDay day, params (string Kind, string Csv)[] more)
     {
         await using var cloud = await RunningCloud.StartOnAsync(database, new FakeTimeProvider(SmallCountyDay.MorningAfter));
-        foreach (var (kind, csv) in Files)
+        foreach (var (kind, csv) in Files.Concat(more))
         {
             using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
             var response = await cloud.Client.PostAsync(new Uri($"/api/registry/{kind}.csv", UriKind.Relative), content);
