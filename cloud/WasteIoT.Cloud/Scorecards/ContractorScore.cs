@@ -40,4 +40,22 @@ public sealed record ContractorScore(
 
     /// <summary>Share of verified toilet-days with the required cleanings.</summary>
     public double CleaningRate { get; init; } = 1;
+
+    /// <summary>Road-kilometre-days swept as planned, proven short, and not proven either way.</summary>
+    public double SweptKm { get; init; }
+
+    public double SweepShortKm { get; init; }
+
+    public double SweepUnprovenKm { get; init; }
+
+    /// <summary>机扫率 over the month: swept over swept and short, by length; null when the contractor had no sweeping proven either way.</summary>
+    public double? SweepRate { get; init; }
+
+    /// <summary>Road-work windows (a segment's task on a day) proven short of their passes.</summary>
+    public int RoadWorkShort { get; init; }
+
+    /// <summary>Muck trucks' stretches against their permits and raises outside a disposal site.</summary>
+    public int MuckViolations { get; init; }
+
+    public int SuspectedDumping { get; init; }
 }

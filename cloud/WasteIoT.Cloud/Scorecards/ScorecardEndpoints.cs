@@ -39,6 +39,9 @@ internal static class ScorecardEndpoints
             var notCleared = days.Sum(d => d.BinsNotCleared);
             var toiletDays = days.Sum(d => d.ToiletsVerified);
             var under = days.Sum(d => d.ToiletsUnderRequired);
+            var swept = days.Sum(d => d.SweptKm);
+            var unproven = days.Sum(d => d.SweepUnprovenKm);
+            var shortKm = Math.Max(0, days.Sum(d => d.SweepPlannedKm) - swept - unproven);
 
             // Rates over what was proven either way; what the nodes did not hear is shown beside them, not counted against.
             return new ContractorScore(
@@ -53,6 +56,13 @@ internal static class ScorecardEndpoints
                 ToiletDaysUnverified = days.Sum(d => d.ToiletsUnverified),
                 OdourEpisodes = days.Sum(d => d.OdourEpisodes),
                 CleaningRate = toiletDays == 0 ? 1 : (double)(toiletDays - under) / toiletDays,
+                SweptKm = Math.Round(swept, 3),
+                SweepShortKm = Math.Round(shortKm, 3),
+                SweepUnprovenKm = Math.Round(unproven, 3),
+                SweepRate = swept + shortKm == 0 ? null : Math.Round(swept / (swept + shortKm), 4),
+                RoadWorkShort = days.Sum(d => d.RoadWorkShort),
+                MuckViolations = days.Sum(d => d.MuckViolations),
+                SuspectedDumping = days.Sum(d => d.SuspectedDumping),
             };
         }).ToList();
         return new Scorecard(month, rows.Where(r => r.Contractor.Length == 0).Select(r => r.Day).Distinct().Count(), scores);

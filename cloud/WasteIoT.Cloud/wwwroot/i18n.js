@@ -36,7 +36,7 @@ const I18n = (() => {
       window: '作业时段', allWindows: '全部时段（最差）', task_Sweep: '机扫', task_Sprinkle: '洒水', task_Fog: '雾炮', passes: '遍数', covered: '覆盖路段', length: '长度', vehicles: '作业车辆', tooFast: '速度过快点', equipmentOff: '设备未开点', outsideWindow: '时段外作业',
       class_Main: '主干道', class_Secondary: '次干道', class_BackStreet: '背街小巷', class_KeySection: '重点路段', notPlanned: '该时段无计划', partly: '部分完成',
       muckTrucks: '渣土车', muckViolations: '违规（段）', suspectedDumping: '疑似偷倒', permits: '核准证', noPermit: '无有效核准证', drivenKm: '行驶（公里）', finding: '违规类型', place: '位置', offBy: '偏离/距消纳场（米）',
-      muck_tarp: '篷布未遮盖行驶', muckFindings: '违规记录', muck_unpermitted: '无证行驶', muck_offRoute: '偏离核准路线', muck_offHours: '非核准时段行驶', muck_dumping: '疑似偷倒', muck_unlocated: '举升位置不明', disposalSite: '核准消纳场',
+      basisSweep: '按长度计：按计划机扫 {s} 公里·日，未达标 {k} 公里·日；无法核实 {n} 公里·日不计入；作业不足 {w} 个时段', basisMuck: '渣土车无证、偏离路线、非核准时段行驶及疑似偷倒（其中疑似偷倒 {d} 起）', muck_tarp: '篷布未遮盖行驶', muckFindings: '违规记录', muck_unpermitted: '无证行驶', muck_offRoute: '偏离核准路线', muck_offHours: '非核准时段行驶', muck_dumping: '疑似偷倒', muck_unlocated: '举升位置不明', disposalSite: '核准消纳场',
       case_roadWork: '道路作业', case_muckNoPermit: '渣土车无证', case_muckOffRoute: '渣土车偏离路线', case_muckOffHours: '渣土车非核准时段', case_muckDumping: '疑似偷倒',
     },
     en: {
@@ -74,7 +74,7 @@ const I18n = (() => {
       window: 'Window', allWindows: 'All windows (worst)', task_Sweep: 'Sweep', task_Sprinkle: 'Sprinkle', task_Fog: 'Fog cannon', passes: 'Passes', covered: 'Covered', length: 'Length', vehicles: 'Vehicles', tooFast: 'Fixes too fast', equipmentOff: 'Fixes equipment off', outsideWindow: 'Passes outside windows',
       class_Main: 'Main road', class_Secondary: 'Secondary road', class_BackStreet: 'Back street', class_KeySection: 'Key section', notPlanned: 'Not planned in this window', partly: 'Partly done',
       muckTrucks: 'Muck trucks', muckViolations: 'Violations (stretches)', suspectedDumping: 'Suspected dumping', permits: 'Permits', noPermit: 'No valid permit', drivenKm: 'Driven (km)', finding: 'Finding', place: 'Place', offBy: 'Off by / from disposal (m)',
-      muck_tarp: 'Tarp open while moving', muckFindings: 'Findings', muck_unpermitted: 'Driving without a permit', muck_offRoute: 'Off the approved route', muck_offHours: 'Outside the approved hours', muck_dumping: 'Suspected dumping', muck_unlocated: 'Body raised, place unknown', disposalSite: 'Approved disposal site',
+      basisSweep: 'By length: {s} km-days swept as planned, {k} km-days short; {n} km-days not proven are not counted; {w} windows short', basisMuck: 'Muck trucks without a permit, off route, off hours, and suspected dumping ({d} of them)', muck_tarp: 'Tarp open while moving', muckFindings: 'Findings', muck_unpermitted: 'Driving without a permit', muck_offRoute: 'Off the approved route', muck_offHours: 'Outside the approved hours', muck_dumping: 'Suspected dumping', muck_unlocated: 'Body raised, place unknown', disposalSite: 'Approved disposal site',
       case_roadWork: 'Road work', case_muckNoPermit: 'Muck truck without permit', case_muckOffRoute: 'Muck truck off route', case_muckOffHours: 'Muck truck off hours', case_muckDumping: 'Suspected dumping',
     },
   };

@@ -526,8 +526,9 @@
     page.innerHTML = `<div class="bar"><button type="button" data-step="-1" title="${esc(t('previousMonth'))}" aria-label="${esc(t('previousMonth'))}">‹</button>${dateField('month', month, t('month'), 'month')}<button type="button" data-step="1" title="${esc(t('nextMonth'))}" aria-label="${esc(t('nextMonth'))}">›</button> <a href="#/report/${month}">${esc(t('print'))}</a>
       · <a href="/api/exports/scorecard/${month}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/scorecard/${month}.xlsx">${esc(t('exportXlsx'))}</a></div>
       <p data-testid="days-kept">${esc(t('daysKept'))}: ${card.daysKept}</p>` +
-      table([t('contractor'), t('coverage'), t('unverifiedHouseholds'), t('violations'), t('cleared'), t('unverified'), t('toiletsUnder'), t('unverified'), t('odour'), t('filedCount'), t('completion'), t('closure'), t('onTime')], card.contractors.map(c =>
-        [esc(names[c.contractor] ?? (c.contractor || t('bureauMaintainer'))), pct(c.coverage), c.householdsUnverified, c.openCoverViolations, pct(c.clearanceRate), c.binDaysUnverified, c.toiletDaysUnderRequired, c.toiletDaysUnverified, c.odourEpisodes ?? 0, c.cases.filed, pct(c.cases.completionRate), pct(c.cases.closureRate), pct(c.cases.onTimeRate)]));
+      table([t('contractor'), t('coverage'), t('unverifiedHouseholds'), t('violations'), t('cleared'), t('unverified'), t('toiletsUnder'), t('unverified'), t('odour'), t('sweepRate'), t('roadWorkShort'), t('muckViolations'), t('filedCount'), t('completion'), t('closure'), t('onTime')], card.contractors.map(c =>
+        [esc(names[c.contractor] ?? (c.contractor || t('bureauMaintainer'))), pct(c.coverage), c.householdsUnverified, c.openCoverViolations, pct(c.clearanceRate), c.binDaysUnverified, c.toiletDaysUnderRequired, c.toiletDaysUnverified, c.odourEpisodes ?? 0,
+          c.sweepRate == null ? '—' : pct(c.sweepRate), c.roadWorkShort ?? 0, c.muckViolations ?? 0, c.cases.filed, pct(c.cases.completionRate), pct(c.cases.closureRate), pct(c.cases.onTimeRate)]));
     wireDates(page);
     const input = page.querySelector('input[name=month]');
     input.onchange = () => { const v = input.value.trim(); if (realMonth(v) && v !== month) location.hash = `#/scorecard/${v}`; };
@@ -555,6 +556,8 @@
           [esc(t('cleared')), pct(c.clearanceRate), esc(t('basisClearance').replace('{n}', c.binDaysUnverified))],
           [esc(t('toiletsUnder')), c.toiletDaysUnderRequired, esc(t('basisToilets').replace('{v}', c.toiletDaysVerified).replace('{n}', c.toiletDaysUnverified))],
           [esc(t('odour')), c.odourEpisodes ?? 0, esc(t('basisOdour'))],
+          ...(c.sweepRate == null && !c.sweepUnprovenKm ? [] : [[esc(t('sweepRate')), c.sweepRate == null ? '—' : pct(c.sweepRate), esc(t('basisSweep').replace('{s}', c.sweptKm.toFixed(1)).replace('{k}', c.sweepShortKm.toFixed(1)).replace('{n}', c.sweepUnprovenKm.toFixed(1)).replace('{w}', c.roadWorkShort))]]),
+          ...(c.muckViolations ? [[esc(t('muckViolations')), c.muckViolations, esc(t('basisMuck').replace('{d}', c.suspectedDumping))]] : []),
           [esc(t('filedCount')), c.cases.filed, `${esc(t('completion'))} ${pct(c.cases.completionRate)} · ${esc(t('closure'))} ${pct(c.cases.closureRate)} · ${esc(t('onTime'))} ${pct(c.cases.onTimeRate)}`],
         ]) + '</section>').join('') +
       `<h2>${esc(t('cases'))}</h2>` +

@@ -69,6 +69,14 @@ public sealed class StreetsPageTests(Browser browser) : IClassFixture<Browser>
             Assert.Equal([("rd-01", "机扫 sweep", 1, "未达标 shortfall"), ("rd-01", "洒水 sprinkle", 0, "未达标 shortfall"), ("rd-02", "机扫 sweep", 1, "达标 ok")], rows);
         }
 
+        // The month's report carries the 机扫率 with the basis behind it, and the muck trucks' breaches.
+        await bureau.GotoAsync("/#/report/2026-11");
+        var report = bureau.Locator("[data-page=report][data-ready] [data-testid=monthly-report]");
+        await Assertions.Expect(report).ToContainTextAsync("机扫率");
+        await Assertions.Expect(report).ToContainTextAsync("按计划机扫 0.4 公里·日，未达标 0.6 公里·日");
+        await Assertions.Expect(report).ToContainTextAsync("其中疑似偷倒 1 起");
+        await Shot(bureau, "bureau-report-streets");
+
         // The street contractor sees its roads and none of the hauler's trucks.
         var green = await browser.SignInAsync(cloud, "green-boss", "contractor-pass-1");
         await green.GotoAsync("/#/muck/2026-11-26");
