@@ -1,9 +1,5 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
-using WasteIoT.Cloud.Cases;
-using WasteIoT.Cloud.Store;
 using WasteIoT.Contracts.Messages;
 
 namespace WasteIoT.Cloud.Tests.Audit;
@@ -80,17 +76,7 @@ public sealed class MuckDaysTests
     /// <summary>The county day, its muck list as the page reads it, and the 26th's cases after the morning's scan.</summary>
     private static async Task<(JsonElement Audit, JsonElement Muck, List<JsonElement> Cases)> DayAsync(string database, StoredDay day)
     {
-        await using var cloud = await RunningCloud.StartOnAsync(database, new FakeTimeProvider(SmallCountyDay.MorningAfter));
-        foreach (var (kind, csv) in Registry)
-        {
-            using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
-            var response = await cloud.Client.PostAsync(new Uri($"/api/registry/{kind}.csv", UriKind.Relative), content);
-            var report = await response.Content.ReadFromJsonAsync<JsonElement>();
-            Assert.True(response.IsSuccessStatusCode && report.GetProperty("errors").GetArrayLength() == 0, report.ToString());
-        }
-
-        await day.StoreAsync(cloud.Service<IReadingStore>());
-        await cloud.Service<CaseFiler>().ScanAsync(fresh: true, CancellationToken.None);
+        await using var cloud = await StreetsCounty.StartAsync(database, Registry, day);
         var audit = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26");
         var muck = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26/muck");
 
@@ -103,9 +89,7 @@ public sealed class MuckDaysTests
         }
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await cloud.Client.GetAsync(new Uri("/api/audit/2026-11-26/muck/nobody", UriKind.Relative))).StatusCode);
-        var cases = (await cloud.Client.GetFromJsonAsync<JsonElement>("/api/cases?limit=100")).GetProperty("items").EnumerateArray()
-            .Where(c => c.GetProperty("day").GetString() == "2026-11-26").Select(c => c.Clone()).ToList();
-        return (audit.Clone(), muck.Clone(), cases);
+        return (audit.Clone(), muck.Clone(), await StreetsCounty.CasesAsync(cloud));
     }
 
     private static double East(double metres) => Lon + (metres * DegreesPerMetreEast);

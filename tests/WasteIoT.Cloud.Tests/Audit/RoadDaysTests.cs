@@ -1,9 +1,5 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
-using WasteIoT.Cloud.Cases;
-using WasteIoT.Cloud.Store;
 using WasteIoT.Contracts.Messages;
 
 namespace WasteIoT.Cloud.Tests.Audit;
@@ -155,23 +151,10 @@ public sealed class RoadDaysTests
     /// <summary>The county day, its road list as the page reads it, and the 26th's cases after the morning's scan.</summary>
     private static async Task<(JsonElement Audit, JsonElement Roads, List<JsonElement> Cases)> DayAsync(string database, StoredDay day, params (string Kind, string Csv)[] more)
     {
-        await using var cloud = await RunningCloud.StartOnAsync(database, new FakeTimeProvider(SmallCountyDay.MorningAfter));
-        foreach (var (kind, csv) in Files.Concat(more))
-        {
-            using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
-            var response = await cloud.Client.PostAsync(new Uri($"/api/registry/{kind}.csv", UriKind.Relative), content);
-            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-            var report = await response.Content.ReadFromJsonAsync<JsonElement>();
-            Assert.True(report.GetProperty("errors").GetArrayLength() == 0, report.ToString());
-        }
-
-        await day.StoreAsync(cloud.Service<IReadingStore>());
-        await cloud.Service<CaseFiler>().ScanAsync(fresh: true, CancellationToken.None);
+        await using var cloud = await StreetsCounty.StartAsync(database, Files.Concat(more), day);
         var audit = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26");
         var roads = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26/roads");
-        var cases = (await cloud.Client.GetFromJsonAsync<JsonElement>("/api/cases?limit=100")).GetProperty("items").EnumerateArray()
-            .Where(c => c.GetProperty("day").GetString() == "2026-11-26").Select(c => c.Clone()).ToList();
-        return (audit.Clone(), roads.Clone(), cases);
+        return (audit.Clone(), roads.Clone(), await StreetsCounty.CasesAsync(cloud));
     }
 
     private static JsonElement Road(JsonElement audit, string id) => audit.GetProperty("roads").EnumerateArray().Single(r => r.GetProperty("segment").GetString() == id);

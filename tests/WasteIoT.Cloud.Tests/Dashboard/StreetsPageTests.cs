@@ -1,9 +1,6 @@
 using System.Net.Http.Json;
-using System.Text;
 using ClosedXML.Excel;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
-using WasteIoT.Cloud.Store;
 using WasteIoT.Cloud.Tests.Audit;
 
 namespace WasteIoT.Cloud.Tests.Dashboard;
@@ -87,18 +84,7 @@ public sealed class StreetsPageTests(Browser browser) : IClassFixture<Browser>
 
     private static async Task<RunningCloud> StreetsAsync()
     {
-        var cloud = await RunningCloud.StartAsync(new FakeTimeProvider(SmallCountyDay.MorningAfter), "--Cloud:Map:TileUrl", "");
-        var files = RoadDaysTests.Files.Where(f => f.Kind != "contractors").Concat(MuckDaysTests.Registry.Where(f => f.Kind != "contractors"))
-            .GroupBy(f => f.Kind).Select(g => (Kind: g.Key, Csv: g.First().Csv + string.Concat(g.Skip(1).Select(f => f.Csv[(f.Csv.IndexOf('\n', StringComparison.Ordinal) + 1)..]))));
-        foreach (var (kind, csv) in files.Prepend(("contractors", "id,name,phone\nc-green,绿洁环境,\nc-haul,城建运输,\n")))
-        {
-            using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
-            (await cloud.Client.PostAsync(new Uri($"/api/registry/{kind}.csv", UriKind.Relative), content)).EnsureSuccessStatusCode();
-        }
-
-        var store = cloud.Service<IReadingStore>();
-        await RoadDaysTests.SweepAndSprinkleDay().StoreAsync(store);
-        await MuckDaysTests.BreachDay().StoreAsync(store);
+        var cloud = await StreetsCounty.StartAsync("Sqlite", StreetsCounty.Both, RoadDaysTests.SweepAndSprinkleDay(), MuckDaysTests.BreachDay());
         (await cloud.Client.PutAsJsonAsync("/api/users/green-boss", new { name = "green-boss", display = "green-boss", role = "Contractor", contractor = "c-green", truck = "" })).EnsureSuccessStatusCode();
         (await cloud.Client.PostAsJsonAsync("/api/users/green-boss/password", new { password = "contractor-pass-1" })).EnsureSuccessStatusCode();
         return cloud;

@@ -18,18 +18,7 @@ public sealed class ScorecardTests
     public async Task StreetsAndMuckTrucksAddUpPerContractor(string database)
     {
         // The road day (c-green: rd-02's 400 m swept as planned, rd-01's 600 m short) and the muck day (c-haul) together.
-        await using var cloud = await RunningCloud.StartOnAsync(database, new FakeTimeProvider(SmallCountyDay.MorningAfter));
-        var files = RoadDaysTests.Files.Where(f => f.Kind != "contractors").Concat(MuckDaysTests.Registry.Where(f => f.Kind != "contractors"))
-            .GroupBy(f => f.Kind).Select(g => (Kind: g.Key, Csv: g.First().Csv + string.Concat(g.Skip(1).Select(f => f.Csv[(f.Csv.IndexOf('\n', StringComparison.Ordinal) + 1)..]))));
-        foreach (var (kind, csv) in files.Prepend(("contractors", "id,name,phone\nc-green,绿洁环境,\nc-haul,城建运输,\n")))
-        {
-            using var content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv");
-            (await cloud.Client.PostAsync(new Uri($"/api/registry/{kind}.csv", UriKind.Relative), content)).EnsureSuccessStatusCode();
-        }
-
-        await RoadDaysTests.SweepAndSprinkleDay().StoreAsync(cloud.Service<IReadingStore>());
-        await MuckDaysTests.BreachDay().StoreAsync(cloud.Service<IReadingStore>());
-        await cloud.Service<CaseFiler>().ScanAsync(fresh: true, CancellationToken.None);
+        await using var cloud = await StreetsCounty.StartAsync(database, StreetsCounty.Both, RoadDaysTests.SweepAndSprinkleDay(), MuckDaysTests.BreachDay());
 
         var card = (await cloud.Client.GetFromJsonAsync<Scorecard>("/api/scorecard/2026-11"))!;
         var green = card.Contractors.Single(c => c.Contractor == "c-green");
