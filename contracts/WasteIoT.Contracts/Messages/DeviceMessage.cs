@@ -17,6 +17,7 @@ namespace WasteIoT.Contracts.Messages;
 [JsonDerivedType(typeof(LevelReading), MessageKinds.Level)]
 [JsonDerivedType(typeof(DeviceHeartbeat), MessageKinds.Heartbeat)]
 [JsonDerivedType(typeof(EquipmentEvent), MessageKinds.Work)]
+[JsonDerivedType(typeof(Weighing), MessageKinds.Weigh)]
 public abstract record DeviceMessage
 {
     /// <summary>Major schema version; receivers reject versions they do not know.</summary>

@@ -13,6 +13,7 @@ public static class MessageKinds
     public const string Level = "level";
     public const string Heartbeat = "hb";
     public const string Work = "work";
+    public const string Weigh = "weigh";
 
     public const string Status = "status";
     public const string Config = "config";
@@ -25,6 +26,6 @@ public static class MessageKinds
     /// <summary>Kinds a device may publish on its uplink topic.</summary>
     public static readonly IReadOnlySet<string> DeviceUplink = new HashSet<string>(StringComparer.Ordinal)
     {
-        Fill, Air, Badge, Disinfect, Position, Cover, Scan, Level, Heartbeat, Work,
+        Fill, Air, Badge, Disinfect, Position, Cover, Scan, Level, Heartbeat, Work, Weigh,
     };
 }

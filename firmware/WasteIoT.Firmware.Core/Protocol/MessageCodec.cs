@@ -33,6 +33,7 @@ namespace WasteIoT.Firmware.Core.Protocol
                 case LevelReading.KindName: return new LevelReading();
                 case DeviceHeartbeat.KindName: return new DeviceHeartbeat();
                 case EquipmentEvent.KindName: return new EquipmentEvent();
+                case Weighing.KindName: return new Weighing();
                 default: return null;
             }
         }
