@@ -3,6 +3,7 @@ using WasteIoT.Firmware.Core.Protocol;
 using WasteIoT.Firmware.Core.Sensing;
 using WasteIoT.Firmware.Core.Site;
 using WasteIoT.Firmware.Core.Truck;
+using WasteIoT.Firmware.Core.Weighbridge;
 
 namespace WasteIoT.Firmware.Core.Nodes
 {
@@ -61,6 +62,7 @@ namespace WasteIoT.Firmware.Core.Nodes
         {
             long uptime = Clock.UptimeMs;
             ReadDust();
+            ReadScale(uptime);
             if (Due(ref _lastGasSample, uptime, GasSampleIntervalMs))
             {
                 SampleGases();
@@ -157,6 +159,18 @@ namespace WasteIoT.Firmware.Core.Nodes
                 return;
             }
 
+            if (_hardware.ScaleCapture != null)
+            {
+                // In a scale house the cards are the vehicles' (刷卡称重), not cleaners' badges.
+                _hardware.ScaleCapture.Card(uptime, uid);
+                if (_hardware.Indicator != null)
+                {
+                    _hardware.Indicator.Show(FeedbackPattern.Accepted);
+                }
+
+                return;
+            }
+
             int changes = _visits.OnBadge(uid, uptime);
             if (changes >= 1)
             {
@@ -166,6 +180,32 @@ namespace WasteIoT.Firmware.Core.Nodes
             if (changes == 2)
             {
                 PublishVisit(_visits.Second);
+            }
+        }
+
+        private void ReadScale(long uptime)
+        {
+            if (_hardware.Scale == null || _hardware.ScaleFrames == null || _hardware.ScaleCapture == null)
+            {
+                return;
+            }
+
+            int count;
+            while ((count = _hardware.Scale.Read(_uart, 0, _uart.Length)) > 0)
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    if (_hardware.ScaleFrames.Feed(_uart[i]))
+                    {
+                        _hardware.ScaleCapture.Reading(uptime, _hardware.ScaleFrames.WeightKg);
+                    }
+                }
+            }
+
+            Weighing weighing;
+            while (_hardware.ScaleCapture.TryTake(out weighing))
+            {
+                Session.Enqueue(weighing);
             }
         }
 

@@ -1,5 +1,6 @@
 using WasteIoT.Firmware.Core.Hardware;
 using WasteIoT.Firmware.Core.Sensing;
+using WasteIoT.Firmware.Core.Weighbridge;
 
 namespace WasteIoT.Firmware.Core.Nodes
 {
@@ -33,5 +34,14 @@ namespace WasteIoT.Firmware.Core.Nodes
         public int LevelGaugeZeroMm;
 
         public IIndicator Indicator;
+
+        /// <summary>A scale-house node: the weighbridge indicator's UART, read with <see cref="ScaleFrames"/>.</summary>
+        public IByteStream Scale;
+
+        /// <summary>An <see cref="Xk3190A9Parser"/> or a <see cref="ReversedWeightParser"/>, as the indicator is set.</summary>
+        public IWeightFrames ScaleFrames;
+
+        /// <summary>Turns the readings and the cards swiped on <see cref="BadgeReader"/> into weighings; with it, cards are vehicles', not cleaners'.</summary>
+        public WeighingCapture ScaleCapture;
     }
 }

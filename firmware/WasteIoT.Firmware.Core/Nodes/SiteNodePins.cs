@@ -34,5 +34,8 @@ namespace WasteIoT.Firmware.Core.Nodes
 
         /// <summary>Active buzzer through an NPN.</summary>
         public const int Buzzer = 27;
+
+        /// <summary>COM3 RX from a weighbridge indicator's RS-232 TXD through a MAX3232 (scale-house nodes; input-only pin).</summary>
+        public const int ScaleRx = 35;
     }
 }

@@ -17,6 +17,12 @@ namespace WasteIoT.Firmware.Devices
             Configuration.SetPinFunction(tx, DeviceFunction.COM2_TX);
         }
 
+        /// <summary>COM3's receive line alone: a weighbridge indicator only talks (COM1 is the debugger's, COM2 the dust sensor's).</summary>
+        public static void Uart3Rx(int rx)
+        {
+            Configuration.SetPinFunction(rx, DeviceFunction.COM3_RX);
+        }
+
         public static void Spi1(int clock, int miso, int mosi)
         {
             Configuration.SetPinFunction(mosi, DeviceFunction.SPI1_MOSI);

@@ -8,6 +8,7 @@ using Iot.Device.Mfrc522;
 using WasteIoT.Firmware.Core.Nodes;
 using WasteIoT.Firmware.Core.Storage;
 using WasteIoT.Firmware.Core.Sensing;
+using WasteIoT.Firmware.Core.Weighbridge;
 using WasteIoT.Firmware.Drivers;
 
 namespace WasteIoT.Firmware.Devices
@@ -37,6 +38,18 @@ namespace WasteIoT.Firmware.Devices
             hardware.BadgeReader = new Mfrc522TagReader(new MfRc522(SpiDevice.Create(new SpiConnectionSettings(1, SiteNodePins.SpiChipSelect)), SiteNodePins.ReaderReset, gpio, false));
             hardware.DisinfectButton = new GpioDigitalInput(gpio, SiteNodePins.DisinfectButton, true);
             hardware.Indicator = new GpioIndicator(gpio, SiteNodePins.GreenLed, SiteNodePins.RedLed, SiteNodePins.Buzzer);
+            if (DeviceSettings.ScaleFormat != null)
+            {
+                // A scale house: the indicator on COM3, the reader's cards are the vehicles'. A truck is weighed once
+                // settled 2 s within a division, over 500 kg; a visit waits 4 h for its second pass.
+                PinMux.Uart3Rx(SiteNodePins.ScaleRx);
+                hardware.Scale = new SerialByteStream(new SerialPort("COM3", 9600));
+                hardware.ScaleFrames = DeviceSettings.ScaleFormat == "reversed"
+                    ? (IWeightFrames)new ReversedWeightParser(DeviceSettings.ScaleKgPerUnit)
+                    : new Xk3190A9Parser(DeviceSettings.ScaleKgPerUnit);
+                hardware.ScaleCapture = new WeighingCapture(500, DeviceSettings.ScaleDivisionKg, 2000, 4 * 3600000L);
+            }
+
             SiteNode node = new SiteNode(context, hardware);
 
             DeviceBoot.RunForever(context, node, 200);

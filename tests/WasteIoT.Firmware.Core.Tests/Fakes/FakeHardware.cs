@@ -111,6 +111,14 @@ internal sealed class FakeStream : IByteStream
 
     public void Write(byte[] buffer, int offset, int count) => Written.Add(buffer.AsSpan(offset, count).ToArray());
 
+    public void Push(byte[] bytes)
+    {
+        foreach (var b in bytes)
+        {
+            _bytes.Enqueue(b);
+        }
+    }
+
     public void Push(string text)
     {
         foreach (var b in System.Text.Encoding.ASCII.GetBytes(text))

@@ -1,0 +1,75 @@
+using System.Text;
+using WasteIoT.Contracts.Serialization;
+using WasteIoT.Firmware.Core.Hardware;
+using WasteIoT.Firmware.Core.Nodes;
+using WasteIoT.Firmware.Core.Tests.Fakes;
+using WasteIoT.Firmware.Core.Weighbridge;
+using ContractWeighing = WasteIoT.Contracts.Messages.Weighing;
+
+namespace WasteIoT.Firmware.Core.Tests.Nodes;
+
+/// <summary>A site node in a scale house: the indicator's recorded output on its UART, drivers' cards on its reader, weighings on the wire.</summary>
+public sealed class ScaleHouseNodeTests
+{
+    [Fact]
+    public void ATrucksTwoPassesArePublishedAsAVisitAndItsCardIsNoCleanersBadge()
+    {
+        var rig = new DeviceRig("scale-ts01");
+        var scale = new FakeStream();
+        var cards = new FakeTags();
+        var indicator = new FakeIndicator();
+        var node = new SiteNode(rig.Boot(), new SiteNodeHardware
+        {
+            BadgeReader = cards,
+            Indicator = indicator,
+            Scale = scale,
+            ScaleFrames = new Xk3190A9Parser(kgPerUnit: 1),
+            ScaleCapture = new WeighingCapture(minLoadKg: 500, divisionKg: 20, holdMs: 2_000, visitMs: 4 * 3_600_000L),
+        });
+
+        // In loaded: the card, then the recorded drive-on at the indicator's 10 frames a second.
+        cards.Pending.Enqueue("04A1B2C3");
+        var recorded = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "weighbridge", "xk3190-a9-truck-kg.bin"));
+        for (var offset = 0; offset < recorded.Length; offset += 12)
+        {
+            scale.Push(recorded[offset..Math.Min(recorded.Length, offset + 12)]);
+            Tick(rig, node);
+        }
+
+        // Out empty half an hour later.
+        for (var i = 0; i < 18_000; i++)
+        {
+            Tick(rig, node);
+        }
+
+        cards.Pending.Enqueue("04A1B2C3");
+        for (var i = 0; i < 40; i++)
+        {
+            scale.Push(Frame(i < 35 ? 9_860 : 0));
+            Tick(rig, node);
+        }
+
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(rig.Clock.UtcNowMs).AddMinutes(1);
+        var weighings = rig.Mqtt.Payloads("weigh").Select(p => Assert.IsType<ContractWeighing>(WireCodec.DecodeDeviceMessage(Encoding.UTF8.GetBytes(p), now).Value)).ToList();
+        Assert.Equal(
+            [(WasteIoT.Contracts.Messages.WeighDirection.In, 15_240, (int?)null), (WasteIoT.Contracts.Messages.WeighDirection.Out, 9_860, 5_380)],
+            weighings.Select(w => (w.Direction, w.WeightKg, w.NetKg)));
+        Assert.All(weighings, w => Assert.Equal("04A1B2C3", w.Tag));
+        Assert.Empty(rig.Mqtt.Payloads("badge"));
+        Assert.Equal([FeedbackPattern.Accepted, FeedbackPattern.Accepted], indicator.Shown);
+    }
+
+    private static void Tick(DeviceRig rig, SiteNode node)
+    {
+        rig.Clock.Advance(100);
+        node.Tick();
+    }
+
+    // An A9 frame: STX '+' six digits, no decimals, the XOR of sign to dp as two hex digits, ETX.
+    private static byte[] Frame(int kg)
+    {
+        var body = Encoding.ASCII.GetBytes($"+{kg:000000}0");
+        var check = body.Aggregate(0, (x, b) => x ^ b);
+        return [0x02, .. body, (byte)"0123456789ABCDEF"[check >> 4], (byte)"0123456789ABCDEF"[check & 0xF], 0x03];
+    }
+}
