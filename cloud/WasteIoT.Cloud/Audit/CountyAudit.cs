@@ -9,6 +9,7 @@ using WasteIoT.Cloud.Checks.Muck;
 using WasteIoT.Cloud.Checks.Ponds;
 using WasteIoT.Cloud.Checks.SealedTransport;
 using WasteIoT.Cloud.Checks.Toilets;
+using WasteIoT.Cloud.Checks.Tonnage;
 using WasteIoT.Cloud.Checks.TransferStations;
 using WasteIoT.Cloud.Readings;
 using WasteIoT.Cloud.Registry;
@@ -258,8 +259,43 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
 
         var (opens, closes) = Hours(date, station.Opens, station.Closes);
         var evidence = Evidence(loaded.Evidence, opens, closes);
-        return new StationAudit(station.Id, station.Name, station.Contractor, result, containers,
+        var audit = new StationAudit(station.Id, station.Name, station.Contractor, result, containers,
             Verdicts.Duty(result.Disinfected, evidence), Verdicts.Event(result.Episodes.Count > 0, evidence), evidence);
+        if (station.RatedTonnes is not { } rated)
+        {
+            return audit;
+        }
+
+        var ledger = await LedgerAsync(station, rated, date, snapshot, cancellationToken);
+        return audit with { Ledger = ledger, LedgerState = Verdicts.Ledger(ledger, evidence) };
+    }
+
+    /// <summary>
+    /// The station's ledger for the day, its stock carried over by walking the ledger forward from
+    /// <see cref="TonnageRules.LedgerDays"/> days before (empty then).
+    /// </summary>
+    private async Task<StationLedger> LedgerAsync(Site station, double rated, DateOnly date, RegistrySnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var days = Rules.Tonnage.LedgerDays;
+        var loaded = await LoadAsync(station, date, TimeSpan.FromDays(days), Rules.Evidence.SiteCadence, null, cancellationToken);
+        var passes = loaded.Messages.OfType<Weighing>().Select(w => new WeighRecord(w.Ts, w.Direction == WeighDirection.Out, w.WeightKg, w.Stable, w.Tag, w.Vehicle, w.Ticket, w.GrossKg, w.TareKg, w.NetKg)).ToList();
+        var byCard = snapshot.Of<Truck>(RegistryKinds.Trucks).Where(t => t.Card.Length > 0).GroupBy(t => t.Card, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        (string Truck, LedgerFlow Flow)? Identify(WeighRecord pass)
+        {
+            var truck = pass.Tag is { } tag && byCard.TryGetValue(tag, out var carded) ? carded
+                : pass.Vehicle is { } plate ? snapshot.Find<Truck>(RegistryKinds.Trucks, plate) : null;
+            return truck is null ? null : (truck.Id, truck.Vehicle switch { VehicleKind.Collection => LedgerFlow.In, VehicleKind.Transfer => LedgerFlow.Out, _ => LedgerFlow.Other });
+        }
+
+        var carried = 0.0;
+        for (var d = date.AddDays(-days); d < date; d = d.AddDays(1))
+        {
+            var window = Window(d);
+            carried = StationLedgerCheck.Evaluate([.. passes.Where(p => p.Ts >= window.Start && p.Ts < window.End)], carried, rated, Identify, Rules.Tonnage).ResidualT;
+        }
+
+        var today = Window(date);
+        return StationLedgerCheck.Evaluate([.. passes.Where(p => p.Ts >= today.Start && p.Ts < today.End)], carried, rated, Identify, Rules.Tonnage);
     }
 
     private async Task<PondAudit> PondAsync(Pond pond, DateOnly date, HealthTracker? health, CancellationToken cancellationToken)

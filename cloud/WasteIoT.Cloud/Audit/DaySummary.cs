@@ -62,6 +62,13 @@ public sealed record DaySummary(
 
     public double SweepUnprovenKm { get; init; }
 
+    /// <summary>Tonnes delivered to and hauled out of the weighed transfer stations, and the stations proven not cleared.</summary>
+    public double TonnesIn { get; init; }
+
+    public double TonnesOut { get; init; }
+
+    public int StationsNotCleared { get; init; }
+
     public int MuckTrucks { get; init; }
 
     /// <summary>Stretches of driving against a permit (none valid, off route, off hours) and raises placed outside every disposal site.</summary>
@@ -121,6 +128,9 @@ public sealed record DaySummary(
             SweptKm = Math.Round(swept, 3),
             SweepPlannedKm = Math.Round(plannedKm, 3),
             SweepUnprovenKm = Math.Round(plannedKm - swept - shortKm, 3),
+            TonnesIn = Math.Round(stations.Sum(s => s.Ledger?.InT ?? 0), 3),
+            TonnesOut = Math.Round(stations.Sum(s => s.Ledger?.OutT ?? 0), 3),
+            StationsNotCleared = stations.Count(s => s.LedgerState == VerdictState.Shortfall),
             MuckTrucks = muck.Count,
             MuckViolations = muck.Sum(m => m.Result.Unpermitted.Count + m.Result.OffRoute.Count + m.Result.OffHours.Count + m.Result.Dumping.Count(d => d.Located)),
             SuspectedDumping = muck.Sum(m => m.Result.Dumping.Count(d => d.Located)),

@@ -119,6 +119,13 @@ public static class CaseFindings
                 $"记录消杀 {station.Result.Disinfections} 次；开放时段设备在线 {station.Evidence.Coverage.ToString("P0", CultureInfo.InvariantCulture)}");
         }
 
+        foreach (var station in day.Stations.Where(s => s.LedgerState == VerdictState.Shortfall && s.Ledger is not null))
+        {
+            var l = station.Ledger!;
+            yield return new CaseFinding("stationClearance", station.Station, day.Date, "residual", station.Contractor, string.Create(CultureInfo.InvariantCulture, $"转运站日产日清未达标：{station.Name} 日终存量 {l.ResidualT:0.00} 吨"),
+                string.Create(CultureInfo.InvariantCulture, $"结转 {l.CarriedT:0.00} 吨 + 进站 {l.InT:0.00} 吨 − 出站 {l.OutT:0.00} 吨 = 日终存量 {l.ResidualT:0.00} 吨，超过允许 {l.ToleranceT:0.##} 吨；进站 {l.Visits.Count(v => v.Flow == Checks.Tonnage.LedgerFlow.In)} 车次，转运 {l.Visits.Count(v => v.Flow == Checks.Tonnage.LedgerFlow.Out)} 车次；设计规模 {l.RatedT:0.#} 吨/日（负荷 {l.Utilisation:P0}）；地磅在线 {station.Evidence.Coverage:P0}"));
+        }
+
         foreach (var road in day.Roads)
         {
             foreach (var work in road.Work.Where(w => w.State == VerdictState.Shortfall))
@@ -170,7 +177,8 @@ public static class CaseFindings
         foreach (var station in day.Stations)
         {
             var custody = snapshot.Find<Site>(RegistryKinds.Sites, station.Station)?.NodeCustody ?? NodeCustody.Contractor;
-            candidates.Add((station.Station, station.Name, station.Contractor, custody, station.Evidence, station.Disinfection is VerdictState.Unverified or VerdictState.NoData || station.OdourState is VerdictState.Unverified));
+            candidates.Add((station.Station, station.Name, station.Contractor, custody, station.Evidence,
+                station.Disinfection is VerdictState.Unverified or VerdictState.NoData || station.OdourState is VerdictState.Unverified || station.LedgerState is VerdictState.Unverified or VerdictState.NoData));
         }
 
         foreach (var bin in day.Bins.Concat(day.Stations.SelectMany(s => s.Containers)))

@@ -5,6 +5,7 @@ using WasteIoT.Cloud.Checks.Muck;
 using WasteIoT.Cloud.Checks.Roads;
 using WasteIoT.Cloud.Checks.SealedTransport;
 using WasteIoT.Cloud.Checks.Toilets;
+using WasteIoT.Cloud.Checks.Tonnage;
 using WasteIoT.Cloud.Checks.TransferStations;
 
 namespace WasteIoT.Cloud.Checks;
@@ -27,6 +28,8 @@ public sealed class CheckRules
     public RoadRules Roads { get; set; } = new();
 
     public MuckRules Muck { get; set; } = new();
+
+    public TonnageRules Tonnage { get; set; } = new();
 
     /// <summary>When a device counts as heard, and how much of a window must be heard for a verdict to stand.</summary>
     public EvidenceRules Evidence { get; set; } = new();

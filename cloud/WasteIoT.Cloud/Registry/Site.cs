@@ -26,4 +26,7 @@ public sealed record Site(
     public IMeasuredThing WithAssignments(IReadOnlyList<DeviceAssignment> assignments) => this with { Assignments = assignments };
 
     public NodeCustody NodeCustody { get; init; } = NodeCustody.Contractor;
+
+    /// <summary>A weighed transfer station's rated daily throughput, t (the bureau's 50 t/day station); null: not weighed.</summary>
+    public double? RatedTonnes { get; init; }
 }

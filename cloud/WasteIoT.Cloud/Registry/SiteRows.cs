@@ -8,7 +8,7 @@ internal sealed class SiteRows : RegistryKind
 {
     public override string Name => RegistryKinds.Sites;
 
-    public override IReadOnlyList<string> Columns { get; } = ["id", "kind", "name", "contractor", "lat", "lon", "toiletClass", "opens", "closes", "cleaners", "devices", "nodeCustody"];
+    public override IReadOnlyList<string> Columns { get; } = ["id", "kind", "name", "contractor", "lat", "lon", "toiletClass", "opens", "closes", "cleaners", "devices", "nodeCustody", "ratedTonnes"];
 
     public override JsonTypeInfo TypeInfo => RegistryJsonContext.Default.Site;
 
@@ -18,11 +18,14 @@ internal sealed class SiteRows : RegistryKind
         ToiletClass? toiletClass = row.Text("toiletClass", required: kind == SiteKind.Toilet).Length > 0 ? row.Enum<ToiletClass>("toiletClass") : null;
         return new Site(row.Text("id"), kind, row.Text("name"), row.Text("contractor"), row.Number("lat", -90, 90), row.Number("lon", -180, 180),
             toiletClass, row.Time("opens"), row.Time("closes"), row.List("cleaners"), row.List("devices"))
-        { NodeCustody = row.Enum("nodeCustody", NodeCustody.Contractor) };
+        {
+            NodeCustody = row.Enum("nodeCustody", NodeCustody.Contractor),
+            RatedTonnes = row.Text("ratedTonnes", required: false).Length > 0 ? row.Number("ratedTonnes", 0.1, 100_000) : null,
+        };
     }
 
     public override IEnumerable<string?> Format(IRegistryEntity entity) =>
-        entity is Site s ? [s.Id, CsvRow.Camel(s.Kind.ToString()), s.Name, s.Contractor, Number(s.Lat), Number(s.Lon), s.ToiletClass?.ToString(), Clock(s.Opens), Clock(s.Closes), List(s.Cleaners), List(s.Devices), CsvRow.Camel(s.NodeCustody.ToString())] : [];
+        entity is Site s ? [s.Id, CsvRow.Camel(s.Kind.ToString()), s.Name, s.Contractor, Number(s.Lat), Number(s.Lon), s.ToiletClass?.ToString(), Clock(s.Opens), Clock(s.Closes), List(s.Cleaners), List(s.Devices), CsvRow.Camel(s.NodeCustody.ToString()), s.RatedTonnes is { } rated ? Number(rated) : null] : [];
 
     protected override IEnumerable<string> ValidateFields(IRegistryEntity entity, Func<string, string, bool> exists)
     {

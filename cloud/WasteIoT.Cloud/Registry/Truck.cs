@@ -12,4 +12,7 @@ public sealed record Truck(string Id, string Contractor, IReadOnlyList<string> D
     public NodeCustody NodeCustody { get; init; } = NodeCustody.Contractor;
 
     public VehicleKind Vehicle { get; init; } = VehicleKind.Collection;
+
+    /// <summary>The IC card its driver swipes at weighbridges (uid, hex); empty when it has none.</summary>
+    public string Card { get; init; } = string.Empty;
 }

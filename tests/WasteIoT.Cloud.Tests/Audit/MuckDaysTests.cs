@@ -76,7 +76,7 @@ public sealed class MuckDaysTests
     /// <summary>The county day, its muck list as the page reads it, and the 26th's cases after the morning's scan.</summary>
     private static async Task<(JsonElement Audit, JsonElement Muck, List<JsonElement> Cases)> DayAsync(string database, StoredDay day)
     {
-        await using var cloud = await StreetsCounty.StartAsync(database, Registry, day);
+        await using var cloud = await HandBuiltCounty.StartAsync(database, Registry, day);
         var audit = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26");
         var muck = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26/muck");
 
@@ -89,7 +89,7 @@ public sealed class MuckDaysTests
         }
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await cloud.Client.GetAsync(new Uri("/api/audit/2026-11-26/muck/nobody", UriKind.Relative))).StatusCode);
-        return (audit.Clone(), muck.Clone(), await StreetsCounty.CasesAsync(cloud));
+        return (audit.Clone(), muck.Clone(), await HandBuiltCounty.CasesAsync(cloud));
     }
 
     private static double East(double metres) => Lon + (metres * DegreesPerMetreEast);

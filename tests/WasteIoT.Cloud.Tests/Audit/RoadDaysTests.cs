@@ -151,10 +151,10 @@ public sealed class RoadDaysTests
     /// <summary>The county day, its road list as the page reads it, and the 26th's cases after the morning's scan.</summary>
     private static async Task<(JsonElement Audit, JsonElement Roads, List<JsonElement> Cases)> DayAsync(string database, StoredDay day, params (string Kind, string Csv)[] more)
     {
-        await using var cloud = await StreetsCounty.StartAsync(database, Files.Concat(more), day);
+        await using var cloud = await HandBuiltCounty.StartAsync(database, Files.Concat(more), day);
         var audit = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26");
         var roads = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26/roads");
-        return (audit.Clone(), roads.Clone(), await StreetsCounty.CasesAsync(cloud));
+        return (audit.Clone(), roads.Clone(), await HandBuiltCounty.CasesAsync(cloud));
     }
 
     private static JsonElement Road(JsonElement audit, string id) => audit.GetProperty("roads").EnumerateArray().Single(r => r.GetProperty("segment").GetString() == id);

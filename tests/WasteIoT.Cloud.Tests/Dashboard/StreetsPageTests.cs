@@ -84,7 +84,7 @@ public sealed class StreetsPageTests(Browser browser) : IClassFixture<Browser>
 
     private static async Task<RunningCloud> StreetsAsync()
     {
-        var cloud = await StreetsCounty.StartAsync("Sqlite", StreetsCounty.Both, RoadDaysTests.SweepAndSprinkleDay(), MuckDaysTests.BreachDay());
+        var cloud = await HandBuiltCounty.StartAsync("Sqlite", HandBuiltCounty.Both, RoadDaysTests.SweepAndSprinkleDay(), MuckDaysTests.BreachDay());
         (await cloud.Client.PutAsJsonAsync("/api/users/green-boss", new { name = "green-boss", display = "green-boss", role = "Contractor", contractor = "c-green", truck = "" })).EnsureSuccessStatusCode();
         (await cloud.Client.PostAsJsonAsync("/api/users/green-boss/password", new { password = "contractor-pass-1" })).EnsureSuccessStatusCode();
         return cloud;

@@ -18,7 +18,7 @@ public sealed class ScorecardTests
     public async Task StreetsAndMuckTrucksAddUpPerContractor(string database)
     {
         // The road day (c-green: rd-02's 400 m swept as planned, rd-01's 600 m short) and the muck day (c-haul) together.
-        await using var cloud = await StreetsCounty.StartAsync(database, StreetsCounty.Both, RoadDaysTests.SweepAndSprinkleDay(), MuckDaysTests.BreachDay());
+        await using var cloud = await HandBuiltCounty.StartAsync(database, HandBuiltCounty.Both, RoadDaysTests.SweepAndSprinkleDay(), MuckDaysTests.BreachDay());
 
         var card = (await cloud.Client.GetFromJsonAsync<Scorecard>("/api/scorecard/2026-11"))!;
         var green = card.Contractors.Single(c => c.Contractor == "c-green");

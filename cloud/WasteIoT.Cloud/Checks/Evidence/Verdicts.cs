@@ -1,5 +1,6 @@
 using WasteIoT.Cloud.Checks.Clearance;
 using WasteIoT.Cloud.Checks.Coverage;
+using WasteIoT.Cloud.Checks.Tonnage;
 
 namespace WasteIoT.Cloud.Checks.Evidence;
 
@@ -32,6 +33,21 @@ public static class Verdicts
             : coverage.Served == 0 && evidence.NothingHeard ? VerdictState.NoData
             : coverage.Unverified.Count > 0 ? VerdictState.Unverified
             : VerdictState.Ok;
+    }
+
+    /// <summary>
+    /// 日产日清 in tonnes: cleared stands on what was weighed; not cleared is a shortfall only with the weighbridge heard
+    /// over the opening hours and nothing in the ledger unknown (an unidentified truck, a pass left open) that could be
+    /// the missing haul.
+    /// </summary>
+    public static VerdictState Ledger(StationLedger ledger, WindowEvidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(evidence);
+        return ledger.Cleared ? VerdictState.Ok
+            : evidence.NothingHeard ? VerdictState.NoData
+            : evidence.Complete && ledger.Complete ? VerdictState.Shortfall
+            : VerdictState.Unverified;
     }
 
     public static VerdictState Clearance(ClearanceResult clearance, WindowEvidence evidence)

@@ -9,10 +9,10 @@ namespace WasteIoT.Cloud.Tests.Audit;
 
 /// <summary>
 /// A cloud the morning after the 26th with registry files imported (every row accepted) and a hand-built day stored
-/// and scanned for cases: what the street and muck-truck tests start from. <see cref="Both"/> is the road plan's and
-/// the muck trucks' counties together, as the pages and the scorecard see them.
+/// and scanned for cases: what the street, muck-truck and weighbridge tests start from. <see cref="Both"/> is the road
+/// plan's and the muck trucks' counties together, as the pages and the scorecard see them.
 /// </summary>
-internal static class StreetsCounty
+internal static class HandBuiltCounty
 {
     public static IEnumerable<(string Kind, string Csv)> Both =>
         RoadDaysTests.Files.Where(f => f.Kind != "contractors").Concat(MuckDaysTests.Registry.Where(f => f.Kind != "contractors"))
