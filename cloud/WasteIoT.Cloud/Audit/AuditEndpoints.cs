@@ -25,6 +25,7 @@ internal static class AuditEndpoints
         group.MapGet("/health", HealthAsync).WithName("AuditHealth");
         group.MapGet("/roads", RoadsAsync).WithName("AuditRoads");
         group.MapGet("/muck", MuckAsync).WithName("AuditMuck");
+        group.MapGet("/stations", StationsAsync).WithName("AuditStations");
         group.MapGet("/routes/{id}", RouteAsync).WithName("AuditRoute");
         group.MapGet("/trucks/{id}", TruckAsync).WithName("AuditTruck");
         group.MapGet("/bins/{id}", BinAsync).WithName("AuditBin");
@@ -49,6 +50,9 @@ internal static class AuditEndpoints
 
     private static async Task<Ok<IReadOnlyList<MuckAudit>>> MuckAsync(CountyDate date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         TypedResults.Ok((await cache.GetAsync(date.Day, cancellationToken)).For(Viewer.From(user)).Muck);
+
+    private static async Task<Ok<IReadOnlyList<StationAudit>>> StationsAsync(CountyDate date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await cache.GetAsync(date.Day, cancellationToken)).For(Viewer.From(user)).Stations);
 
     private static async Task<Ok<DayHealth>> HealthAsync(CountyDate date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         TypedResults.Ok(DayHealth.From((await cache.GetAsync(date.Day, cancellationToken)).For(Viewer.From(user))));

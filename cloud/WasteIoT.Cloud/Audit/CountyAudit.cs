@@ -261,23 +261,28 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var evidence = Evidence(loaded.Evidence, opens, closes);
         var audit = new StationAudit(station.Id, station.Name, station.Contractor, result, containers,
             Verdicts.Duty(result.Disinfected, evidence), Verdicts.Event(result.Episodes.Count > 0, evidence), evidence);
-        if (station.RatedTonnes is not { } rated)
+        if (station.RatedTonnes is null)
         {
             return audit;
         }
 
-        var ledger = await LedgerAsync(station, rated, date, snapshot, cancellationToken);
+        var ledger = (await LedgerSeriesAsync(station, date, date, snapshot, cancellationToken))[0].Ledger;
         return audit with { Ledger = ledger, LedgerState = Verdicts.Ledger(ledger, evidence) };
     }
 
     /// <summary>
-    /// The station's ledger for the day, its stock carried over by walking the ledger forward from
-    /// <see cref="TonnageRules.LedgerDays"/> days before (empty then).
+    /// A weighed station's ledger for each day from <paramref name="first"/> to <paramref name="last"/>, the stock carried
+    /// from day to day, starting empty <see cref="TonnageRules.LedgerDays"/> days before the first: the day audit takes
+    /// its one day from here, the month view all of them, so both read the same ledger.
     /// </summary>
-    private async Task<StationLedger> LedgerAsync(Site station, double rated, DateOnly date, RegistrySnapshot snapshot, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(DateOnly Day, StationLedger Ledger)>> LedgerSeriesAsync(Site station, DateOnly first, DateOnly last, RegistrySnapshot snapshot, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(station);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var rated = station.RatedTonnes ?? 0;
         var days = Rules.Tonnage.LedgerDays;
-        var loaded = await LoadAsync(station, date, TimeSpan.FromDays(days), Rules.Evidence.SiteCadence, null, cancellationToken);
+        var span = TimeSpan.FromDays(days + last.DayNumber - first.DayNumber);
+        var loaded = await LoadAsync(station, last, span, Rules.Evidence.SiteCadence, null, cancellationToken);
         var passes = loaded.Messages.OfType<Weighing>().Select(w => new WeighRecord(w.Ts, w.Direction == WeighDirection.Out, w.WeightKg, w.Stable, w.Tag, w.Vehicle, w.Ticket, w.GrossKg, w.TareKg, w.NetKg)).ToList();
         var byCard = snapshot.Of<Truck>(RegistryKinds.Trucks).Where(t => t.Card.Length > 0).GroupBy(t => t.Card, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         (string Truck, LedgerFlow Flow)? Identify(WeighRecord pass)
@@ -287,15 +292,20 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
             return truck is null ? null : (truck.Id, truck.Vehicle switch { VehicleKind.Collection => LedgerFlow.In, VehicleKind.Transfer => LedgerFlow.Out, _ => LedgerFlow.Other });
         }
 
+        var series = new List<(DateOnly, StationLedger)>();
         var carried = 0.0;
-        for (var d = date.AddDays(-days); d < date; d = d.AddDays(1))
+        for (var d = first.AddDays(-days); d <= last; d = d.AddDays(1))
         {
             var window = Window(d);
-            carried = StationLedgerCheck.Evaluate([.. passes.Where(p => p.Ts >= window.Start && p.Ts < window.End)], carried, rated, Identify, Rules.Tonnage).ResidualT;
+            var ledger = StationLedgerCheck.Evaluate([.. passes.Where(p => p.Ts >= window.Start && p.Ts < window.End)], carried, rated, Identify, Rules.Tonnage);
+            carried = ledger.ResidualT;
+            if (d >= first)
+            {
+                series.Add((d, ledger));
+            }
         }
 
-        var today = Window(date);
-        return StationLedgerCheck.Evaluate([.. passes.Where(p => p.Ts >= today.Start && p.Ts < today.End)], carried, rated, Identify, Rules.Tonnage);
+        return series;
     }
 
     private async Task<PondAudit> PondAsync(Pond pond, DateOnly date, HealthTracker? health, CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ internal static class ExportEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
-        string report, string key, string format, DayAuditCache days, CaseWorkflow cases, DaySummaryStore summaries, Registry.CountyRegistry registry,
+        string report, string key, string format, DayAuditCache days, CaseWorkflow cases, DaySummaryStore summaries, Registry.CountyRegistry registry, CountyAudit audit,
         IOptions<CloudOptions> options, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (format is not ("csv" or "xlsx"))
@@ -34,7 +34,24 @@ internal static class ExportEndpoints
 
         var viewer = Viewer.From(user);
         ReportTable? table;
-        if (report == "scorecard")
+        if (report == "tonnage")
+        {
+            var snapshot = await registry.CurrentAsync(cancellationToken);
+            var rows = new List<object?[]>();
+            foreach (var station in snapshot.Of<Registry.Site>(Registry.RegistryKinds.Sites).Where(s => s.RatedTonnes is not null && viewer.SeesSite(s.Contractor)).OrderBy(s => s.Id, StringComparer.Ordinal))
+            {
+                if (await Tonnage.TonnageEndpoints.BuildAsync(station.Id, key, viewer, audit, registry, cancellationToken) is not { } month)
+                {
+                    return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad month", detail: $"'{key}' is not yyyy-MM");
+                }
+
+                rows.AddRange(month.Days.Select(d => new object?[] { station.Id, station.Name, d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), d.CarriedT, d.InT, d.OutT, d.ResidualT,
+                    d.Cleared ? "日清 cleared" : "未清 not cleared", d.TripsIn, d.TripsOut, d.Unidentified, d.OpenPasses, month.RatedT }));
+            }
+
+            table = new ReportTable($"转运站称重台账 {key}", ["转运站 station", "名称 name", "日期 day", "结转(t) carried", "进站(t) in", "出站(t) out", "日终存量(t) residual", "日产日清 cleared", "进站车次 trips in", "转运车次 trips out", "未识别车辆 unidentified", "未完成过磅 open passes", "设计规模(t/日) rated"], rows);
+        }
+        else if (report == "scorecard")
         {
             if (!viewer.IsBureau && viewer.Role != UserRole.Contractor)
             {
@@ -83,7 +100,7 @@ internal static class ExportEndpoints
 
         if (table is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown report", detail: "toilets, coverage, violations, roads, muck or scorecard");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown report", detail: "toilets, coverage, violations, roads, muck, tonnage or scorecard");
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);

@@ -17,6 +17,7 @@ using WasteIoT.Cloud.Registry;
 using WasteIoT.Cloud.Scorecards;
 using WasteIoT.Cloud.Settings;
 using WasteIoT.Cloud.Store;
+using WasteIoT.Cloud.Tonnage;
 using WasteIoT.Cloud.Users;
 
 namespace WasteIoT.Cloud.Hosting;
@@ -108,6 +109,7 @@ public static class CloudApplication
         app.MapLive();
         app.MapExports();
         app.MapScorecard();
+        app.MapTonnage();
         app.MapOpenApi();
         return app;
     }

@@ -58,4 +58,11 @@ public sealed record ContractorScore(
     public int MuckViolations { get; init; }
 
     public int SuspectedDumping { get; init; }
+
+    /// <summary>Tonnes weighed into and out of the contractor's transfer stations, and station-days proven not cleared.</summary>
+    public double TonnesIn { get; init; }
+
+    public double TonnesOut { get; init; }
+
+    public int StationDaysNotCleared { get; init; }
 }

@@ -63,6 +63,9 @@ internal static class ScorecardEndpoints
                 RoadWorkShort = days.Sum(d => d.RoadWorkShort),
                 MuckViolations = days.Sum(d => d.MuckViolations),
                 SuspectedDumping = days.Sum(d => d.SuspectedDumping),
+                TonnesIn = Math.Round(days.Sum(d => d.TonnesIn), 3),
+                TonnesOut = Math.Round(days.Sum(d => d.TonnesOut), 3),
+                StationDaysNotCleared = days.Sum(d => d.StationsNotCleared),
             };
         }).ToList();
         return new Scorecard(month, rows.Where(r => r.Contractor.Length == 0).Select(r => r.Day).Distinct().Count(), scores);

@@ -38,8 +38,8 @@ const App = (() => {
     return r.status === 204 ? null : r.json();
   };
   const menus = {
-    Bureau: ['overview', 'live', 'routes', 'bins', 'toilets', 'roads', 'muck', 'cases', 'scorecard', 'health'],
-    Contractor: ['live', 'overview', 'routes', 'bins', 'toilets', 'roads', 'muck', 'cases', 'scorecard', 'health'],
+    Bureau: ['overview', 'live', 'routes', 'bins', 'toilets', 'stations', 'roads', 'muck', 'cases', 'scorecard', 'health'],
+    Contractor: ['live', 'overview', 'routes', 'bins', 'toilets', 'stations', 'roads', 'muck', 'cases', 'scorecard', 'health'],
     Crew: ['crew'],
   };
   // New cases since the page opened, as a badge on the menu (cleared on the cases page) and a short notice.

@@ -25,13 +25,19 @@ public sealed class StationLedgerDaysTests
     [InlineData("PostgreSql")]
     public async Task FiveTonnesLeftAtDayEndIsAShortfallWithItsLedger(string database)
     {
-        var (station, summary, cases) = await DayAsync(database, Day(transferTrips: 2));
+        var (station, summary, cases, month) = await DayAsync(database, Day(transferTrips: 2));
 
         var ledger = station.GetProperty("ledger");
         Assert.Equal((3.0, 22.0, 20.0, 5.0), (ledger.GetProperty("carriedT").GetDouble(), ledger.GetProperty("inT").GetDouble(), ledger.GetProperty("outT").GetDouble(), ledger.GetProperty("residualT").GetDouble()));
         Assert.Equal((2.5, 0.44, false), (ledger.GetProperty("toleranceT").GetDouble(), ledger.GetProperty("utilisation").GetDouble(), ledger.GetProperty("cleared").GetBoolean()));
         Assert.Equal("shortfall", station.GetProperty("ledgerState").GetString());
         Assert.Equal((22.0, 20.0, 1), (summary.GetProperty("tonnesIn").GetDouble(), summary.GetProperty("tonnesOut").GetDouble(), summary.GetProperty("stationsNotCleared").GetInt32()));
+
+        // The month view reads the same ledger day by day: the 25th left 3 t (over the tolerance too), the 26th 5 t.
+        var days = month.GetProperty("days").EnumerateArray().ToDictionary(d => d.GetProperty("date").GetString()!);
+        Assert.Equal((3.0, 5.0), (days["2026-11-25"].GetProperty("residualT").GetDouble(), days["2026-11-26"].GetProperty("residualT").GetDouble()));
+        Assert.Equal(station.GetProperty("ledger").GetProperty("inT").GetDouble(), days["2026-11-26"].GetProperty("inT").GetDouble());
+        Assert.Equal((25.0, 20.0, 2), (month.GetProperty("inT").GetDouble(), month.GetProperty("outT").GetDouble(), month.GetProperty("daysNotCleared").GetInt32()));
 
         var finding = Assert.Single(cases, c => c.GetProperty("kind").GetString() == "stationClearance");
         Assert.Contains("日终存量 5.00 吨", finding.GetProperty("title").GetString(), StringComparison.Ordinal);
@@ -43,19 +49,19 @@ public sealed class StationLedgerDaysTests
     [InlineData("PostgreSql")]
     public async Task HauledOutIsClearedAndAnUnknownTruckLeavesItUnproven(string database)
     {
-        var (cleared, _, clearedCases) = await DayAsync(database, Day(transferTrips: 3));
+        var (cleared, _, clearedCases, _) = await DayAsync(database, Day(transferTrips: 3));
         Assert.Equal(("ok", 0.0), (cleared.GetProperty("ledgerState").GetString(), cleared.GetProperty("ledger").GetProperty("residualT").GetDouble()));
         Assert.DoesNotContain(clearedCases, c => c.GetProperty("kind").GetString() == "stationClearance");
 
         // Two trips, and a truck with a card the registry does not know delivered too: the missing haul cannot be proven.
-        var (unknown, _, unknownCases) = await DayAsync(database, Day(transferTrips: 2, unknownCard: true));
+        var (unknown, _, unknownCases, _) = await DayAsync(database, Day(transferTrips: 2, unknownCard: true));
         Assert.Equal("unverified", unknown.GetProperty("ledgerState").GetString());
         Assert.Equal(1, unknown.GetProperty("ledger").GetProperty("unidentified").GetArrayLength());
         Assert.DoesNotContain(unknownCases, c => c.GetProperty("kind").GetString() == "stationClearance");
     }
 
     /// <summary>The 25th: one 3 t delivery, nothing hauled. The 26th: 16 t and 6 t delivered, 10 t hauled per transfer trip.</summary>
-    private static StoredDay Day(int transferTrips, bool unknownCard = false)
+    internal static StoredDay Day(int transferTrips, bool unknownCard = false)
     {
         var day = new StoredDay();
         day.Heard("scale-ts01", 1, Midnight.AddHours(-24), Midnight.AddHours(24).AddMinutes(30), TimeSpan.FromMinutes(5));
@@ -101,11 +107,13 @@ public sealed class StationLedgerDaysTests
         });
     }
 
-    private static async Task<(JsonElement Station, JsonElement Summary, List<JsonElement> Cases)> DayAsync(string database, StoredDay day)
+    private static async Task<(JsonElement Station, JsonElement Summary, List<JsonElement> Cases, JsonElement Month)> DayAsync(string database, StoredDay day)
     {
         await using var cloud = await HandBuiltCounty.StartAsync(database, Registry, day);
         var station = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26/stations/ts-01");
         var summary = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26/summary");
-        return (station.Clone(), summary.Clone(), await HandBuiltCounty.CasesAsync(cloud));
+        var month = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/tonnage/stations/ts-01/2026-11");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await cloud.Client.GetAsync(new Uri("/api/tonnage/stations/t-01/2026-11", UriKind.Relative))).StatusCode);
+        return (station.Clone(), summary.Clone(), await HandBuiltCounty.CasesAsync(cloud), month.Clone());
     }
 }

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using WasteIoT.Cloud.Accounts;
+using WasteIoT.Cloud.Audit;
+using WasteIoT.Cloud.Checks.Tonnage;
+using WasteIoT.Cloud.Registry;
+
+namespace WasteIoT.Cloud.Tonnage;
+
+/// <summary><c>GET /api/tonnage/stations/{id}/{yyyy-MM}</c>: a weighed station's ledger for each closed day of the month, the same ledger the day audit reads.</summary>
+internal static class TonnageEndpoints
+{
+    public static IEndpointRouteBuilder MapTonnage(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/tonnage").WithTags("Tonnage").RequireSession()
+            .RequireAuthorization(p => p.RequireRole(nameof(UserRole.Bureau), nameof(UserRole.Contractor)))
+            .MapGet("/stations/{id}/{month}", StationMonthAsync).WithName("StationMonth");
+        return app;
+    }
+
+    public static StationLedgerDay Day(DateOnly date, StationLedger l) =>
+        new(date, l.CarriedT, l.InT, l.OutT, l.ResidualT, l.Cleared, l.Visits.Count(v => v.Flow == LedgerFlow.In), l.Visits.Count(v => v.Flow == LedgerFlow.Out), l.Unidentified.Count, l.OpenPasses, l.Complete);
+
+    public static async Task<StationMonth?> BuildAsync(string id, string month, Viewer viewer, CountyAudit audit, CountyRegistry registry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(audit);
+        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+        {
+            return null;
+        }
+
+        var snapshot = await registry.CurrentAsync(cancellationToken);
+        if (snapshot.Find<Site>(RegistryKinds.Sites, id) is not { Kind: SiteKind.TransferStation, RatedTonnes: { } rated } station || !viewer.SeesSite(station.Contractor))
+        {
+            return null;
+        }
+
+        // Closed days only: today's stock at noon says nothing yet about 日产日清 (the day page shows it as it stands).
+        var last = first.AddMonths(1).AddDays(-1);
+        last = last >= audit.Today ? audit.Today.AddDays(-1) : last;
+        var days = last < first ? [] : await audit.LedgerSeriesAsync(station, first, last, snapshot, cancellationToken);
+        return new StationMonth(station.Id, station.Name, station.Contractor, rated, month, [.. days.Select(d => Day(d.Day, d.Ledger))]);
+    }
+
+    private static async Task<Results<Ok<StationMonth>, ProblemHttpResult>> StationMonthAsync(
+        string id, string month, CountyAudit audit, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad month", detail: $"'{month}' is not a month in the form yyyy-MM");
+        }
+
+        return await BuildAsync(id, month, Viewer.From(user), audit, registry, cancellationToken) is { } result
+            ? TypedResults.Ok(result)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not registered", detail: $"no weighed transfer station '{id}'");
+    }
+}

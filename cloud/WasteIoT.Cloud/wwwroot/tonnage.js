@@ -1,0 +1,53 @@
+// Weighed transfer stations: the day's ledger with its visits, and a station's month day by day (the same ledger).
+(() => {
+  const { api, esc, time, pages } = App;
+  const { dateArg, pct, verdict, table, dateBar, tile } = App.kit;
+  const t = I18n.t;
+  const tonnes = v => `${v.toFixed(2)} t`;
+  const flowText = f => t(`flow_${f}`);
+
+  pages.stations = async (page, [arg]) => {
+    const date = dateArg(arg);
+    dateBar(page, date, d => location.hash = `#/stations/${d}`);
+    const stations = (await api(`/api/audit/${date}/stations`)).filter(s => s.ledger);
+    const box = document.createElement('div');
+    box.innerHTML = stations.length === 0 ? `<p>${esc(t('noWeighedStations'))}</p>` : stations.map(s => {
+      const l = s.ledger;
+      return `<section class="station-ledger" data-station="${esc(s.station)}">
+        <h2>${esc(s.name)} ${verdict(s.ledgerState, s.evidence.coverage)} <a href="#/station-month/${encodeURIComponent(s.station)}/${date.slice(0, 7)}">${esc(t('monthLedger'))}</a></h2>
+        <section class="tiles" data-testid="ledger">
+          ${tile(t('carried'), tonnes(l.carriedT))}${tile(t('tonnesIn'), tonnes(l.inT))}${tile(t('tonnesOut'), tonnes(l.outT))}
+          ${tile(t('residual'), tonnes(l.residualT), s.ledgerState === 'shortfall')}${tile(t('utilisation'), `${pct(l.utilisation)} / ${l.ratedT} t`)}
+        </section>
+        ${table([t('time'), t('truck'), t('card'), t('flow'), t('gross'), t('tare'), t('net'), t('ticket')], [...l.visits, ...l.unidentified].sort((a, b) => Date.parse(a.ts) - Date.parse(b.ts)).map(v => [
+          esc(time(v.ts)), v.truck ? esc(v.truck) : `<span class="bad-text">${esc(t('unidentified'))}</span>`, esc(v.tag ?? '—'), esc(flowText(v.truck ? v.flow : 'Unknown')),
+          (v.grossKg / 1000).toFixed(2), (v.tareKg / 1000).toFixed(2), `<b>${(v.netKg / 1000).toFixed(2)}</b>`, esc(v.ticket ?? '')]))}
+        ${l.openPasses ? `<p class="notice">${esc(t('openPasses'))}: ${l.openPasses}</p>` : ''}
+      </section>`;
+    }).join('') + `<p class="exports"><a href="/api/exports/tonnage/${date.slice(0, 7)}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/tonnage/${date.slice(0, 7)}.xlsx">${esc(t('exportXlsx'))}</a></p>`;
+    page.append(box);
+  };
+
+  pages['station-month'] = async (page, [id = '', arg]) => {
+    const month = /^\d{4}-\d{2}$/.test(arg ?? '') ? arg : dateArg().slice(0, 7);
+    const m = await api(`/api/tonnage/stations/${encodeURIComponent(id)}/${month}`);
+    const top = Math.max(m.ratedT, ...m.days.map(d => Math.max(d.inT, d.outT, d.residualT)), 1);
+    // Bars per day: in (blue), out (green), the residual as a dot; the rated throughput as a dashed line.
+    const w = 18, h = 160;
+    const bars = m.days.map((d, i) => {
+      const x = i * w + 4, y = v => h - (v / top) * (h - 10);
+      return `<rect x="${x}" y="${y(d.inT)}" width="6" height="${h - y(d.inT)}" fill="#36c"><title>${d.date} ${esc(t('tonnesIn'))} ${d.inT} t</title></rect>` +
+        `<rect x="${x + 7}" y="${y(d.outT)}" width="6" height="${h - y(d.outT)}" fill="#2a7"><title>${d.date} ${esc(t('tonnesOut'))} ${d.outT} t</title></rect>` +
+        `<circle cx="${x + 6}" cy="${y(d.residualT)}" r="3" fill="${d.cleared ? '#555' : '#d33'}"><title>${d.date} ${esc(t('residual'))} ${d.residualT} t</title></circle>`;
+    }).join('');
+    const rated = h - (m.ratedT / top) * (h - 10);
+    page.innerHTML = `<h2>${esc(m.name)} · ${esc(month)}</h2>
+      <section class="tiles" data-testid="month-ledger">${tile(t('tonnesIn'), tonnes(m.inT))}${tile(t('tonnesOut'), tonnes(m.outT))}${tile(t('daysNotCleared'), m.daysNotCleared, m.daysNotCleared > 0)}</section>
+      <svg class="chart" data-testid="ledger-chart" viewBox="0 0 ${Math.max(1, m.days.length) * w + 8} ${h + 2}" width="100%" height="${h + 2}" role="img" aria-label="${esc(t('ledgerChart'))}">
+        <line x1="0" x2="${m.days.length * w + 8}" y1="${rated}" y2="${rated}" stroke="#e90" stroke-dasharray="4 3"><title>${esc(t('rated'))} ${m.ratedT} t</title></line>${bars}</svg>
+      ${table([t('date'), t('carried'), t('tonnesIn'), t('tonnesOut'), t('residual'), t('verdict'), t('tripsIn'), t('tripsOut'), t('unidentified')], m.days.map(d => [
+        `<a href="#/stations/${d.date}">${d.date}</a>`, d.carriedT.toFixed(2), d.inT.toFixed(2), d.outT.toFixed(2), d.residualT.toFixed(2),
+        d.cleared ? esc(t('ok')) : `<span class="bad-text">${esc(d.complete ? t('notCleared') : t('unverified'))}</span>`, d.tripsIn, d.tripsOut, d.unidentified]))}
+      <p class="exports"><a href="/api/exports/tonnage/${month}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/tonnage/${month}.xlsx">${esc(t('exportXlsx'))}</a></p>`;
+  };
+})();

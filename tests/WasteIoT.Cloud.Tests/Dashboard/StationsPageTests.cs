@@ -1,0 +1,29 @@
+using Microsoft.Playwright;
+using WasteIoT.Cloud.Tests.Audit;
+
+namespace WasteIoT.Cloud.Tests.Dashboard;
+
+/// <summary>A weighed transfer station's day and month in a real browser: the ledger a station manager signs.</summary>
+public sealed class StationsPageTests(Browser browser) : IClassFixture<Browser>
+{
+    [Fact]
+    public async Task TheDaysLedgerListsEveryVisitAndTheMonthDrawsEachDay()
+    {
+        await using var cloud = await HandBuiltCounty.StartAsync("Sqlite", StationLedgerDaysTests.Registry, StationLedgerDaysTests.Day(transferTrips: 2));
+        var bureau = await browser.SignInAsync(cloud, "admin", RunningCloud.AdminPassword);
+
+        await bureau.GotoAsync("/#/stations/2026-11-26");
+        var station = bureau.Locator("[data-page=stations][data-ready] [data-station=ts-01]");
+        await Assertions.Expect(station.Locator("[data-testid=ledger]")).ToContainTextAsync("5.00 t");
+        await Assertions.Expect(station.Locator("[data-state=shortfall]")).ToHaveCountAsync(1);
+        await Assertions.Expect(station.Locator("tbody tr")).ToHaveCountAsync(6);
+        await Assertions.Expect(station.Locator("tbody")).ToContainTextAsync("转运出站");
+        await bureau.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.Screenshots, "bureau-station-ledger.png"), FullPage = true });
+
+        await station.Locator("a[href^='#/station-month/']").ClickAsync();
+        var month = bureau.Locator("[data-page=station-month][data-ready]");
+        await Assertions.Expect(month.Locator("[data-testid=month-ledger]")).ToContainTextAsync("25.00 t");
+        await Assertions.Expect(month.Locator("[data-testid=ledger-chart] rect")).ToHaveCountAsync(2 * 26);
+        await bureau.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.Screenshots, "bureau-station-month.png"), FullPage = true });
+    }
+}
