@@ -26,6 +26,7 @@ internal static class AuditEndpoints
         group.MapGet("/roads", RoadsAsync).WithName("AuditRoads");
         group.MapGet("/muck", MuckAsync).WithName("AuditMuck");
         group.MapGet("/stations", StationsAsync).WithName("AuditStations");
+        group.MapGet("/collection", CollectionAsync).WithName("AuditCollection");
         group.MapGet("/routes/{id}", RouteAsync).WithName("AuditRoute");
         group.MapGet("/trucks/{id}", TruckAsync).WithName("AuditTruck");
         group.MapGet("/bins/{id}", BinAsync).WithName("AuditBin");
@@ -53,6 +54,9 @@ internal static class AuditEndpoints
 
     private static async Task<Ok<IReadOnlyList<StationAudit>>> StationsAsync(CountyDate date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         TypedResults.Ok((await cache.GetAsync(date.Day, cancellationToken)).For(Viewer.From(user)).Stations);
+
+    private static async Task<Ok<IReadOnlyList<Checks.Tonnage.TruckTonnage>>> CollectionAsync(CountyDate date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await cache.GetAsync(date.Day, cancellationToken)).For(Viewer.From(user)).Collection);
 
     private static async Task<Ok<DayHealth>> HealthAsync(CountyDate date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         TypedResults.Ok(DayHealth.From((await cache.GetAsync(date.Day, cancellationToken)).For(Viewer.From(user))));

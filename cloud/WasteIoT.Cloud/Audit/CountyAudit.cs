@@ -104,8 +104,10 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var ponds = new ConcurrentBag<PondAudit>();
         var workVehicles = new ConcurrentBag<WorkVehicleDay>();
         var muck = new ConcurrentBag<MuckAudit>();
+        var stationStops = new ConcurrentBag<StationStop>();
+        var weighed = snapshot.Of<Site>(RegistryKinds.Sites).Where(s => s.RatedTonnes is not null).Select(s => new StationPlace(s.Id, s.Lat, s.Lon)).ToList();
         var work = new List<Func<CancellationToken, Task>>();
-        work.AddRange(snapshot.Of<Truck>(RegistryKinds.Trucks).Select(t => (Func<CancellationToken, Task>)(async ct => trucks.Add(await TruckAsync(t, date, snapshot, health, truckDays, workVehicles, muck, ct)))));
+        work.AddRange(snapshot.Of<Truck>(RegistryKinds.Trucks).Select(t => (Func<CancellationToken, Task>)(async ct => trucks.Add(await TruckAsync(t, date, snapshot, health, truckDays, workVehicles, muck, ct, weighed, stationStops)))));
         work.AddRange(snapshot.Of<Bin>(RegistryKinds.Bins).Where(b => b.Site.Length == 0).Select(b => (Func<CancellationToken, Task>)(async ct => bins.Add(await BinAsync(b, date, health, ct)))));
         work.AddRange(snapshot.Of<Site>(RegistryKinds.Sites).Select(s => (Func<CancellationToken, Task>)(s.Kind == SiteKind.Toilet
             ? async ct => toilets.Add(await ToiletAsync(s, date, health, ct))
@@ -127,11 +129,13 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var stationList = stations.OrderBy(s => s.Station, StringComparer.Ordinal).ToList();
         var pondList = ponds.OrderBy(p => p.Pond, StringComparer.Ordinal).ToList();
         var roads = RoadAudits.Evaluate(snapshot, date, workVehicles, (at, end) => end ? Hours(date, TimeOnly.MinValue, at).To : Local(date, at), (devices, from, to) => Evidence(devices, from, to), Rules.Roads);
-        var summary = DaySummary.From(routeList, truckList, binList, toiletList, stationList, pondList, roads, [.. muck]);
+        var collection = Collection(snapshot, date, stationList, [.. stationStops]);
+        var summary = DaySummary.From(routeList, truckList, binList, toiletList, stationList, pondList, roads, [.. muck], collection);
         return new CountyDay(date, computedAt, snapshot.Version, summary, routeList, truckList, binList, toiletList, stationList, pondList, dataHealth, reporting)
         {
             Roads = roads,
             Muck = [.. muck.OrderBy(m => m.Truck, StringComparer.Ordinal)],
+            Collection = collection,
         };
     }
 
@@ -164,7 +168,8 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
     }
 
     private async Task<TruckAudit> TruckAsync(Truck truck, DateOnly date, RegistrySnapshot snapshot, HealthTracker? health, ConcurrentDictionary<string, TruckDay>? truckDays,
-        ConcurrentBag<WorkVehicleDay>? workVehicles, ConcurrentBag<MuckAudit>? muck, CancellationToken cancellationToken)
+        ConcurrentBag<WorkVehicleDay>? workVehicles, ConcurrentBag<MuckAudit>? muck, CancellationToken cancellationToken,
+        IReadOnlyList<StationPlace>? weighed = null, ConcurrentBag<StationStop>? stationStops = null)
     {
         ArgumentNullException.ThrowIfNull(truck);
         var day = Window(date);
@@ -180,6 +185,14 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         if (workVehicle)
         {
             workVehicles?.Add(new WorkVehicleDay(truck, fixes, [.. loaded.Messages.OfType<EquipmentEvent>()], loaded.Evidence));
+        }
+
+        if (truck.Vehicle == VehicleKind.Collection && weighed is { Count: > 0 } && stationStops is not null)
+        {
+            foreach (var stop in StationStops.Find(truck.Id, fixes, weighed, Rules.Tonnage))
+            {
+                stationStops.Add(stop);
+            }
         }
 
         if (truck.Vehicle == VehicleKind.Muck && muck is not null)
@@ -268,6 +281,20 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
 
         var ledger = (await LedgerSeriesAsync(station, date, date, snapshot, cancellationToken))[0].Ledger;
         return audit with { Ledger = ledger, LedgerState = Verdicts.Ledger(ledger, evidence) };
+    }
+
+    /// <summary>Tonnes each collection truck delivered to the weighed stations, its stops there unweighed and its loads over its rating.</summary>
+    private List<TruckTonnage> Collection(RegistrySnapshot snapshot, DateOnly date, IReadOnlyList<StationAudit> stations, IReadOnlyList<StationStop> stops)
+    {
+        if (!stations.Any(s => s.Ledger is not null))
+        {
+            return [];
+        }
+
+        var visits = stations.Where(s => s.Ledger is not null).SelectMany(s => s.Ledger!.Visits.Select(v => (s.Station, v))).ToList();
+        var trucks = snapshot.Of<Truck>(RegistryKinds.Trucks).Where(t => t.Vehicle == VehicleKind.Collection).OrderBy(t => t.Id, StringComparer.Ordinal)
+            .Select(t => (t.Id, t.Contractor, t.RatedLoadKg, snapshot.Of<CollectionRoute>(RegistryKinds.Routes).Where(r => r.Truck == t.Id && r.ServesOn(date)).Select(r => r.Id).FirstOrDefault())).ToList();
+        return CollectionLedgerCheck.Evaluate(visits, stops, trucks, Rules.Tonnage).Where(t => t.Trips > 0 || t.Unweighed.Count > 0).ToList();
     }
 
     /// <summary>

@@ -22,6 +22,9 @@ public sealed record CountyDay(
     /// <summary>Road segments of the cleaning plan with work due, by id.</summary>
     public IReadOnlyList<RoadAudit> Roads { get; init; } = [];
 
+    /// <summary>Collection trucks' tonnes delivered to the weighed stations (and their cross-checks), by plate.</summary>
+    public IReadOnlyList<Checks.Tonnage.TruckTonnage> Collection { get; init; } = [];
+
     /// <summary>Muck trucks against their permits, by plate.</summary>
     public IReadOnlyList<MuckAudit> Muck { get; init; } = [];
 
@@ -42,9 +45,11 @@ public sealed record CountyDay(
         var ponds = Ponds.Where(p => viewer.SeesSite(p.Contractor)).ToList();
         var roads = Roads.Where(r => viewer.SeesSite(r.Contractor)).ToList();
         var muck = Muck.Where(m => viewer.SeesTruck(m.Truck, m.Contractor)).ToList();
+        var collection = Collection.Where(c => viewer.SeesTruck(c.Truck, c.Contractor)).ToList();
         return this with
         {
-            Summary = DaySummary.From(routes, trucks, bins, toilets, stations, ponds, roads, muck),
+            Summary = DaySummary.From(routes, trucks, bins, toilets, stations, ponds, roads, muck, collection),
+            Collection = collection,
             Roads = roads,
             Muck = muck,
             Routes = routes,

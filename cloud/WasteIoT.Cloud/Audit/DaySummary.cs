@@ -69,6 +69,13 @@ public sealed record DaySummary(
 
     public int StationsNotCleared { get; init; }
 
+    /// <summary>Tonnes the collection trucks delivered to weighed stations (the report's "tonnes collected"), and the cross-checks' findings.</summary>
+    public double TonnesCollected { get; init; }
+
+    public int UnweighedVisits { get; init; }
+
+    public int Overloads { get; init; }
+
     public int MuckTrucks { get; init; }
 
     /// <summary>Stretches of driving against a permit (none valid, off route, off hours) and raises placed outside every disposal site.</summary>
@@ -79,10 +86,11 @@ public sealed record DaySummary(
 
     public static DaySummary From(
         IReadOnlyList<RouteAudit> routes, IReadOnlyList<TruckAudit> trucks, IReadOnlyList<BinAudit> bins, IReadOnlyList<ToiletAudit> toilets, IReadOnlyList<StationAudit> stations, IReadOnlyList<PondAudit> ponds,
-        IReadOnlyList<RoadAudit>? roads = null, IReadOnlyList<MuckAudit>? muck = null)
+        IReadOnlyList<RoadAudit>? roads = null, IReadOnlyList<MuckAudit>? muck = null, IReadOnlyList<Checks.Tonnage.TruckTonnage>? collection = null)
     {
         roads ??= [];
         muck ??= [];
+        collection ??= [];
         ArgumentNullException.ThrowIfNull(routes);
         ArgumentNullException.ThrowIfNull(trucks);
         ArgumentNullException.ThrowIfNull(bins);
@@ -131,6 +139,9 @@ public sealed record DaySummary(
             TonnesIn = Math.Round(stations.Sum(s => s.Ledger?.InT ?? 0), 3),
             TonnesOut = Math.Round(stations.Sum(s => s.Ledger?.OutT ?? 0), 3),
             StationsNotCleared = stations.Count(s => s.LedgerState == VerdictState.Shortfall),
+            TonnesCollected = Math.Round(collection.Sum(c => c.DeliveredT), 3),
+            UnweighedVisits = collection.Sum(c => c.Unweighed.Count),
+            Overloads = collection.Sum(c => c.Overloads.Count),
             MuckTrucks = muck.Count,
             MuckViolations = muck.Sum(m => m.Result.Unpermitted.Count + m.Result.OffRoute.Count + m.Result.OffHours.Count + m.Result.Dumping.Count(d => d.Located)),
             SuspectedDumping = muck.Sum(m => m.Result.Dumping.Count(d => d.Located)),

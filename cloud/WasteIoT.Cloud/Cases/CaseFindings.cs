@@ -119,6 +119,24 @@ public static class CaseFindings
                 $"记录消杀 {station.Result.Disinfections} 次；开放时段设备在线 {station.Evidence.Coverage.ToString("P0", CultureInfo.InvariantCulture)}");
         }
 
+        foreach (var truck in day.Collection)
+        {
+            string Utc(DateTimeOffset t) => t.ToUniversalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+            foreach (var v in truck.Overloads)
+            {
+                yield return new CaseFinding("overload", truck.Truck, day.Date, Utc(v.Ts), truck.Contractor, string.Create(CultureInfo.InvariantCulture, $"超载：{truck.Truck} {Clock(v.Ts)} 净重 {v.NetKg / 1000.0:0.00} 吨"),
+                    string.Create(CultureInfo.InvariantCulture, $"{Clock(v.Ts)} 过磅毛重 {v.GrossKg / 1000.0:0.00} 吨、皮重 {v.TareKg / 1000.0:0.00} 吨、净重 {v.NetKg / 1000.0:0.00} 吨，超过核定载质量") + (v.Ticket is { } ticket ? $"；磅单 {ticket}" : string.Empty));
+            }
+
+            foreach (var stop in truck.Unweighed.Where(s => day.Stations.FirstOrDefault(st => st.Station == s.Station)?.Evidence.Covers(s.From, s.To) == true))
+            {
+                // Only when the station's nodes were heard over the stop: a silent scale is not a truck avoiding it.
+                var name = day.Stations.First(st => st.Station == stop.Station).Name;
+                yield return new CaseFinding("unweighedVisit", truck.Truck, day.Date, Utc(stop.From), truck.Contractor, $"进站未过磅：{truck.Truck} {Clock(stop.From)} 在{name}",
+                    $"车辆 {Clock(stop.From)}–{Clock(stop.To)} 停留在{name}，前后无该车过磅记录；该时段地磅设备在线");
+            }
+        }
+
         foreach (var station in day.Stations.Where(s => s.LedgerState == VerdictState.Shortfall && s.Ledger is not null))
         {
             var l = station.Ledger!;

@@ -15,4 +15,7 @@ public sealed record Truck(string Id, string Contractor, IReadOnlyList<string> D
 
     /// <summary>The IC card its driver swipes at weighbridges (uid, hex); empty when it has none.</summary>
     public string Card { get; init; } = string.Empty;
+
+    /// <summary>The most it may carry, kg (its licence's 核定载质量); null when not registered.</summary>
+    public int? RatedLoadKg { get; init; }
 }

@@ -65,4 +65,7 @@ public sealed record ContractorScore(
     public double TonnesOut { get; init; }
 
     public int StationDaysNotCleared { get; init; }
+
+    /// <summary>Tonnes the contractor's collection trucks delivered to weighed stations (the report's "tonnes collected").</summary>
+    public double TonnesCollected { get; init; }
 }

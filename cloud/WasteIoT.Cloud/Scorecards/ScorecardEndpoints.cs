@@ -66,6 +66,7 @@ internal static class ScorecardEndpoints
                 TonnesIn = Math.Round(days.Sum(d => d.TonnesIn), 3),
                 TonnesOut = Math.Round(days.Sum(d => d.TonnesOut), 3),
                 StationDaysNotCleared = days.Sum(d => d.StationsNotCleared),
+                TonnesCollected = Math.Round(days.Sum(d => d.TonnesCollected), 3),
             };
         }).ToList();
         return new Scorecard(month, rows.Where(r => r.Contractor.Length == 0).Select(r => r.Day).Distinct().Count(), scores);

@@ -9,7 +9,8 @@
   pages.stations = async (page, [arg]) => {
     const date = dateArg(arg);
     dateBar(page, date, d => location.hash = `#/stations/${d}`);
-    const stations = (await api(`/api/audit/${date}/stations`)).filter(s => s.ledger);
+    const [all, collection] = await Promise.all([api(`/api/audit/${date}/stations`), api(`/api/audit/${date}/collection`)]);
+    const stations = all.filter(s => s.ledger);
     const box = document.createElement('div');
     box.innerHTML = stations.length === 0 ? `<p>${esc(t('noWeighedStations'))}</p>` : stations.map(s => {
       const l = s.ledger;
@@ -24,7 +25,10 @@
           (v.grossKg / 1000).toFixed(2), (v.tareKg / 1000).toFixed(2), `<b>${(v.netKg / 1000).toFixed(2)}</b>`, esc(v.ticket ?? '')]))}
         ${l.openPasses ? `<p class="notice">${esc(t('openPasses'))}: ${l.openPasses}</p>` : ''}
       </section>`;
-    }).join('') + `<p class="exports"><a href="/api/exports/tonnage/${date.slice(0, 7)}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/tonnage/${date.slice(0, 7)}.xlsx">${esc(t('exportXlsx'))}</a></p>`;
+    }).join('') + (collection.length ? `<h2>${esc(t('byTruck'))}</h2><div data-testid="collection">${table([t('truck'), t('route'), t('delivered'), t('trips'), t('overloads'), t('unweighed')], collection.map(c => [
+      esc(c.truck), esc(c.route ?? '—'), tonnes(c.deliveredT), c.trips,
+      c.overloads.length ? `<span class="bad-text">${c.overloads.map(o => `${esc(time(o.ts))} ${(o.netKg / 1000).toFixed(2)} t`).join(', ')}</span>` : '0',
+      c.unweighed.length ? `<span class="bad-text">${c.unweighed.map(u => `${esc(time(u.from))}–${esc(time(u.to))}`).join(', ')}</span>` : '0']))}</div>` : '') + `<p class="exports"><a href="/api/exports/tonnage/${date.slice(0, 7)}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/tonnage/${date.slice(0, 7)}.xlsx">${esc(t('exportXlsx'))}</a></p>`;
     page.append(box);
   };
 

@@ -60,6 +60,40 @@ public sealed class StationLedgerDaysTests
         Assert.DoesNotContain(unknownCases, c => c.GetProperty("kind").GetString() == "stationClearance");
     }
 
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSql")]
+    public async Task TonnesPerTruckWithAStopNotWeighedAndALoadOverItsRating(string database)
+    {
+        // 浙A·D1234 may carry 5.5 t (its 6 t delivery at 08:38 is over); 浙A·D5678's node puts it at the station twice:
+        // 07:50–08:05 (weighed at 07:53) and 13:00–13:10 (no weighing).
+        var registry = Registry.Select(f => f.Kind != "trucks" ? f : (f.Kind,
+            "plate,contractor,devices,nodeCustody,vehicle,card,ratedLoadKg\n浙A·D1234,c-green,,contractor,collection,04A1B2C3,5500\n浙A·D5678,c-green,truck-08,contractor,collection,04A1B2C4,\n浙A·T0001,c-green,,contractor,transfer,04C0FFEE,\n")).ToArray();
+        var day = Day(transferTrips: 2);
+        day.Heard("truck-08", 1, Midnight.AddHours(5), Midnight.AddHours(19), TimeSpan.FromMinutes(5));
+        foreach (var (from, minutes) in new[] { (Midnight.AddHours(7).AddMinutes(50), 15), (Midnight.AddHours(13), 10) })
+        {
+            for (var s = 0; s <= minutes * 60; s += 10)
+            {
+                day.Add(new TruckPosition { Device = "truck-08", Boot = 1, Seq = 0, Ts = from.AddSeconds(s), Lat = 30.29 + 0.0002, Lon = 120.17, Speed = 0, Fix = 1 });
+            }
+        }
+
+        await using var cloud = await HandBuiltCounty.StartAsync(database, registry, day.Renumber());
+        var collection = (await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26/collection")).EnumerateArray().ToDictionary(t => t.GetProperty("truck").GetString()!);
+        Assert.Equal((16.0, 3), (collection["浙A·D1234"].GetProperty("deliveredT").GetDouble(), collection["浙A·D1234"].GetProperty("trips").GetInt32()));
+        Assert.Equal(6_000, Assert.Single(collection["浙A·D1234"].GetProperty("overloads").EnumerateArray()).GetProperty("netKg").GetInt32());
+        Assert.Equal((6.0, 1), (collection["浙A·D5678"].GetProperty("deliveredT").GetDouble(), collection["浙A·D5678"].GetProperty("trips").GetInt32()));
+        var unweighed = Assert.Single(collection["浙A·D5678"].GetProperty("unweighed").EnumerateArray());
+        Assert.Equal("2026-11-26T05:00:00+00:00", unweighed.GetProperty("from").GetString());
+        var summary = (await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26/summary"));
+        Assert.Equal((22.0, 1, 1), (summary.GetProperty("tonnesCollected").GetDouble(), summary.GetProperty("unweighedVisits").GetInt32(), summary.GetProperty("overloads").GetInt32()));
+
+        var cases = await HandBuiltCounty.CasesAsync(cloud);
+        Assert.Equal(["overload 浙A·D1234 00:38:00", "unweighedVisit 浙A·D5678 05:00:00"],
+            cases.Where(c => c.GetProperty("kind").GetString() is "overload" or "unweighedVisit").Select(c => $"{c.GetProperty("kind").GetString()} {c.GetProperty("subject").GetString()} {c.GetProperty("finding").GetString()}").Order(StringComparer.Ordinal));
+    }
+
     /// <summary>The 25th: one 3 t delivery, nothing hauled. The 26th: 16 t and 6 t delivered, 10 t hauled per transfer trip.</summary>
     internal static StoredDay Day(int transferTrips, bool unknownCard = false)
     {

@@ -18,6 +18,7 @@ public sealed class StationsPageTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(station.Locator("[data-state=shortfall]")).ToHaveCountAsync(1);
         await Assertions.Expect(station.Locator("tbody tr")).ToHaveCountAsync(6);
         await Assertions.Expect(station.Locator("tbody")).ToContainTextAsync("转运出站");
+        await Assertions.Expect(bureau.Locator("[data-testid=collection]")).ToContainTextAsync("16.00 t");
         await bureau.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.Screenshots, "bureau-station-ledger.png"), FullPage = true });
 
         await station.Locator("a[href^='#/station-month/']").ClickAsync();

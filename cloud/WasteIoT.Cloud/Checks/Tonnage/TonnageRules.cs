@@ -12,5 +12,17 @@ public sealed record TonnageRules
     /// <summary>Days walked back to carry the station's stock over midnight (the ledger starts empty before them).</summary>
     public int LedgerDays { get; init; } = 7;
 
+    /// <summary>A truck within this of a weighed station's registered position is at the station (its yard and weighbridge).</summary>
+    public double StationRadiusM { get; init; } = 100;
+
+    /// <summary>Standing at a station this long is a visit that should have been weighed (passing the gate is not).</summary>
+    public TimeSpan MinStationStop { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>A weighing this close in time to a stop belongs to it (the scale house is at the gate, the stop spans the yard).</summary>
+    public TimeSpan WeighingNearStop { get; init; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>Fixes further apart than this (a dead zone) do not join one stop.</summary>
+    public TimeSpan MaxFixGap { get; init; } = TimeSpan.FromSeconds(60);
+
     public double ToleranceT(double ratedTonnes) => Math.Max(ResidualToleranceT, ResidualToleranceShare * ratedTonnes);
 }
