@@ -27,6 +27,7 @@ internal static class AuditEndpoints
         group.MapGet("/muck", MuckAsync).WithName("AuditMuck");
         group.MapGet("/stations", StationsAsync).WithName("AuditStations");
         group.MapGet("/collection", CollectionAsync).WithName("AuditCollection");
+        group.MapGet("/ponds", PondsAsync).WithName("AuditPonds");
         group.MapGet("/routes/{id}", RouteAsync).WithName("AuditRoute");
         group.MapGet("/trucks/{id}", TruckAsync).WithName("AuditTruck");
         group.MapGet("/bins/{id}", BinAsync).WithName("AuditBin");
@@ -57,6 +58,9 @@ internal static class AuditEndpoints
 
     private static async Task<Ok<IReadOnlyList<Checks.Tonnage.TruckTonnage>>> CollectionAsync(CountyDate date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         TypedResults.Ok((await cache.GetAsync(date.Day, cancellationToken)).For(Viewer.From(user)).Collection);
+
+    private static async Task<Ok<IReadOnlyList<PondAudit>>> PondsAsync(CountyDate date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await cache.GetAsync(date.Day, cancellationToken)).For(Viewer.From(user)).Ponds);
 
     private static async Task<Ok<DayHealth>> HealthAsync(CountyDate date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         TypedResults.Ok(DayHealth.From((await cache.GetAsync(date.Day, cancellationToken)).For(Viewer.From(user))));

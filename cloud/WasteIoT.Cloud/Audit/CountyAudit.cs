@@ -350,9 +350,33 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
             result = new PondResult(pond.Id, null, false, null, null, result.At);
         }
 
+        if (pond.TreatmentDevice.Length > 0)
+        {
+            result = await TreatmentAsync(pond.TreatmentDevice, date, result, cancellationToken);
+        }
+
         var evidence = Evidence(loaded.Evidence, day.Start, day.End);
         var state = result.VolumeM3 is null && !result.Alarm ? VerdictState.NoData : Verdicts.Event(result.Alarm, evidence);
         return new PondAudit(pond.Id, pond.Name, pond.Contractor, pond.AlarmVolumeM3, result, state, evidence);
+    }
+
+    /// <summary>The day's treated volume, the leachate arriving (net inflow plus treatment over the same three days) and the effluent.</summary>
+    private async Task<PondResult> TreatmentAsync(string device, DateOnly date, PondResult result, CancellationToken cancellationToken)
+    {
+        var day = Window(date);
+        var messages = (await loader.LoadAsync(device, day, TimeSpan.FromDays(3), cancellationToken)).OfType<LeachateTreatment>().ToList();
+        var totals = messages.Select(m => (m.Ts, m.Boot, m.TotalM3)).ToList();
+        var treatedToday = TreatedVolume.Over(totals, day.Start, day.End);
+        var treatedWindow = TreatedVolume.Over(totals, day.End - TimeSpan.FromDays(3), day.End);
+        var effluent = messages.Where(m => m.Ts >= day.Start && m.Ts < day.End && (m.Cod is not null || m.Nh3n is not null)).MaxBy(m => m.Ts);
+        return result with
+        {
+            TreatedM3 = treatedToday,
+            GrossInflowM3PerDay = result.InflowM3PerDay is { } net ? Math.Round(net + (treatedWindow / 3), 1) : null,
+            EffluentCod = effluent?.Cod,
+            EffluentNh3n = effluent?.Nh3n,
+            EffluentOverLimit = effluent is not null && (effluent.Cod > 100 || effluent.Nh3n > 25),
+        };
     }
 
     private async Task<ThingDay> LoadAsync(IMeasuredThing thing, DateOnly date, TimeSpan lookBack, TimeSpan cadence, HealthTracker? health, CancellationToken cancellationToken) =>

@@ -76,6 +76,9 @@ public sealed record DaySummary(
 
     public int Overloads { get; init; }
 
+    /// <summary>Leachate treated by the ponds' treatment units during the day, m³.</summary>
+    public double TreatedM3 { get; init; }
+
     public int MuckTrucks { get; init; }
 
     /// <summary>Stretches of driving against a permit (none valid, off route, off hours) and raises placed outside every disposal site.</summary>
@@ -142,6 +145,7 @@ public sealed record DaySummary(
             TonnesCollected = Math.Round(collection.Sum(c => c.DeliveredT), 3),
             UnweighedVisits = collection.Sum(c => c.Unweighed.Count),
             Overloads = collection.Sum(c => c.Overloads.Count),
+            TreatedM3 = Math.Round(ponds.Sum(p => p.Result.TreatedM3 ?? 0), 2),
             MuckTrucks = muck.Count,
             MuckViolations = muck.Sum(m => m.Result.Unpermitted.Count + m.Result.OffRoute.Count + m.Result.OffHours.Count + m.Result.Dumping.Count(d => d.Located)),
             SuspectedDumping = muck.Sum(m => m.Result.Dumping.Count(d => d.Located)),

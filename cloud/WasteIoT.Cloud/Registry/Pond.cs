@@ -10,4 +10,7 @@ public sealed record Pond(string Id, string Name, string Contractor, string Devi
     public IMeasuredThing WithAssignments(IReadOnlyList<DeviceAssignment> assignments) => this with { Assignments = assignments };
 
     public NodeCustody NodeCustody { get; init; } = NodeCustody.Bureau;
+
+    /// <summary>The node counting the pond's treatment unit's (DTRO's) flow meter; empty when it has none.</summary>
+    public string TreatmentDevice { get; init; } = string.Empty;
 }

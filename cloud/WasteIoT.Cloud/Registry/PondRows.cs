@@ -7,7 +7,7 @@ internal sealed class PondRows : RegistryKind
 {
     public override string Name => RegistryKinds.Ponds;
 
-    public override IReadOnlyList<string> Columns { get; } = ["id", "name", "contractor", "device", "alarmVolumeM3", "stageVolume", "nodeCustody"];
+    public override IReadOnlyList<string> Columns { get; } = ["id", "name", "contractor", "device", "alarmVolumeM3", "stageVolume", "nodeCustody", "treatmentDevice"];
 
     public override JsonTypeInfo TypeInfo => RegistryJsonContext.Default.Pond;
 
@@ -28,11 +28,11 @@ internal sealed class PondRows : RegistryKind
             }
         }
 
-        return new Pond(row.Text("id"), row.Text("name"), row.Text("contractor"), row.Text("device"), row.Number("alarmVolumeM3", 1, 10_000_000), points) { NodeCustody = row.Enum("nodeCustody", NodeCustody.Bureau) };
+        return new Pond(row.Text("id"), row.Text("name"), row.Text("contractor"), row.Text("device"), row.Number("alarmVolumeM3", 1, 10_000_000), points) { NodeCustody = row.Enum("nodeCustody", NodeCustody.Bureau), TreatmentDevice = row.Text("treatmentDevice", required: false) };
     }
 
     public override IEnumerable<string?> Format(IRegistryEntity entity) =>
-        entity is Pond p ? [p.Id, p.Name, p.Contractor, p.Device, Number(p.AlarmVolumeM3), List(p.StageVolume.Select(s => Number(s.StageM) + ":" + Number(s.VolumeM3))), CsvRow.Camel(p.NodeCustody.ToString())] : [];
+        entity is Pond p ? [p.Id, p.Name, p.Contractor, p.Device, Number(p.AlarmVolumeM3), List(p.StageVolume.Select(s => Number(s.StageM) + ":" + Number(s.VolumeM3))), CsvRow.Camel(p.NodeCustody.ToString()), p.TreatmentDevice] : [];
 
     protected override IEnumerable<string> ValidateFields(IRegistryEntity entity, Func<string, string, bool> exists)
     {
@@ -41,7 +41,7 @@ internal sealed class PondRows : RegistryKind
             yield break;
         }
 
-        foreach (var error in Reference(exists, RegistryKinds.Contractors, "contractor", p.Contractor).Concat(Required(p.Contractor, "contractor")).Concat(Devices([p.Device])))
+        foreach (var error in Reference(exists, RegistryKinds.Contractors, "contractor", p.Contractor).Concat(Required(p.Contractor, "contractor")).Concat(Devices([p.Device])).Concat(p.TreatmentDevice.Length > 0 ? Devices([p.TreatmentDevice]) : []))
         {
             yield return error;
         }

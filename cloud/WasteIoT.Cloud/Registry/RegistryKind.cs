@@ -11,7 +11,7 @@ public abstract class RegistryKind
     public abstract IReadOnlyList<string> Columns { get; }
 
     /// <summary>Columns added since the kind was first published: a file without them takes their defaults.</summary>
-    public IReadOnlyList<string> OptionalColumns { get; } = ["starts", "ends", "nodeCustody", "effective", "vehicle", "card", "ratedTonnes", "ratedLoadKg"];
+    public IReadOnlyList<string> OptionalColumns { get; } = ["starts", "ends", "nodeCustody", "effective", "vehicle", "card", "ratedTonnes", "ratedLoadKg", "treatmentDevice"];
 
     public abstract JsonTypeInfo TypeInfo { get; }
 

@@ -68,4 +68,7 @@ public sealed record ContractorScore(
 
     /// <summary>Tonnes the contractor's collection trucks delivered to weighed stations (the report's "tonnes collected").</summary>
     public double TonnesCollected { get; init; }
+
+    /// <summary>Leachate treated at the contractor's ponds over the month, m³.</summary>
+    public double TreatedM3 { get; init; }
 }

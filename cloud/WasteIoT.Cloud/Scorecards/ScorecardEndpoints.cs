@@ -67,6 +67,7 @@ internal static class ScorecardEndpoints
                 TonnesOut = Math.Round(days.Sum(d => d.TonnesOut), 3),
                 StationDaysNotCleared = days.Sum(d => d.StationsNotCleared),
                 TonnesCollected = Math.Round(days.Sum(d => d.TonnesCollected), 3),
+                TreatedM3 = Math.Round(days.Sum(d => d.TreatedM3), 2),
             };
         }).ToList();
         return new Scorecard(month, rows.Where(r => r.Contractor.Length == 0).Select(r => r.Day).Distinct().Count(), scores);

@@ -558,6 +558,7 @@
           [esc(t('odour')), c.odourEpisodes ?? 0, esc(t('basisOdour'))],
           ...(c.sweepRate == null && !c.sweepUnprovenKm ? [] : [[esc(t('sweepRate')), c.sweepRate == null ? '—' : pct(c.sweepRate), esc(t('basisSweep').replace('{s}', c.sweptKm.toFixed(1)).replace('{k}', c.sweepShortKm.toFixed(1)).replace('{n}', c.sweepUnprovenKm.toFixed(1)).replace('{w}', c.roadWorkShort))]]),
           ...(c.muckViolations ? [[esc(t('muckViolations')), c.muckViolations, esc(t('basisMuck').replace('{d}', c.suspectedDumping))]] : []),
+          ...(c.treatedM3 ? [[esc(t('treated')), `${c.treatedM3.toFixed(1)} m³`, esc(t('basisTreated'))]] : []),
           ...(c.tonnesCollected ? [[esc(t('delivered')), `${c.tonnesCollected.toFixed(1)} t`, esc(t('basisCollected'))]] : []),
           ...(c.tonnesIn || c.tonnesOut ? [[esc(t('stations')), `${c.tonnesIn.toFixed(1)} / ${c.tonnesOut.toFixed(1)} t`, esc(t('basisTonnes').replace('{i}', c.tonnesIn.toFixed(1)).replace('{o}', c.tonnesOut.toFixed(1)).replace('{n}', c.stationDaysNotCleared))]] : []),
           [esc(t('filedCount')), c.cases.filed, `${esc(t('completion'))} ${pct(c.cases.completionRate)} · ${esc(t('closure'))} ${pct(c.cases.closureRate)} · ${esc(t('onTime'))} ${pct(c.cases.onTimeRate)}`],

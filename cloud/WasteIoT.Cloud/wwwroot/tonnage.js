@@ -9,7 +9,7 @@
   pages.stations = async (page, [arg]) => {
     const date = dateArg(arg);
     dateBar(page, date, d => location.hash = `#/stations/${d}`);
-    const [all, collection] = await Promise.all([api(`/api/audit/${date}/stations`), api(`/api/audit/${date}/collection`)]);
+    const [all, collection, ponds] = await Promise.all([api(`/api/audit/${date}/stations`), api(`/api/audit/${date}/collection`), api(`/api/audit/${date}/ponds`)]);
     const stations = all.filter(s => s.ledger);
     const box = document.createElement('div');
     box.innerHTML = stations.length === 0 ? `<p>${esc(t('noWeighedStations'))}</p>` : stations.map(s => {
@@ -25,7 +25,13 @@
           (v.grossKg / 1000).toFixed(2), (v.tareKg / 1000).toFixed(2), `<b>${(v.netKg / 1000).toFixed(2)}</b>`, esc(v.ticket ?? '')]))}
         ${l.openPasses ? `<p class="notice">${esc(t('openPasses'))}: ${l.openPasses}</p>` : ''}
       </section>`;
-    }).join('') + (collection.length ? `<h2>${esc(t('byTruck'))}</h2><div data-testid="collection">${table([t('truck'), t('route'), t('delivered'), t('trips'), t('overloads'), t('unweighed')], collection.map(c => [
+    }).join('') + (ponds.length ? `<h2>${esc(t('leachate'))}</h2><div data-testid="ponds">${table([t('pond'), t('verdict'), t('volume'), t('alarm'), t('netInflow'), t('treated'), t('grossInflow'), t('daysLeft'), t('effluent')], ponds.map(p => {
+      const r = p.result;
+      const num = (v, digits = 0) => v == null ? '—' : v.toFixed(digits);
+      const effluent = r.effluentCod == null && r.effluentNh3n == null ? '—' : `COD ${num(r.effluentCod, 1)} · NH₃-N ${num(r.effluentNh3n, 1)} mg/L`;
+      return [esc(p.name), verdict(p.state, p.evidence.coverage), `${num(r.volumeM3)} m³`, `${num(p.alarmVolumeM3)} m³`, `${num(r.inflowM3PerDay, 1)} m³/d`, r.treatedM3 == null ? '—' : `${num(r.treatedM3, 1)} m³`,
+        r.grossInflowM3PerDay == null ? '—' : `${num(r.grossInflowM3PerDay, 1)} m³/d`, num(r.daysToAlarm, 1), r.effluentOverLimit ? `<span class="bad-text">${esc(effluent)}</span>` : esc(effluent)];
+    }))}</div>` : '') + (collection.length ? `<h2>${esc(t('byTruck'))}</h2><div data-testid="collection">${table([t('truck'), t('route'), t('delivered'), t('trips'), t('overloads'), t('unweighed')], collection.map(c => [
       esc(c.truck), esc(c.route ?? '—'), tonnes(c.deliveredT), c.trips,
       c.overloads.length ? `<span class="bad-text">${c.overloads.map(o => `${esc(time(o.ts))} ${(o.netKg / 1000).toFixed(2)} t`).join(', ')}</span>` : '0',
       c.unweighed.length ? `<span class="bad-text">${c.unweighed.map(u => `${esc(time(u.from))}–${esc(time(u.to))}`).join(', ')}</span>` : '0']))}</div>` : '') + `<p class="exports"><a href="/api/exports/tonnage/${date.slice(0, 7)}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/tonnage/${date.slice(0, 7)}.xlsx">${esc(t('exportXlsx'))}</a></p>`;

@@ -18,6 +18,7 @@ namespace WasteIoT.Contracts.Messages;
 [JsonDerivedType(typeof(DeviceHeartbeat), MessageKinds.Heartbeat)]
 [JsonDerivedType(typeof(EquipmentEvent), MessageKinds.Work)]
 [JsonDerivedType(typeof(Weighing), MessageKinds.Weigh)]
+[JsonDerivedType(typeof(LeachateTreatment), MessageKinds.Treat)]
 public abstract record DeviceMessage
 {
     /// <summary>Major schema version; receivers reject versions they do not know.</summary>

@@ -14,6 +14,7 @@ public static class MessageKinds
     public const string Heartbeat = "hb";
     public const string Work = "work";
     public const string Weigh = "weigh";
+    public const string Treat = "treat";
 
     public const string Status = "status";
     public const string Config = "config";
@@ -26,6 +27,6 @@ public static class MessageKinds
     /// <summary>Kinds a device may publish on its uplink topic.</summary>
     public static readonly IReadOnlySet<string> DeviceUplink = new HashSet<string>(StringComparer.Ordinal)
     {
-        Fill, Air, Badge, Disinfect, Position, Cover, Scan, Level, Heartbeat, Work, Weigh,
+        Fill, Air, Badge, Disinfect, Position, Cover, Scan, Level, Heartbeat, Work, Weigh, Treat,
     };
 }

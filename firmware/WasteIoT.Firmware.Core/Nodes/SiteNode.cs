@@ -30,6 +30,8 @@ namespace WasteIoT.Firmware.Core.Nodes
         private readonly CleanerBadgeEvent _badge = new CleanerBadgeEvent();
         private readonly DisinfectionRecord _disinfect = new DisinfectionRecord();
         private readonly LevelReading _level = new LevelReading();
+        private readonly LeachateTreatment _treatment = new LeachateTreatment();
+        private double _treatedAtLastPublish;
         private readonly byte[] _uart = new byte[64];
         private bool _dustConfigured;
         private long _lastGasSample = long.MinValue;
@@ -63,6 +65,11 @@ namespace WasteIoT.Firmware.Core.Nodes
             long uptime = Clock.UptimeMs;
             ReadDust();
             ReadScale(uptime);
+            if (_hardware.FlowMeter != null && _hardware.Treated != null)
+            {
+                _hardware.Treated.Sample(_hardware.FlowMeter.IsHigh, uptime);
+            }
+
             if (Due(ref _lastGasSample, uptime, GasSampleIntervalMs))
             {
                 SampleGases();
@@ -84,6 +91,7 @@ namespace WasteIoT.Firmware.Core.Nodes
             {
                 _lastAirPublish = uptime;
                 PublishAir(uptime);
+                PublishTreated();
             }
 
             if (_hardware.Level != null && Due(ref _lastLevel, uptime, State.Config.MeasureIntervalS * 1000L))
@@ -219,6 +227,21 @@ namespace WasteIoT.Firmware.Core.Nodes
             {
                 _hardware.Indicator.Show(change.Feedback);
             }
+        }
+
+        /// <summary>The treatment unit's counted volume, with the flow since the last publish, at the air readings' interval.</summary>
+        private void PublishTreated()
+        {
+            if (_hardware.FlowMeter == null || _hardware.Treated == null)
+            {
+                return;
+            }
+
+            double total = _hardware.Treated.TotalM3;
+            _treatment.TotalM3 = total;
+            _treatment.FlowM3h = (total - _treatedAtLastPublish) * 3600.0 / State.Config.PublishIntervalS;
+            _treatedAtLastPublish = total;
+            Session.Enqueue(_treatment);
         }
 
         private void PublishAir(long uptime)

@@ -35,6 +35,11 @@ namespace WasteIoT.Firmware.Core.Nodes
 
         public IIndicator Indicator;
 
+        /// <summary>A leachate treatment unit's flow meter pulse output (permeate), counted by <see cref="Treated"/>.</summary>
+        public IDigitalInput FlowMeter;
+
+        public PulseTotaliser Treated;
+
         /// <summary>A scale-house node: the weighbridge indicator's UART, read with <see cref="ScaleFrames"/>.</summary>
         public IByteStream Scale;
 

@@ -37,5 +37,8 @@ namespace WasteIoT.Firmware.Core.Nodes
 
         /// <summary>COM3 RX from a weighbridge indicator's RS-232 TXD through a MAX3232 (scale-house nodes; input-only pin).</summary>
         public const int ScaleRx = 35;
+
+        /// <summary>A treatment unit's flow meter pulse output (open collector or reed) with a 10 kΩ pull-up to 3.3 V: GPIO34 has none of its own.</summary>
+        public const int FlowMeter = 34;
     }
 }

@@ -34,6 +34,7 @@ namespace WasteIoT.Firmware.Core.Protocol
                 case DeviceHeartbeat.KindName: return new DeviceHeartbeat();
                 case EquipmentEvent.KindName: return new EquipmentEvent();
                 case Weighing.KindName: return new Weighing();
+                case LeachateTreatment.KindName: return new LeachateTreatment();
                 default: return null;
             }
         }

@@ -38,6 +38,9 @@ namespace WasteIoT.Firmware.Devices
 
         public const int ScaleDivisionKg = 20;
 
+        /// <summary>Site nodes beside a leachate treatment unit: litres per pulse of its flow meter on GPIO34; 0 where there is none.</summary>
+        public const double FlowLitresPerPulse = 0;
+
         /// <summary>The cloud's MQTT front door, for cellular nodes.</summary>
         public const string CloudHost = "mqtt.wasteiot.example";
 

@@ -50,6 +50,13 @@ namespace WasteIoT.Firmware.Devices
                 hardware.ScaleCapture = new WeighingCapture(500, DeviceSettings.ScaleDivisionKg, 2000, 4 * 3600000L);
             }
 
+            if (DeviceSettings.FlowLitresPerPulse > 0)
+            {
+                // The meter pulls the line low for each pulse (open collector against the external pull-up).
+                hardware.FlowMeter = new GpioDigitalInput(gpio, SiteNodePins.FlowMeter, true, false);
+                hardware.Treated = new PulseTotaliser(DeviceSettings.FlowLitresPerPulse);
+            }
+
             SiteNode node = new SiteNode(context, hardware);
 
             DeviceBoot.RunForever(context, node, 200);

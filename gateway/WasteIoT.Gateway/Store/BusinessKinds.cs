@@ -6,5 +6,5 @@ namespace WasteIoT.Gateway.Store;
 public static class BusinessKinds
 {
     public static bool Contains(string kind) =>
-        kind is MessageKinds.Scan or MessageKinds.Cover or MessageKinds.Badge or MessageKinds.Disinfect or MessageKinds.Work or MessageKinds.Weigh;
+        kind is MessageKinds.Scan or MessageKinds.Cover or MessageKinds.Badge or MessageKinds.Disinfect or MessageKinds.Work or MessageKinds.Weigh or MessageKinds.Treat;
 }
