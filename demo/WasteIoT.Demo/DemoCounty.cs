@@ -38,7 +38,7 @@ public static class DemoCounty
         {
             var plate = Plate(truck.Device);
             var vehicle = Enum.Parse<VehicleKind>(truck.Vehicle, ignoreCase: true);
-            Add(RegistryKinds.Trucks, new Truck(plate, Contractor, [truck.Device]) { Vehicle = vehicle });
+            Add(RegistryKinds.Trucks, new Truck(plate, Contractor, [truck.Device]) { Vehicle = vehicle, Card = truck.Card ?? string.Empty });
             if (truck.Permit is { } permit)
             {
                 Add(RegistryKinds.Permits, new MuckPermit(permit.Id, plate, Contractor, [.. permit.Origins.Select(Fence)], [.. permit.Disposals.Select(Fence)],
@@ -61,11 +61,17 @@ public static class DemoCounty
             Add(RegistryKinds.Routes, new CollectionRoute($"r-{truck.Device}", $"{truck.Device} 线", Contractor, plate, Enum.GetValues<DayOfWeek>(), [.. truck.Households.Select(h => h.Household)]));
         }
 
-        foreach (var site in fleet.Sites)
+        foreach (var site in fleet.Sites.Where(s => s.Kind != "scale"))
         {
             var toilet = site.Kind == "toilet";
+
+            // A station's scale-house node measures the station too, and makes it a weighed one.
+            var scales = fleet.Sites.Where(s => s.Kind == "scale" && s.Station == site.Device).ToList();
             Add(RegistryKinds.Sites, new Site(SiteId(site), toilet ? SiteKind.Toilet : SiteKind.TransferStation, toilet ? $"公厕 {site.Device}" : $"转运站 {site.Device}", Contractor,
-                site.Lat, site.Lon, toilet ? ToiletClass.II : null, site.OpenFrom, site.OpenTo, toilet ? [site.Cleaner] : [], [site.Device]));
+                site.Lat, site.Lon, toilet ? ToiletClass.II : null, site.OpenFrom, site.OpenTo, toilet ? [site.Cleaner] : [], [site.Device, .. scales.Select(s => s.Device)])
+            {
+                RatedTonnes = scales.Count > 0 ? scales[0].RatedTonnes : null,
+            });
             if (site.PondGaugeZeroMm > 0)
             {
                 Add(RegistryKinds.Ponds, new Pond($"p-{site.Device}", $"渗滤液调节池 {site.Device}", Contractor, site.Device, 10_000, PondSurvey));

@@ -110,6 +110,15 @@ public sealed class GoldenDayTests
         Assert.Equal(1, muck.GetProperty("result").GetProperty("tipsAtDisposalSites").GetInt32());
         Assert.Empty(muck.GetProperty("result").GetProperty("offHours").EnumerateArray());
 
+        // The station's weighbridge: two deliveries (5.38 t and 6.00 t, the trucks' cards swiped) and one 10 t haul;
+        // 1.38 t left at day end is within the 2.5 t a 50 t/day station may keep.
+        var weighed = await county.GetAsync($"/api/audit/{date}/stations/s01");
+        var ledger = weighed.GetProperty("ledger");
+        Assert.Equal((11.38, 10.0, 1.38), (ledger.GetProperty("inT").GetDouble(), ledger.GetProperty("outT").GetDouble(), ledger.GetProperty("residualT").GetDouble()));
+        Assert.Equal("ok", weighed.GetProperty("ledgerState").GetString());
+        var collected = (await county.GetAsync($"/api/audit/{date}/collection")).EnumerateArray().ToDictionary(t => t.GetProperty("truck").GetString()!, t => t.GetProperty("deliveredT").GetDouble());
+        Assert.Equal(new Dictionary<string, double> { ["沪A·D0001"] = 5.38, ["沪A·D0002"] = 6.0 }, collected);
+
         // One case per finding, nothing else: the bureau's worklist for the day.
         var expected = new[]
         {

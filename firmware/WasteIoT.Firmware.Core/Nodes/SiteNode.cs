@@ -44,8 +44,11 @@ namespace WasteIoT.Firmware.Core.Nodes
             _hardware = hardware;
             _button.StableMs = 50;
 
-            // Air every 5 minutes, pond level every 10, heartbeat hourly until the cloud says otherwise.
-            context.State.Config.UseDefaults(600, 300, 3600);
+            // Air every 5 minutes, pond level every 10, heartbeat hourly until the cloud says otherwise. A node with no
+            // air to send (a scale house) beats every 5 minutes instead: the cloud vouches for a site's hours at that
+            // cadence, and hourly beats alone would read as silence between the trucks.
+            bool airless = hardware.Nh3 == null && hardware.H2s == null && hardware.Dust == null && hardware.Climate == null;
+            context.State.Config.UseDefaults(600, 300, airless ? 300 : 3600);
             _lastAirPublish = context.Clock.UptimeMs;
             ApplyConfig(context.State.Config);
         }

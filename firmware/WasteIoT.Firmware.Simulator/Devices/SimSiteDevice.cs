@@ -2,6 +2,7 @@ using WasteIoT.Firmware.Core.Hardware;
 using WasteIoT.Firmware.Core.Nodes;
 using WasteIoT.Firmware.Core.Sensing;
 using WasteIoT.Firmware.Core.Storage;
+using WasteIoT.Firmware.Core.Weighbridge;
 using WasteIoT.Firmware.Simulator.Fleet;
 using WasteIoT.Firmware.Simulator.World;
 
@@ -17,6 +18,7 @@ internal sealed class SimSiteDevice : SimDevice
     private readonly GasCellCalibration _h2s = GasCellCalibration.Ze03H2s();
     private readonly SimTagReader _badges = new();
     private readonly List<(long CheckIn, long CheckOut, bool Disinfect)> _visits = [];
+    private readonly List<(long At, string Card)> _cards;
     private SiteNode? _node;
     private long _nextTickAt;
     private bool _button;
@@ -33,7 +35,13 @@ internal sealed class SimSiteDevice : SimDevice
             _visits.Add((start, start + dwell, definition.Kind != "toilet" || random.NextDouble() < 0.5));
         }
 
-        if (definition.Kind != "toilet")
+        _cards = [.. definition.Weighings.SelectMany(v => new[] { time.At(v.At) - 2_000, time.At(v.At) + (8 * 60_000) - 2_000 }.Select(at => (at, v.Card)))];
+        if (definition.Kind == "scale")
+        {
+            // A scale house: the reader's cards are the vehicles'; no cleaner, no disinfection.
+            _visits.Clear();
+        }
+        else if (definition.Kind != "toilet")
         {
             // A transfer station is disinfected once a day, at the end of the morning shift.
             _visits.Add((time.At(new TimeOnly(11, 30)), time.At(new TimeOnly(11, 40)), true));
@@ -61,6 +69,18 @@ internal sealed class SimSiteDevice : SimDevice
             DisinfectButton = new SimSwitch(() => _button),
             Indicator = Indicator,
         };
+        if (Model.Definition.Kind == "scale")
+        {
+            hardware = new SiteNodeHardware
+            {
+                BadgeReader = _badges,
+                Indicator = Indicator,
+                Scale = new SimScale(Time, SimScale.Passes(Time, Model.Definition.Weighings)),
+                ScaleFrames = new Xk3190A9Parser(kgPerUnit: 1),
+                ScaleCapture = new WeighingCapture(minLoadKg: 500, divisionKg: 20, holdMs: 2_000, visitMs: 4 * 3_600_000L),
+            };
+        }
+
         if (Model.Definition.PondGaugeZeroMm > 0)
         {
             hardware.Level = new SimRangeSensor(() => Model.Definition.PondGaugeZeroMm - (int)(Model.PondLevelM * 1000), Random);
@@ -93,6 +113,14 @@ internal sealed class SimSiteDevice : SimDevice
 
                 Model.Clean();
                 _badges.Present(Model.Definition.Cleaner);
+            }
+        }
+
+        foreach (var (at, card) in _cards)
+        {
+            if (now - stepMs < at && at <= now)
+            {
+                _badges.Present(card);
             }
         }
 

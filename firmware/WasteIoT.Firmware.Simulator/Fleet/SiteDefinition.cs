@@ -6,7 +6,7 @@ public sealed record SiteDefinition
 
     public string? Password { get; init; }
 
-    /// <summary>"toilet" or "transferStation".</summary>
+    /// <summary>"toilet", "transferStation", or "scale" (a scale-house node of the transfer station named in <see cref="Station"/>).</summary>
     public string Kind { get; init; } = "toilet";
 
     public double Lat { get; init; }
@@ -31,4 +31,12 @@ public sealed record SiteDefinition
     public double PondLevelM { get; init; }
 
     public double PondRisePerHourM { get; init; }
+
+    /// <summary>A scale-house node's station (its device id) and that station's rated throughput, t/day.</summary>
+    public string? Station { get; init; }
+
+    public double RatedTonnes { get; init; } = 50;
+
+    /// <summary>The day's vehicles over the weighbridge, for a scale-house node.</summary>
+    public IReadOnlyList<WeighbridgeVisit> Weighings { get; init; } = [];
 }

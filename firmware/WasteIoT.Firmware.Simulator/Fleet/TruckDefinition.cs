@@ -28,6 +28,9 @@ public sealed record TruckDefinition
     /// <summary>What the registry calls it: collection (serves households), sweeper, sprinkler, fogCannon or muck (its stops are sites, not households).</summary>
     public string Vehicle { get; init; } = "collection";
 
+    /// <summary>The IC card its driver swipes at weighbridges; null when it has none.</summary>
+    public string? Card { get; init; }
+
     /// <summary>A muck truck's permit as the county issued it; null for any other vehicle, or a muck truck without one.</summary>
     public MuckPermitDefinition? Permit { get; init; }
 }
