@@ -1,5 +1,5 @@
-using System.Text;
 using WasteIoT.Firmware.Core.Hardware;
+using WasteIoT.Firmware.Core.Weighbridge;
 using WasteIoT.Firmware.Simulator.Fleet;
 using WasteIoT.Firmware.Simulator.World;
 
@@ -78,11 +78,5 @@ internal sealed class SimScale(SimulationTime time, IReadOnlyList<(long From, in
         return 0;
     }
 
-    private static byte[] Frame(int kg)
-    {
-        var body = Encoding.ASCII.GetBytes($"{(kg < 0 ? '-' : '+')}{Math.Abs(kg):000000}0");
-        var check = body.Aggregate(0, (x, b) => x ^ b);
-        const string Hex = "0123456789ABCDEF";
-        return [0x02, .. body, (byte)Hex[check >> 4], (byte)Hex[check & 0xF], 0x03];
-    }
+    private static byte[] Frame(int kg) => Xk3190A9Frame.Encode(kg, 0);
 }

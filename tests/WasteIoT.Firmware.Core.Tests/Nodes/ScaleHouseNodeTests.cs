@@ -65,11 +65,5 @@ public sealed class ScaleHouseNodeTests
         node.Tick();
     }
 
-    // An A9 frame: STX '+' six digits, no decimals, the XOR of sign to dp as two hex digits, ETX.
-    private static byte[] Frame(int kg)
-    {
-        var body = Encoding.ASCII.GetBytes($"+{kg:000000}0");
-        var check = body.Aggregate(0, (x, b) => x ^ b);
-        return [0x02, .. body, (byte)"0123456789ABCDEF"[check >> 4], (byte)"0123456789ABCDEF"[check & 0xF], 0x03];
-    }
+    private static byte[] Frame(int kg) => Xk3190A9Frame.Encode(kg, 0);
 }
