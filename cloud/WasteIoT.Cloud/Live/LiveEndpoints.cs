@@ -50,6 +50,7 @@ internal static class LiveEndpoints
             // What this page last showed of each truck: after a cloud restart the feed knows nothing yet, and the
             // gateway's first batch is the one the crash left unacknowledged — fixes this page has already shown.
             var shown = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+            var lastFix = new Dictionary<string, (DateTimeOffset, double, double, CargoCover)>(StringComparer.Ordinal);
             foreach (var truck in snapshot.Of<Truck>(RegistryKinds.Trucks).Where(t => viewer.SeesTruck(t.Id, t.Contractor)))
             {
                 var position = known.GetValueOrDefault(truck.Id);
@@ -64,6 +65,7 @@ internal static class LiveEndpoints
                 {
                     covers[truck.Id] = position.Cover;
                     shown[truck.Id] = position.Ts;
+                    lastFix[truck.Id] = (position.Ts, position.Lat, position.Lon, position.Cover);
                     await WriteAsync(context.Response, position, cancellationToken);
                 }
             }
@@ -83,6 +85,16 @@ internal static class LiveEndpoints
                         {
                             position = position with { Cover = cover };
                         }
+
+                        // A fix already shown comes again when the gateway resends the batch a crash left
+                        // unacknowledged: the same place at the same time in the same cover state is not news.
+                        var fix = (position.Ts, position.Lat, position.Lon, position.Cover);
+                        if (lastFix.TryGetValue(position.Truck, out var previous) && previous == fix)
+                        {
+                            continue;
+                        }
+
+                        lastFix[position.Truck] = fix;
 
                         covers[position.Truck] = position.Cover;
                         await WriteAsync(context.Response, position, cancellationToken);
