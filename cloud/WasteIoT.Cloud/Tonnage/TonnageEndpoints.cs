@@ -16,6 +16,9 @@ internal static class TonnageEndpoints
         app.MapGroup("/api/tonnage").WithTags("Tonnage").RequireSession()
             .RequireAuthorization(p => p.RequireRole(nameof(UserRole.Bureau), nameof(UserRole.Contractor)))
             .MapGet("/stations/{id}/{month}", StationMonthAsync).WithName("StationMonth");
+        app.MapGroup("/api/tonnage").WithTags("Tonnage").RequireSession()
+            .RequireAuthorization(p => p.RequireRole(nameof(UserRole.Bureau), nameof(UserRole.Contractor)))
+            .MapGet("/ponds/{id}/{month}", PondMonthAsync).WithName("PondMonth");
         return app;
     }
 
@@ -42,6 +45,31 @@ internal static class TonnageEndpoints
         last = last >= audit.Today ? audit.Today.AddDays(-1) : last;
         var days = last < first ? [] : await audit.LedgerSeriesAsync(station, first, last, snapshot, cancellationToken);
         return new StationMonth(station.Id, station.Name, station.Contractor, rated, month, [.. days.Select(d => Day(d.Day, d.Ledger))]);
+    }
+
+    /// <summary>A pond's closed days of the month, each day the pond audit's own (volume, inflow, treated, arriving).</summary>
+    private static async Task<Results<Ok<PondMonth>, ProblemHttpResult>> PondMonthAsync(
+        string id, string month, CountyAudit audit, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad month", detail: $"'{month}' is not a month in the form yyyy-MM");
+        }
+
+        var snapshot = await registry.CurrentAsync(cancellationToken);
+        if (snapshot.Find<Pond>(RegistryKinds.Ponds, id) is not { } pond || !Viewer.From(user).SeesSite(pond.Contractor))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not registered", detail: $"no pond '{id}'");
+        }
+
+        var days = new List<PondDay>();
+        for (var day = first; day < first.AddMonths(1) && day < audit.Today; day = day.AddDays(1))
+        {
+            var r = (await audit.PondAsync(pond, day, cancellationToken)).Result;
+            days.Add(new PondDay(day, r.VolumeM3, r.InflowM3PerDay, r.TreatedM3, r.GrossInflowM3PerDay, r.Alarm));
+        }
+
+        return TypedResults.Ok(new PondMonth(pond.Id, pond.Name, pond.Contractor, pond.AlarmVolumeM3, month, days));
     }
 
     private static async Task<Results<Ok<StationMonth>, ProblemHttpResult>> StationMonthAsync(

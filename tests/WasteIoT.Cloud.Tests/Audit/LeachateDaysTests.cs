@@ -18,6 +18,30 @@ public sealed class LeachateDaysTests
     [InlineData("PostgreSql")]
     public async Task TheDaysTreatedVolumeSurvivesARebootAndTheEffluentIsJudged(string database)
     {
+        await using var cloud = await HandBuiltCounty.StartAsync(database, Registry, Day());
+
+        var pond = (await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26/ponds/p-01")).GetProperty("result");
+        Assert.Equal(300.0, pond.GetProperty("treatedM3").GetDouble());
+        Assert.InRange(pond.GetProperty("grossInflowM3PerDay").GetDouble(), pond.GetProperty("inflowM3PerDay").GetDouble() + 190, pond.GetProperty("inflowM3PerDay").GetDouble() + 200);
+        Assert.Equal((120.0, true), (pond.GetProperty("effluentCod").GetDouble(), pond.GetProperty("effluentOverLimit").GetBoolean()));
+        Assert.Equal(300.0, (await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26/summary")).GetProperty("treatedM3").GetDouble());
+        Assert.Equal(pond.ToString(), (await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26/ponds"))[0].GetProperty("result").ToString());
+
+        // The month's balance reads each closed day as the pond audit does: the 25th treated 287.5 m³ (boot 1 to 23:00), the 26th 300.
+        var month = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/tonnage/ponds/p-01/2026-11");
+        Assert.Equal((26, 587.5), (month.GetProperty("days").GetArrayLength(), month.GetProperty("treatedM3").GetDouble()));
+        Assert.Equal(pond.GetProperty("grossInflowM3PerDay").GetDouble(), month.GetProperty("days")[25].GetProperty("grossInflowM3PerDay").GetDouble());
+    }
+
+    internal static readonly (string Kind, string Csv)[] Registry =
+    [
+        ("contractors", "id,name,phone\nc-green,绿洁环境,\n"),
+        ("ponds", "id,name,contractor,device,alarmVolumeM3,stageVolume,nodeCustody,treatmentDevice\np-01,渗滤液调节池,c-green,pond-01,10000,0:0;2:4000;4:9000;5:12000,bureau,site-s01\n"),
+    ];
+
+    /// <summary>The pond rising past 4 m over three days; the DTRO counted by boot 1 from the 25th's midnight to 10:00 on the 26th and by boot 2 from 10:30.</summary>
+    internal static StoredDay Day()
+    {
         var day = new StoredDay();
         day.Heard("pond-01", 1, Midnight.AddDays(-3), Midnight.AddHours(24).AddMinutes(30), TimeSpan.FromMinutes(10));
         foreach (var (at, stage) in new[] { (Midnight.AddDays(-2), 3.9), (Midnight, 4.0), (Midnight.AddHours(23), 4.1) })
@@ -36,19 +60,7 @@ public sealed class LeachateDaysTests
             day.Add(new LeachateTreatment { Device = "site-s01", Boot = 2, Seq = 0, Ts = Midnight.AddHours(10.5 + k), TotalM3 = 12.5 * k, FlowM3h = 12.5, Cod = k == 13 ? 120 : 62.5, Nh3n = 8.2 });
         }
 
-        var registry = new[]
-        {
-            ("contractors", "id,name,phone\nc-green,绿洁环境,\n"),
-            ("ponds", "id,name,contractor,device,alarmVolumeM3,stageVolume,nodeCustody,treatmentDevice\np-01,渗滤液调节池,c-green,pond-01,10000,0:0;2:4000;4:9000;5:12000,bureau,site-s01\n"),
-        };
-        await using var cloud = await HandBuiltCounty.StartAsync(database, registry, day.Renumber());
-
-        var pond = (await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26/ponds/p-01")).GetProperty("result");
-        Assert.Equal(300.0, pond.GetProperty("treatedM3").GetDouble());
-        Assert.InRange(pond.GetProperty("grossInflowM3PerDay").GetDouble(), pond.GetProperty("inflowM3PerDay").GetDouble() + 190, pond.GetProperty("inflowM3PerDay").GetDouble() + 200);
-        Assert.Equal((120.0, true), (pond.GetProperty("effluentCod").GetDouble(), pond.GetProperty("effluentOverLimit").GetBoolean()));
-        Assert.Equal(300.0, (await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26/summary")).GetProperty("treatedM3").GetDouble());
-        Assert.Equal(pond.ToString(), (await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26/ponds"))[0].GetProperty("result").ToString());
+        return day.Renumber();
     }
 
     [Fact]

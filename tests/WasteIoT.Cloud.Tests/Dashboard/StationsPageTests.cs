@@ -27,4 +27,18 @@ public sealed class StationsPageTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(month.Locator("[data-testid=ledger-chart] rect")).ToHaveCountAsync(2 * 26);
         await bureau.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.Screenshots, "bureau-station-month.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task ThePondsMonthChartsItsVolumeAgainstTheAlarmAndWhatWasTreated()
+    {
+        await using var cloud = await HandBuiltCounty.StartAsync("Sqlite", LeachateDaysTests.Registry, LeachateDaysTests.Day());
+        var bureau = await browser.SignInAsync(cloud, "admin", RunningCloud.AdminPassword);
+
+        await bureau.GotoAsync("/#/stations/2026-11-26");
+        await bureau.Locator("[data-page=stations][data-ready] [data-testid=ponds] a[href^='#/pond-month/']").ClickAsync();
+        var month = bureau.Locator("[data-page=pond-month][data-ready]");
+        await Assertions.Expect(month.Locator("[data-testid=pond-month]")).ToContainTextAsync("587.5 m³");
+        await Assertions.Expect(month.Locator("[data-testid=pond-chart] rect")).ToHaveCountAsync(26);
+        await bureau.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.Screenshots, "bureau-pond-month.png"), FullPage = true });
+    }
 }
