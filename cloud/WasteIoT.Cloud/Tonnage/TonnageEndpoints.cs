@@ -13,12 +13,10 @@ internal static class TonnageEndpoints
 {
     public static IEndpointRouteBuilder MapTonnage(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/tonnage").WithTags("Tonnage").RequireSession()
-            .RequireAuthorization(p => p.RequireRole(nameof(UserRole.Bureau), nameof(UserRole.Contractor)))
-            .MapGet("/stations/{id}/{month}", StationMonthAsync).WithName("StationMonth");
-        app.MapGroup("/api/tonnage").WithTags("Tonnage").RequireSession()
-            .RequireAuthorization(p => p.RequireRole(nameof(UserRole.Bureau), nameof(UserRole.Contractor)))
-            .MapGet("/ponds/{id}/{month}", PondMonthAsync).WithName("PondMonth");
+        var group = app.MapGroup("/api/tonnage").WithTags("Tonnage").RequireSession()
+            .RequireAuthorization(p => p.RequireRole(nameof(UserRole.Bureau), nameof(UserRole.Contractor)));
+        group.MapGet("/stations/{id}/{month}", StationMonthAsync).WithName("StationMonth");
+        group.MapGet("/ponds/{id}/{month}", PondMonthAsync).WithName("PondMonth");
         return app;
     }
 
@@ -29,7 +27,7 @@ internal static class TonnageEndpoints
     {
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(audit);
-        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+        if (!TryMonth(month, out var first))
         {
             return null;
         }
@@ -51,7 +49,7 @@ internal static class TonnageEndpoints
     private static async Task<Results<Ok<PondMonth>, ProblemHttpResult>> PondMonthAsync(
         string id, string month, CountyAudit audit, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+        if (!TryMonth(month, out var first))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad month", detail: $"'{month}' is not a month in the form yyyy-MM");
         }
@@ -75,7 +73,7 @@ internal static class TonnageEndpoints
     private static async Task<Results<Ok<StationMonth>, ProblemHttpResult>> StationMonthAsync(
         string id, string month, CountyAudit audit, CountyRegistry registry, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        if (!TryMonth(month, out _))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad month", detail: $"'{month}' is not a month in the form yyyy-MM");
         }
@@ -84,4 +82,8 @@ internal static class TonnageEndpoints
             ? TypedResults.Ok(result)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not registered", detail: $"no weighed transfer station '{id}'");
     }
+
+    /// <summary>A month as the pages write it (yyyy-MM), as its first day.</summary>
+    private static bool TryMonth(string month, out DateOnly first) =>
+        DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first);
 }
