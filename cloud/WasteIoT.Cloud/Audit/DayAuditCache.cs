@@ -97,7 +97,7 @@ public sealed class DayAuditCache(CountyAudit audit, IngestFeed feed, Registry.C
             byContractor[contractor.Id] = day.For(new Accounts.Viewer(string.Empty, Accounts.UserRole.Contractor, contractor.Id, string.Empty)).Summary;
         }
 
-        await summaries.SaveAsync(day.Date, byContractor, day.ComputedAt, cancellationToken);
+        await summaries.SaveAsync(day.Date, byContractor, day.Collection, day.ComputedAt, cancellationToken);
     }
 
     private sealed class Entry

@@ -12,7 +12,7 @@ namespace WasteIoT.Cloud.Exports;
 
 /// <summary>
 /// <c>/api/exports/{report}/{day or month}.{csv|xlsx}</c>: toilet audit, coverage, violations, road work and muck trucks of a day, and the
-/// monthly scorecard, as the signed-in user may see them. Column names are Chinese, as the bureau files them.
+/// monthly scorecard, station ledgers and tonnes collected, as the signed-in user may see them. Column names are Chinese, as the bureau files them.
 /// </summary>
 internal static class ExportEndpoints
 {
@@ -50,6 +50,17 @@ internal static class ExportEndpoints
             }
 
             table = new ReportTable($"转运站称重台账 {key}", ["转运站 station", "名称 name", "日期 day", "结转(t) carried", "进站(t) in", "出站(t) out", "日终存量(t) residual", "日产日清 cleared", "进站车次 trips in", "转运车次 trips out", "未识别车辆 unidentified", "未完成过磅 open passes", "设计规模(t/日) rated"], rows);
+        }
+        else if (report == "collection")
+        {
+            if (await Tonnage.TonnageEndpoints.CollectionAsync(key, viewer, summaries, cancellationToken) is not { } month)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad month", detail: $"'{key}' is not yyyy-MM");
+            }
+
+            table = new ReportTable($"收运量 {key}", ["类别 by", "车辆或线路 truck or route", "作业单位 contractor", "线路或车辆 routes or trucks", "天数 days", "车次 trips", "收运量(t) tonnes", "超载 overloads", "进站未过磅 unweighed"],
+                [.. month.Trucks.Select(c => new object?[] { "车辆 truck", c.Truck, c.Contractor, string.Join(";", c.Routes), c.Days, c.Trips, c.DeliveredT, c.Overloads, c.Unweighed }),
+                    .. month.Routes.Select(r => new object?[] { "线路 route", r.Route, r.Contractor, string.Join(";", r.Trucks), r.Days, r.Trips, r.DeliveredT, null, null })]);
         }
         else if (report == "scorecard")
         {
@@ -100,7 +111,7 @@ internal static class ExportEndpoints
 
         if (table is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown report", detail: "toilets, coverage, violations, roads, muck, tonnage or scorecard");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown report", detail: "toilets, coverage, violations, roads, muck, tonnage, collection or scorecard");
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);

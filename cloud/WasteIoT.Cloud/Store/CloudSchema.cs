@@ -56,6 +56,7 @@ internal static class CloudSchema
         """,
         Shared(6, "INTEGER PRIMARY KEY", "BLOB"),
         Shared(7, "INTEGER PRIMARY KEY", "BLOB"),
+        Shared(8, "INTEGER PRIMARY KEY", "BLOB"),
     ];
 
     /// <summary>
@@ -91,6 +92,7 @@ internal static class CloudSchema
         """,
         Shared(6, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
         Shared(7, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
+        Shared(8, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
     ];
 
     private static string Shared(int step, string id, string blob) => (step switch
@@ -200,6 +202,20 @@ internal static class CloudSchema
                 oldest_age_s BIGINT,
                 store_bytes  BIGINT,
                 thinned      BIGINT
+            );
+            """,
+        // Each closed day's tonnes per collection truck, so a month by truck or route is a read of rows, as the scorecard is.
+        8 => """
+            CREATE TABLE day_collection (
+                day        TEXT             NOT NULL,
+                truck      TEXT             NOT NULL,
+                contractor TEXT             NOT NULL,
+                route      TEXT             NOT NULL,
+                tonnes     DOUBLE PRECISION NOT NULL,
+                trips      INTEGER          NOT NULL,
+                unweighed  INTEGER          NOT NULL,
+                overloads  INTEGER          NOT NULL,
+                PRIMARY KEY (day, truck)
             );
             """,
         _ => throw new ArgumentOutOfRangeException(nameof(step)),

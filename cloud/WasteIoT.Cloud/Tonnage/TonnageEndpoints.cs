@@ -17,6 +17,7 @@ internal static class TonnageEndpoints
             .RequireAuthorization(p => p.RequireRole(nameof(UserRole.Bureau), nameof(UserRole.Contractor)));
         group.MapGet("/stations/{id}/{month}", StationMonthAsync).WithName("StationMonth");
         group.MapGet("/ponds/{id}/{month}", PondMonthAsync).WithName("PondMonth");
+        group.MapGet("/collection/{month}", CollectionMonthAsync).WithName("CollectionMonth");
         return app;
     }
 
@@ -82,6 +83,25 @@ internal static class TonnageEndpoints
             ? TypedResults.Ok(result)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not registered", detail: $"no weighed transfer station '{id}'");
     }
+
+    /// <summary>Tonnes by truck and by route over the month's closed days, as kept when each day was audited.</summary>
+    public static async Task<CollectionMonth?> CollectionAsync(string month, Viewer viewer, DaySummaryStore summaries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(summaries);
+        if (!TryMonth(month, out var first))
+        {
+            return null;
+        }
+
+        var last = first.AddMonths(1).AddDays(-1);
+        var days = (await summaries.ReadAsync(first, last, cancellationToken)).Where(r => r.Contractor.Length == 0).Select(r => r.Day).Distinct().Count();
+        return CollectionMonth.From(month, days, await summaries.ReadCollectionAsync(first, last, cancellationToken), viewer);
+    }
+
+    private static async Task<Results<Ok<CollectionMonth>, ProblemHttpResult>> CollectionMonthAsync(string month, DaySummaryStore summaries, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await CollectionAsync(month, Viewer.From(user), summaries, cancellationToken) is { } result
+            ? TypedResults.Ok(result)
+            : TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad month", detail: $"'{month}' is not a month in the form yyyy-MM");
 
     /// <summary>A month as the pages write it (yyyy-MM), as its first day.</summary>
     private static bool TryMonth(string month, out DateOnly first) =>

@@ -31,7 +31,7 @@
       const effluent = r.effluentCod == null && r.effluentNh3n == null ? '—' : `COD ${num(r.effluentCod, 1)} · NH₃-N ${num(r.effluentNh3n, 1)} mg/L`;
       return [`<a href="#/pond-month/${encodeURIComponent(p.pond)}/${date.slice(0, 7)}">${esc(p.name)}</a>`, verdict(p.state, p.evidence.coverage), `${num(r.volumeM3)} m³`, `${num(p.alarmVolumeM3)} m³`, `${num(r.inflowM3PerDay, 1)} m³/d`, r.treatedM3 == null ? '—' : `${num(r.treatedM3, 1)} m³`,
         r.grossInflowM3PerDay == null ? '—' : `${num(r.grossInflowM3PerDay, 1)} m³/d`, num(r.daysToAlarm, 1), r.effluentOverLimit ? `<span class="bad-text">${esc(effluent)}</span>` : esc(effluent)];
-    }))}</div>` : '') + (collection.length ? `<h2>${esc(t('byTruck'))}</h2><div data-testid="collection">${table([t('truck'), t('route'), t('delivered'), t('trips'), t('overloads'), t('unweighed')], collection.map(c => [
+    }))}</div>` : '') + (collection.length ? `<h2>${esc(t('byTruck'))} <a href="#/collection-month/${date.slice(0, 7)}">${esc(t('collectionMonth'))}</a></h2><div data-testid="collection">${table([t('truck'), t('route'), t('delivered'), t('trips'), t('overloads'), t('unweighed')], collection.map(c => [
       esc(c.truck), esc(c.route ?? '—'), tonnes(c.deliveredT), c.trips,
       c.overloads.length ? `<span class="bad-text">${c.overloads.map(o => `${esc(time(o.ts))} ${(o.netKg / 1000).toFixed(2)} t`).join(', ')}</span>` : '0',
       c.unweighed.length ? `<span class="bad-text">${c.unweighed.map(u => `${esc(time(u.from))}–${esc(time(u.to))}`).join(', ')}</span>` : '0']))}</div>` : '') + `<p class="exports"><a href="/api/exports/tonnage/${date.slice(0, 7)}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/tonnage/${date.slice(0, 7)}.xlsx">${esc(t('exportXlsx'))}</a></p>`;
@@ -57,6 +57,20 @@
         ${bars}<polyline points="${volume}" fill="none" stroke="#36c" stroke-width="2"><title>${esc(t('volume'))}</title></polyline></svg>
       ${table([t('date'), t('volume'), t('netInflow'), t('treated'), t('grossInflow')], m.days.map(d => [d.date, d.volumeM3 == null ? '—' : `${Math.round(d.volumeM3)} m³`,
         d.netInflowM3PerDay == null ? '—' : `${d.netInflowM3PerDay.toFixed(1)} m³/d`, d.treatedM3 == null ? '—' : `${d.treatedM3.toFixed(1)} m³`, d.grossInflowM3PerDay == null ? '—' : `${d.grossInflowM3PerDay.toFixed(1)} m³/d`]))}`;
+  };
+
+  // Tonnes collected over the month's closed days, by truck and by route (the rows each closed day's audit kept).
+  pages['collection-month'] = async (page, [arg]) => {
+    const month = /^\d{4}-\d{2}$/.test(arg ?? '') ? arg : dateArg().slice(0, 7);
+    const m = await api(`/api/tonnage/collection/${month}`);
+    page.innerHTML = `<h2>${esc(t('collectionMonth'))} · ${esc(month)}</h2>
+      <section class="tiles" data-testid="collection-month">${tile(t('delivered'), tonnes(m.deliveredT))}${tile(t('daysKept'), m.daysKept)}</section>
+      <div data-testid="trucks-month">${table([t('truck'), t('servedRoutes'), t('days'), t('trips'), t('delivered'), t('overloads'), t('unweighed')], m.trucks.map(c => [
+        esc(c.truck), esc(c.routes.join(', ') || '—'), c.days, c.trips, tonnes(c.deliveredT),
+        c.overloads ? `<span class="bad-text">${c.overloads}</span>` : '0', c.unweighed ? `<span class="bad-text">${c.unweighed}</span>` : '0']))}</div>
+      <h2>${esc(t('byRoute'))}</h2>
+      <div data-testid="routes-month">${table([t('route'), t('truck'), t('days'), t('trips'), t('delivered')], m.routes.map(r => [esc(r.route), esc(r.trucks.join(', ')), r.days, r.trips, tonnes(r.deliveredT)]))}</div>
+      <p class="exports"><a href="/api/exports/collection/${month}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/collection/${month}.xlsx">${esc(t('exportXlsx'))}</a></p>`;
   };
 
   pages['station-month'] = async (page, [id = '', arg]) => {

@@ -68,7 +68,9 @@ public sealed class StationLedgerDaysTests
         // 浙A·D1234 may carry 5.5 t (its 6 t delivery at 08:38 is over); 浙A·D5678's node puts it at the station twice:
         // 07:50–08:05 (weighed at 07:53) and 13:00–13:10 (no weighing).
         var registry = Registry.Select(f => f.Kind != "trucks" ? f : (f.Kind,
-            "plate,contractor,devices,nodeCustody,vehicle,card,ratedLoadKg\n浙A·D1234,c-green,,contractor,collection,04A1B2C3,5500\n浙A·D5678,c-green,truck-08,contractor,collection,04A1B2C4,\n浙A·T0001,c-green,,contractor,transfer,04C0FFEE,\n")).ToArray();
+            "plate,contractor,devices,nodeCustody,vehicle,card,ratedLoadKg\n浙A·D1234,c-green,,contractor,collection,04A1B2C3,5500\n浙A·D5678,c-green,truck-08,contractor,collection,04A1B2C4,\n浙A·T0001,c-green,,contractor,transfer,04C0FFEE,\n")).Concat([
+            ("households", "id,address,building,lat,lon,tag\nh-001,城关镇幸福路1号,1幢,30.2741,120.1551,TAG-0001\n"),
+            ("routes", "id,name,contractor,truck,serviceDays,households,starts,ends\nr-east,城东线,c-green,浙A·D1234,daily,h-001,06:00,18:00\n")]).ToArray();
         var day = Day(transferTrips: 2);
         day.Heard("truck-08", 1, Midnight.AddHours(5), Midnight.AddHours(19), TimeSpan.FromMinutes(5));
         foreach (var (from, minutes) in new[] { (Midnight.AddHours(7).AddMinutes(50), 15), (Midnight.AddHours(13), 10) })
@@ -88,6 +90,24 @@ public sealed class StationLedgerDaysTests
         Assert.Equal("2026-11-26T05:00:00+00:00", unweighed.GetProperty("from").GetString());
         var summary = (await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26/summary"));
         Assert.Equal((22.0, 1, 1), (summary.GetProperty("tonnesCollected").GetDouble(), summary.GetProperty("unweighedVisits").GetInt32(), summary.GetProperty("overloads").GetInt32()));
+
+        // The month by truck and by route reads each closed day as kept: the 25th's 3 t and the 26th's 16 t for 浙A·D1234 on 城东线.
+        await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-25/summary");
+        var month = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/tonnage/collection/2026-11");
+        Assert.Equal(25.0, month.GetProperty("deliveredT").GetDouble());
+        Assert.InRange(month.GetProperty("daysKept").GetInt32(), 2, 3); // the case filer may have closed the 24th too
+        var trucks = month.GetProperty("trucks").EnumerateArray().ToDictionary(t => t.GetProperty("truck").GetString()!);
+        Assert.Equal((2, 4, 19.0, 1, 0), (trucks["浙A·D1234"].GetProperty("days").GetInt32(), trucks["浙A·D1234"].GetProperty("trips").GetInt32(),
+            trucks["浙A·D1234"].GetProperty("deliveredT").GetDouble(), trucks["浙A·D1234"].GetProperty("overloads").GetInt32(), trucks["浙A·D1234"].GetProperty("unweighed").GetInt32()));
+        Assert.Equal((1, 6.0, 1), (trucks["浙A·D5678"].GetProperty("days").GetInt32(), trucks["浙A·D5678"].GetProperty("deliveredT").GetDouble(), trucks["浙A·D5678"].GetProperty("unweighed").GetInt32()));
+        var route = Assert.Single(month.GetProperty("routes").EnumerateArray());
+        Assert.Equal(("r-east", 2, 4, 19.0), (route.GetProperty("route").GetString(), route.GetProperty("days").GetInt32(), route.GetProperty("trips").GetInt32(), route.GetProperty("deliveredT").GetDouble()));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await cloud.Client.GetAsync(new Uri("/api/tonnage/collection/2026-13", UriKind.Relative))).StatusCode);
+        var csv = await cloud.Client.GetStringAsync(new Uri("/api/exports/collection/2026-11.csv", UriKind.Relative));
+        Assert.Contains("车辆 truck,浙A·D1234,c-green,r-east,2,4,19,1,0", csv, StringComparison.Ordinal);
+        Assert.Contains("线路 route,r-east,c-green,浙A·D1234,2,4,19,,", csv, StringComparison.Ordinal);
+        var tonnage = await cloud.Client.GetStringAsync(new Uri("/api/exports/tonnage/2026-11.csv", UriKind.Relative));
+        Assert.Contains("ts-01,城东转运站,2026-11-26,3,22,20,5,未清 not cleared,4,2,0,0,50", tonnage, StringComparison.Ordinal);
 
         var cases = await HandBuiltCounty.CasesAsync(cloud);
         Assert.Equal(["overload 浙A·D1234 00:38:00", "unweighedVisit 浙A·D5678 05:00:00"],

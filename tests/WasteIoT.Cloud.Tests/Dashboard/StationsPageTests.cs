@@ -26,6 +26,17 @@ public sealed class StationsPageTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(month.Locator("[data-testid=month-ledger]")).ToContainTextAsync("25.00 t");
         await Assertions.Expect(month.Locator("[data-testid=ledger-chart] rect")).ToHaveCountAsync(2 * 26);
         await bureau.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.Screenshots, "bureau-station-month.png"), FullPage = true });
+
+        // The month by truck: the 25th (opened first, so its day is closed and kept) and the 26th add up per truck.
+        await bureau.GotoAsync("/#/stations/2026-11-25");
+        await Assertions.Expect(bureau.Locator("[data-page=stations][data-ready] [data-testid=collection]")).ToContainTextAsync("3.00 t");
+        await bureau.GotoAsync("/#/stations/2026-11-26");
+        await bureau.Locator("[data-page=stations][data-ready] a[href^='#/collection-month/']").ClickAsync();
+        var collection = bureau.Locator("[data-page=collection-month][data-ready]");
+        await Assertions.Expect(collection.Locator("[data-testid=collection-month]")).ToContainTextAsync("25.00 t");
+        await Assertions.Expect(collection.Locator("[data-testid=trucks-month] tbody tr", new() { HasText = "浙A·D1234" })).ToContainTextAsync("19.00 t");
+        await Assertions.Expect(collection.Locator("[data-testid=trucks-month] tbody tr", new() { HasText = "浙A·D5678" })).ToContainTextAsync("6.00 t");
+        await bureau.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.Screenshots, "bureau-collection-month.png"), FullPage = true });
     }
 
     [Fact]
