@@ -368,14 +368,15 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var totals = messages.Select(m => (m.Ts, m.Boot, m.TotalM3)).ToList();
         var treatedToday = TreatedVolume.Over(totals, day.Start, day.End);
         var treatedWindow = TreatedVolume.Over(totals, day.End - TimeSpan.FromDays(3), day.End);
-        var effluent = messages.Where(m => m.Ts >= day.Start && m.Ts < day.End && (m.Cod is not null || m.Nh3n is not null)).MaxBy(m => m.Ts);
+        var samples = messages.Where(m => m.Ts >= day.Start && m.Ts < day.End && (m.Cod is not null || m.Nh3n is not null)).Select(m => new EffluentSample(m.Ts, m.Cod, m.Nh3n)).ToList();
+        var effluent = samples.MaxBy(m => m.Ts);
         return result with
         {
             TreatedM3 = treatedToday,
             GrossInflowM3PerDay = result.InflowM3PerDay is { } net ? Math.Round(net + (treatedWindow / 3), 1) : null,
             EffluentCod = effluent?.Cod,
             EffluentNh3n = effluent?.Nh3n,
-            EffluentOverLimit = effluent is not null && (effluent.Cod > 100 || effluent.Nh3n > 25),
+            EffluentExceedances = EffluentCheck.OverLimit(samples, Rules.Leachate),
         };
     }
 

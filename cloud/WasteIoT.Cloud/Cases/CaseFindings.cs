@@ -19,12 +19,13 @@ public static class CaseFindings
     /// <summary>The party a case about a bureau-maintained node is filed against (no contractor sees it).</summary>
     public const string BureauMaintainer = "";
 
-    public static IEnumerable<CaseFinding> From(CountyDay day, bool dayClosed, RegistrySnapshot snapshot, TimeZoneInfo zone, double movingSpeedKmh = 5)
+    public static IEnumerable<CaseFinding> From(CountyDay day, bool dayClosed, RegistrySnapshot snapshot, TimeZoneInfo zone, double movingSpeedKmh = 5, Checks.Ponds.LeachateRules? leachate = null)
     {
         ArgumentNullException.ThrowIfNull(day);
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(zone);
         string Clock(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, zone).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+        var limits = leachate ?? new Checks.Ponds.LeachateRules();
 
         foreach (var truck in day.Trucks)
         {
@@ -84,6 +85,15 @@ public static class CaseFindings
         {
             yield return new CaseFinding("pondAlarm", pond.Pond, day.Date, "alarm", pond.Contractor, $"渗滤液调节池超警戒：{pond.Name}",
                 string.Create(CultureInfo.InvariantCulture, $"容积 {Decisive.Format(pond.Result.VolumeM3 ?? 0, pond.AlarmVolumeM3)} 立方米 ≥ 警戒 {pond.AlarmVolumeM3:0} 立方米{(pond.Result.At is { } at ? $"（{Clock(at)}）" : string.Empty)}：请启动应急 DTRO 处理设备"));
+        }
+
+        foreach (var pond in day.Ponds.Where(p => p.Result.EffluentOverLimit))
+        {
+            // Measured happening, so filed at once; one case a pond-day, its detail growing as readings come in.
+            var over = pond.Result.EffluentExceedances;
+            string Worst(Func<Checks.Ponds.EffluentSample, double?> value) => over.Max(value) is { } worst ? worst.ToString("0.#", CultureInfo.InvariantCulture) : "—";
+            yield return new CaseFinding("effluent", pond.Pond, day.Date, "effluent", pond.Contractor, $"渗滤液处理出水超标：{pond.Name}",
+                string.Create(CultureInfo.InvariantCulture, $"出水超标读数 {over.Count} 次（{Clock(over[0].Ts)[..5]}–{Clock(over[^1].Ts)[..5]}），最高 COD {Worst(s => s.Cod)} mg/L、氨氮 {Worst(s => s.Nh3n)} mg/L；限值 COD {limits.EffluentCodMgL:0.#} mg/L、氨氮 {limits.EffluentNh3nMgL:0.#} mg/L（GB 16889）"));
         }
 
         if (!dayClosed)

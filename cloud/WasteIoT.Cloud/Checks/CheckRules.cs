@@ -2,6 +2,7 @@ using WasteIoT.Cloud.Checks.Clearance;
 using WasteIoT.Cloud.Checks.Coverage;
 using WasteIoT.Cloud.Checks.Evidence;
 using WasteIoT.Cloud.Checks.Muck;
+using WasteIoT.Cloud.Checks.Ponds;
 using WasteIoT.Cloud.Checks.Roads;
 using WasteIoT.Cloud.Checks.SealedTransport;
 using WasteIoT.Cloud.Checks.Toilets;
@@ -30,6 +31,8 @@ public sealed class CheckRules
     public MuckRules Muck { get; set; } = new();
 
     public TonnageRules Tonnage { get; set; } = new();
+
+    public LeachateRules Leachate { get; set; } = new();
 
     /// <summary>When a device counts as heard, and how much of a window must be heard for a verdict to stand.</summary>
     public EvidenceRules Evidence { get; set; } = new();

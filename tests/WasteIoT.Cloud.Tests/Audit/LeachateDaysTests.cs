@@ -27,6 +27,12 @@ public sealed class LeachateDaysTests
         Assert.Equal(300.0, (await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26/summary")).GetProperty("treatedM3").GetDouble());
         Assert.Equal(pond.ToString(), (await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26/ponds"))[0].GetProperty("result").ToString());
 
+        // Two readings over GB 16889 (13:30 NH3-N 31, 23:30 COD 120): one case filed at once, naming both and the limits.
+        Assert.Equal(["2026-11-26T05:30:00+00:00", "2026-11-26T15:30:00+00:00"], pond.GetProperty("effluentExceedances").EnumerateArray().Select(e => e.GetProperty("ts").GetString()));
+        var effluent = Assert.Single(await HandBuiltCounty.CasesAsync(cloud), c => c.GetProperty("kind").GetString() == "effluent");
+        Assert.Equal(("p-01", "c-green"), (effluent.GetProperty("subject").GetString(), effluent.GetProperty("contractor").GetString()));
+        Assert.Contains("出水超标读数 2 次（13:30–23:30），最高 COD 120 mg/L、氨氮 31 mg/L；限值 COD 100 mg/L、氨氮 25 mg/L", effluent.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
         // The month's balance reads each closed day as the pond audit does: the 25th treated 287.5 m³ (boot 1 to 23:00), the 26th 300.
         var month = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/tonnage/ponds/p-01/2026-11");
         Assert.Equal((26, 587.5), (month.GetProperty("days").GetArrayLength(), month.GetProperty("treatedM3").GetDouble()));
@@ -57,7 +63,7 @@ public sealed class LeachateDaysTests
 
         for (var k = 0; k <= 13; k++)
         {
-            day.Add(new LeachateTreatment { Device = "site-s01", Boot = 2, Seq = 0, Ts = Midnight.AddHours(10.5 + k), TotalM3 = 12.5 * k, FlowM3h = 12.5, Cod = k == 13 ? 120 : 62.5, Nh3n = 8.2 });
+            day.Add(new LeachateTreatment { Device = "site-s01", Boot = 2, Seq = 0, Ts = Midnight.AddHours(10.5 + k), TotalM3 = 12.5 * k, FlowM3h = 12.5, Cod = k == 13 ? 120 : 62.5, Nh3n = k == 3 ? 31 : 8.2 });
         }
 
         return day.Renumber();

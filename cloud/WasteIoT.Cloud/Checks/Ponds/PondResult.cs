@@ -10,10 +10,13 @@ public sealed record PondResult(string Pond, double? VolumeM3, bool Alarm, doubl
     /// <summary>Leachate arriving, m³/day: the net inflow plus what was treated over the same days.</summary>
     public double? GrossInflowM3PerDay { get; init; }
 
-    /// <summary>The day's last effluent readings, mg/L, and whether either was over GB 16889 table 2 (COD 100, NH3-N 25).</summary>
+    /// <summary>The day's last effluent readings, mg/L.</summary>
     public double? EffluentCod { get; init; }
 
     public double? EffluentNh3n { get; init; }
 
-    public bool EffluentOverLimit { get; init; }
+    /// <summary>Every reading of the day over a limit (<see cref="LeachateRules"/>: GB 16889 table 2 by default).</summary>
+    public IReadOnlyList<EffluentSample> EffluentExceedances { get; init; } = [];
+
+    public bool EffluentOverLimit => EffluentExceedances.Count > 0;
 }
