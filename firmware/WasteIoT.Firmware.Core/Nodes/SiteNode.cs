@@ -196,7 +196,7 @@ namespace WasteIoT.Firmware.Core.Nodes
 
         private void ReadScale(long uptime)
         {
-            if (_hardware.Scale == null || _hardware.ScaleFrames == null || _hardware.ScaleCapture == null)
+            if (_hardware.Scale == null || _hardware.ScaleCapture == null || (_hardware.ScaleFrames == null && _hardware.ScaleTickets == null))
             {
                 return;
             }
@@ -206,7 +206,14 @@ namespace WasteIoT.Firmware.Core.Nodes
             {
                 for (int i = 0; i < count; i++)
                 {
-                    if (_hardware.ScaleFrames.Feed(_uart[i]))
+                    if (_hardware.ScaleTickets != null)
+                    {
+                        if (_hardware.ScaleTickets.Feed(_uart[i]))
+                        {
+                            _hardware.ScaleCapture.Ticket(uptime, _hardware.ScaleTickets.Ticket);
+                        }
+                    }
+                    else if (_hardware.ScaleFrames.Feed(_uart[i]))
                     {
                         _hardware.ScaleCapture.Reading(uptime, _hardware.ScaleFrames.WeightKg);
                     }

@@ -40,11 +40,14 @@ namespace WasteIoT.Firmware.Core.Nodes
 
         public PulseTotaliser Treated;
 
-        /// <summary>A scale-house node: the weighbridge indicator's UART, read with <see cref="ScaleFrames"/>.</summary>
+        /// <summary>A scale-house node: the weighbridge indicator's UART, read with <see cref="ScaleFrames"/> or <see cref="ScaleTickets"/>.</summary>
         public IByteStream Scale;
 
         /// <summary>An <see cref="Xk3190A9Parser"/> or a <see cref="ReversedWeightParser"/>, as the indicator is set.</summary>
         public IWeightFrames ScaleFrames;
+
+        /// <summary>Instead of <see cref="ScaleFrames"/>: the indicator's print output on <see cref="Scale"/>, each ticket a completed visit.</summary>
+        public TicketParser ScaleTickets;
 
         /// <summary>Turns the readings and the cards swiped on <see cref="BadgeReader"/> into weighings; with it, cards are vehicles', not cleaners'.</summary>
         public WeighingCapture ScaleCapture;

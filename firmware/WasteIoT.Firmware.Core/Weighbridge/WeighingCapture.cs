@@ -65,6 +65,31 @@ namespace WasteIoT.Firmware.Core.Weighbridge
             _ready.Add(Capture(ms, _stable.WeightKg, tag));
         }
 
+        /// <summary>
+        /// A ticket the indicator printed (its print output wired instead of the continuous one): the completed visit as
+        /// the indicator computed it, sent as the visit's second pass. The ticket does not say which pass was second, so
+        /// the platform weight sent is its tare — the empty truck leaving, as a collection truck does. The card is the
+        /// one swiped within <see cref="TicketCardMs"/> before it (the operator prints after the second weighing).
+        /// </summary>
+        public void Ticket(long ms, WeighTicket ticket)
+        {
+            Weighing weighing = new Weighing();
+            weighing.Direction = WeighDirection.Out;
+            weighing.WeightKg = ticket.TareKg;
+            weighing.Stable = true;
+            weighing.Tag = _card != null && ms - _cardAt <= TicketCardMs ? _card : null;
+            weighing.Vehicle = ticket.Vehicle;
+            weighing.Ticket = ticket.Number;
+            weighing.GrossKg = ticket.GrossKg;
+            weighing.TareKg = ticket.TareKg;
+            weighing.NetKg = ticket.NetKg;
+            _card = null;
+            _ready.Add(weighing);
+        }
+
+        /// <summary>How long before its ticket a card is taken as the ticket's vehicle's.</summary>
+        public const long TicketCardMs = 600000;
+
         /// <summary>A vehicle's card swiped at the scale.</summary>
         public void Card(long ms, string tag)
         {

@@ -28,8 +28,9 @@ namespace WasteIoT.Firmware.Devices
         public const string WorkEquipmentB = null;
 
         /// <summary>
-        /// Site nodes in a scale house: the weighbridge indicator's continuous output on COM3 ("a9" for XK3190-A9-style
-        /// STX frames, "reversed" for the '=' format), or null where there is no weighbridge. Its unit (1 for kg, 1000
+        /// Site nodes in a scale house: the weighbridge indicator's output on COM3 ("a9" for XK3190-A9-style STX frames,
+        /// "reversed" for the '=' format, "ticket" for its English print output, one visit a ticket), or null where
+        /// there is no weighbridge. Its unit (1 for kg, 1000
         /// for t) and division as set on the indicator.
         /// </summary>
         public const string ScaleFormat = null;

@@ -44,9 +44,16 @@ namespace WasteIoT.Firmware.Devices
                 // settled 2 s within a division, over 500 kg; a visit waits 4 h for its second pass.
                 PinMux.Uart3Rx(SiteNodePins.ScaleRx);
                 hardware.Scale = new SerialByteStream(new SerialPort("COM3", 9600));
-                hardware.ScaleFrames = DeviceSettings.ScaleFormat == "reversed"
-                    ? (IWeightFrames)new ReversedWeightParser(DeviceSettings.ScaleKgPerUnit)
-                    : new Xk3190A9Parser(DeviceSettings.ScaleKgPerUnit);
+                if (DeviceSettings.ScaleFormat == "ticket")
+                {
+                    hardware.ScaleTickets = new TicketParser();
+                }
+                else
+                {
+                    hardware.ScaleFrames = DeviceSettings.ScaleFormat == "reversed"
+                        ? (IWeightFrames)new ReversedWeightParser(DeviceSettings.ScaleKgPerUnit)
+                        : new Xk3190A9Parser(DeviceSettings.ScaleKgPerUnit);
+                }
                 hardware.ScaleCapture = new WeighingCapture(500, DeviceSettings.ScaleDivisionKg, 2000, 4 * 3600000L);
             }
 

@@ -59,6 +59,39 @@ public sealed class ScaleHouseNodeTests
         Assert.Equal([FeedbackPattern.Accepted, FeedbackPattern.Accepted], indicator.Shown);
     }
 
+    [Fact]
+    public void EachPrintedTicketIsACompletedVisitWithItsNumberPlateAndCard()
+    {
+        var rig = new DeviceRig("scale-ts01");
+        var scale = new FakeStream();
+        var cards = new FakeTags();
+        var node = new SiteNode(rig.Boot(), new SiteNodeHardware
+        {
+            BadgeReader = cards,
+            Scale = scale,
+            ScaleTickets = new TicketParser(),
+            ScaleCapture = new WeighingCapture(minLoadKg: 500, divisionKg: 20, holdMs: 2_000, visitMs: 4 * 3_600_000L),
+        });
+
+        // The card at the second pass, then the printer port's bytes a line at a time: a torn ticket, two good, one that does not add up.
+        cards.Pending.Enqueue("04A1B2C3");
+        Tick(rig, node);
+        var recorded = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "weighbridge", "tickets-en.bin"));
+        for (var offset = 0; offset < recorded.Length; offset += 16)
+        {
+            scale.Push(recorded[offset..Math.Min(recorded.Length, offset + 16)]);
+            Tick(rig, node);
+        }
+
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(rig.Clock.UtcNowMs).AddMinutes(1);
+        var weighings = rig.Mqtt.Payloads("weigh").Select(p => Assert.IsType<ContractWeighing>(WireCodec.DecodeDeviceMessage(Encoding.UTF8.GetBytes(p), now).Value)).ToList();
+        Assert.Equal(
+            [("T20261127-0042", "ZJA-D1234", "04A1B2C3", 15_240, 9_860, 5_380), ("T20261127-0043", null, null, 32_180, 12_020, 20_160)],
+            weighings.Select(w => (w.Ticket, w.Vehicle, w.Tag, w.GrossKg, w.TareKg, w.NetKg)));
+        Assert.All(weighings, w => Assert.Equal((WasteIoT.Contracts.Messages.WeighDirection.Out, true), (w.Direction, w.Stable)));
+        Assert.Empty(rig.Mqtt.Payloads("badge"));
+    }
+
     private static void Tick(DeviceRig rig, SiteNode node)
     {
         rig.Clock.Advance(100);
