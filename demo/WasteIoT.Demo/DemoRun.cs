@@ -29,7 +29,7 @@ public static class DemoRun
         void ToLog(ILoggingBuilder logging) => logging.ClearProviders().AddProvider(log);
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
         var yesterday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime).AddDays(-1);
-        var fleet = FleetGenerator.AddStreets(FleetGenerator.Create(seed: 7, trucks: 3, householdsPerTruck: 40, toilets: 3, binsPerTruck: 4)) with
+        var fleet = FleetGenerator.AddTransferStation(FleetGenerator.AddStreets(FleetGenerator.Create(seed: 7, trucks: 3, householdsPerTruck: 40, toilets: 3, binsPerTruck: 4))) with
         {
             Start = new DateTimeOffset(yesterday.ToDateTime(new TimeOnly(5, 0)), zone.GetUtcOffset(yesterday.ToDateTime(new TimeOnly(5, 0)))),
             Duration = TimeSpan.FromHours(18),

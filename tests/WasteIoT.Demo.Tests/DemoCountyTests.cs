@@ -11,10 +11,7 @@ public sealed class DemoCountyTests
     [Fact]
     public async Task GeneratedFleetsCountyImportsCleanlyAndKnowsEveryDevice()
     {
-        var fleet = FleetGenerator.AddStreets(FleetGenerator.Create(seed: 7, trucks: 3, householdsPerTruck: 25, toilets: 2, binsPerTruck: 4)) with
-        {
-            Sites = [.. FleetGenerator.Create(7, 1, 1, 2, 1).Sites, new SiteDefinition { Device = "site-s01", Kind = "transferStation", Lat = 31.24, Lon = 121.48, PondGaugeZeroMm = 3000, PondLevelM = 3.5 }],
-        };
+        var fleet = FleetGenerator.AddTransferStation(FleetGenerator.AddStreets(FleetGenerator.Create(seed: 7, trucks: 3, householdsPerTruck: 25, toilets: 2, binsPerTruck: 4)));
         using var database = new SqliteCloudDatabase(Path.Combine(Path.GetTempPath(), "wiot-demo-" + Guid.NewGuid().ToString("N"), "cloud.db"));
         var registry = new CountyRegistry(new RegistryStore(database, TimeProvider.System), TimeProvider.System);
 
@@ -35,6 +32,13 @@ public sealed class DemoCountyTests
         Assert.Equal(3, snapshot.Count(RegistryKinds.Roads));
         Assert.Equal("沪A·D0031", snapshot.Find<MuckPermit>(RegistryKinds.Permits, "ZT-DEMO-001")!.Truck);
         Assert.Equal(VehicleKind.Sweeper, snapshot.Find<Truck>(RegistryKinds.Trucks, "沪A·D0021")!.Vehicle);
+        // The weighed station: its scale-house node measures it, collection trucks carry the cards its visits name.
+        var station = snapshot.Find<Site>(RegistryKinds.Sites, "s01")!;
+        Assert.Equal((SiteKind.TransferStation, 50.0, "site-s01;scale-s01"), (station.Kind, station.RatedTonnes, string.Join(";", station.Devices)));
+        var scale = fleet.Sites.Single(s => s.Kind == "scale");
+        Assert.All(scale.Weighings.Select(v => v.Card).Distinct(), card => Assert.Contains(snapshot.Of<Truck>(RegistryKinds.Trucks), t => t.Card == card));
+        Assert.Equal(VehicleKind.Transfer, snapshot.Find<Truck>(RegistryKinds.Trucks, "沪A·D0005")!.Vehicle);
+
         var route = snapshot.Find<CollectionRoute>(RegistryKinds.Routes, "r-" + fleet.Trucks[0].Device)!;
         Assert.Equal(fleet.Trucks[0].Households.Select(h => h.Household), route.Households);
         Assert.Equal(DemoCounty.Plate(fleet.Trucks[0].Device), route.Truck);

@@ -41,6 +41,10 @@ public sealed class DemoRunTests
         Assert.True(summary.GetProperty("householdsServed").GetInt32() == 120 || health.GetProperty("missing").GetInt64() > 0, $"{summary} {health}");
         Assert.Equal(12, summary.GetProperty("binsCleared").GetInt32());
 
+        // The weighed transfer station: 5.2 + 5.5 + 5.8 + 4.1 t delivered, two 10 t hauls out, 0.6 t left (cleared).
+        Assert.Equal((20.6, 20.0, 0), (summary.GetProperty("tonnesIn").GetDouble(), summary.GetProperty("tonnesOut").GetDouble(), summary.GetProperty("stationsNotCleared").GetInt32()));
+        Assert.Equal(20.6, summary.GetProperty("tonnesCollected").GetDouble());
+
         // The hosts' logs went to the data folder, not into the progress line.
         Assert.Contains($"log in {Path.Combine(data, "demo.log")}", Text(output), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(data, "demo.log")));
