@@ -28,6 +28,8 @@ internal static class AuditEndpoints
         group.MapGet("/stations", StationsAsync).WithName("AuditStations");
         group.MapGet("/collection", CollectionAsync).WithName("AuditCollection");
         group.MapGet("/ponds", PondsAsync).WithName("AuditPonds");
+        group.MapGet("/landfills", LandfillsAsync).WithName("AuditLandfills");
+        group.MapGet("/hauls", HaulsAsync).WithName("AuditHauls");
         group.MapGet("/routes/{id}", RouteAsync).WithName("AuditRoute");
         group.MapGet("/trucks/{id}", TruckAsync).WithName("AuditTruck");
         group.MapGet("/bins/{id}", BinAsync).WithName("AuditBin");
@@ -58,6 +60,12 @@ internal static class AuditEndpoints
 
     private static async Task<Ok<IReadOnlyList<Checks.Tonnage.TruckTonnage>>> CollectionAsync(CountyDate date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         TypedResults.Ok((await cache.GetAsync(date.Day, cancellationToken)).For(Viewer.From(user)).Collection);
+
+    private static async Task<Ok<IReadOnlyList<LandfillAudit>>> LandfillsAsync(CountyDate date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await cache.GetAsync(date.Day, cancellationToken)).For(Viewer.From(user)).Landfills);
+
+    private static async Task<Ok<IReadOnlyList<Checks.Tonnage.Haul>>> HaulsAsync(CountyDate date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await cache.GetAsync(date.Day, cancellationToken)).For(Viewer.From(user)).Hauls);
 
     private static async Task<Ok<IReadOnlyList<PondAudit>>> PondsAsync(CountyDate date, DayAuditCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         TypedResults.Ok((await cache.GetAsync(date.Day, cancellationToken)).For(Viewer.From(user)).Ponds);

@@ -109,9 +109,13 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var work = new List<Func<CancellationToken, Task>>();
         work.AddRange(snapshot.Of<Truck>(RegistryKinds.Trucks).Select(t => (Func<CancellationToken, Task>)(async ct => trucks.Add(await TruckAsync(t, date, snapshot, health, truckDays, workVehicles, muck, ct, weighed, stationStops)))));
         work.AddRange(snapshot.Of<Bin>(RegistryKinds.Bins).Where(b => b.Site.Length == 0).Select(b => (Func<CancellationToken, Task>)(async ct => bins.Add(await BinAsync(b, date, health, ct)))));
-        work.AddRange(snapshot.Of<Site>(RegistryKinds.Sites).Select(s => (Func<CancellationToken, Task>)(s.Kind == SiteKind.Toilet
-            ? async ct => toilets.Add(await ToiletAsync(s, date, health, ct))
-            : async ct => stations.Add(await StationAsync(s, date, snapshot, health, ct)))));
+        var landfills = new ConcurrentBag<LandfillAudit>();
+        work.AddRange(snapshot.Of<Site>(RegistryKinds.Sites).Select(s => (Func<CancellationToken, Task>)(s.Kind switch
+        {
+            SiteKind.Toilet => async ct => toilets.Add(await ToiletAsync(s, date, health, ct)),
+            SiteKind.Landfill => async ct => landfills.Add(await LandfillAsync(s, date, snapshot, health, ct)),
+            _ => async ct => stations.Add(await StationAsync(s, date, snapshot, health, ct)),
+        })));
         work.AddRange(snapshot.Of<Pond>(RegistryKinds.Ponds).Select(p => (Func<CancellationToken, Task>)(async ct => ponds.Add(await PondAsync(p, date, health, ct)))));
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (item, ct) => await item(ct));
 
@@ -130,12 +134,16 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var pondList = ponds.OrderBy(p => p.Pond, StringComparer.Ordinal).ToList();
         var roads = RoadAudits.Evaluate(snapshot, date, workVehicles, (at, end) => end ? Hours(date, TimeOnly.MinValue, at).To : Local(date, at), (devices, from, to) => Evidence(devices, from, to), Rules.Roads);
         var collection = Collection(snapshot, date, stationList, [.. stationStops]);
-        var summary = DaySummary.From(routeList, truckList, binList, toiletList, stationList, pondList, roads, [.. muck], collection);
+        var landfillList = landfills.OrderBy(l => l.Landfill, StringComparer.Ordinal).ToList();
+        var hauls = Hauls(snapshot, stationList, landfillList);
+        var summary = DaySummary.From(routeList, truckList, binList, toiletList, stationList, pondList, roads, [.. muck], collection, landfillList, hauls);
         return new CountyDay(date, computedAt, snapshot.Version, summary, routeList, truckList, binList, toiletList, stationList, pondList, dataHealth, reporting)
         {
             Roads = roads,
             Muck = [.. muck.OrderBy(m => m.Truck, StringComparer.Ordinal)],
             Collection = collection,
+            Landfills = landfillList,
+            Hauls = hauls,
         };
     }
 
@@ -283,6 +291,46 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         return audit with { Ledger = ledger, LedgerState = Verdicts.Ledger(ledger, evidence) };
     }
 
+    /// <summary>A landfill's day at its weighbridge: every registered truck's completed visit is a load disposed of.</summary>
+    private async Task<LandfillAudit> LandfillAsync(Site landfill, DateOnly date, RegistrySnapshot snapshot, HealthTracker? health, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(landfill, date, TimeSpan.Zero, Rules.Evidence.SiteCadence, health, cancellationToken);
+        var day = Window(date);
+        var passes = Passes(loaded.Messages).Where(p => p.Ts >= day.Start && p.Ts < day.End).ToList();
+        var rated = landfill.RatedTonnes ?? 0;
+        var ledger = StationLedgerCheck.Evaluate(passes, 0, rated, Identifier(snapshot, _ => LedgerFlow.In), Rules.Tonnage);
+        return new LandfillAudit(landfill.Id, landfill.Name, landfill.Contractor, rated, ledger.InT, ledger.Visits, ledger.Unidentified, ledger.OpenPasses, Evidence(loaded.Evidence, day.Start, day.End));
+    }
+
+    /// <summary>Each transfer truck's hauls out of the weighed stations, followed to the landfills (none when no landfill is weighed).</summary>
+    private List<Haul> Hauls(RegistrySnapshot snapshot, IReadOnlyList<StationAudit> stations, IReadOnlyList<LandfillAudit> landfills)
+    {
+        if (landfills.Count == 0)
+        {
+            return [];
+        }
+
+        var hauls = stations.Where(s => s.Ledger is not null).SelectMany(s => s.Ledger!.Visits.Select(v => (s.Station, v))).ToList();
+        var disposals = landfills.SelectMany(l => l.Visits.Select(v => (l.Landfill, v))).ToList();
+        return HaulCheck.Evaluate(hauls, disposals, truck => snapshot.Find<Truck>(RegistryKinds.Trucks, truck)?.Contractor ?? string.Empty,
+            (from, to) => landfills.All(l => l.Evidence.Covers(from, to)), Rules.Tonnage);
+    }
+
+    private static IEnumerable<WeighRecord> Passes(IEnumerable<DeviceMessage> messages) =>
+        messages.OfType<Weighing>().Select(w => new WeighRecord(w.Ts, w.Direction == WeighDirection.Out, w.WeightKg, w.Stable, w.Tag, w.Vehicle, w.Ticket, w.GrossKg, w.TareKg, w.NetKg));
+
+    /// <summary>The registered truck a pass names (by card, then the plate typed at the indicator) and which way its load goes.</summary>
+    private static Func<WeighRecord, (string Truck, LedgerFlow Flow)?> Identifier(RegistrySnapshot snapshot, Func<VehicleKind, LedgerFlow> flow)
+    {
+        var byCard = snapshot.Of<Truck>(RegistryKinds.Trucks).Where(t => t.Card.Length > 0).GroupBy(t => t.Card, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        return pass =>
+        {
+            var truck = pass.Tag is { } tag && byCard.TryGetValue(tag, out var carded) ? carded
+                : pass.Vehicle is { } plate ? snapshot.Find<Truck>(RegistryKinds.Trucks, plate) : null;
+            return truck is null ? null : (truck.Id, flow(truck.Vehicle));
+        };
+    }
+
     /// <summary>Tonnes each collection truck delivered to the weighed stations, its stops there unweighed and its loads over its rating.</summary>
     private List<TruckTonnage> Collection(RegistrySnapshot snapshot, DateOnly date, IReadOnlyList<StationAudit> stations, IReadOnlyList<StationStop> stops)
     {
@@ -310,21 +358,15 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var days = Rules.Tonnage.LedgerDays;
         var span = TimeSpan.FromDays(days + last.DayNumber - first.DayNumber);
         var loaded = await LoadAsync(station, last, span, Rules.Evidence.SiteCadence, null, cancellationToken);
-        var passes = loaded.Messages.OfType<Weighing>().Select(w => new WeighRecord(w.Ts, w.Direction == WeighDirection.Out, w.WeightKg, w.Stable, w.Tag, w.Vehicle, w.Ticket, w.GrossKg, w.TareKg, w.NetKg)).ToList();
-        var byCard = snapshot.Of<Truck>(RegistryKinds.Trucks).Where(t => t.Card.Length > 0).GroupBy(t => t.Card, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
-        (string Truck, LedgerFlow Flow)? Identify(WeighRecord pass)
-        {
-            var truck = pass.Tag is { } tag && byCard.TryGetValue(tag, out var carded) ? carded
-                : pass.Vehicle is { } plate ? snapshot.Find<Truck>(RegistryKinds.Trucks, plate) : null;
-            return truck is null ? null : (truck.Id, truck.Vehicle switch { VehicleKind.Collection => LedgerFlow.In, VehicleKind.Transfer => LedgerFlow.Out, _ => LedgerFlow.Other });
-        }
+        var passes = Passes(loaded.Messages).ToList();
+        var identify = Identifier(snapshot, vehicle => vehicle switch { VehicleKind.Collection => LedgerFlow.In, VehicleKind.Transfer => LedgerFlow.Out, _ => LedgerFlow.Other });
 
         var series = new List<(DateOnly, StationLedger)>();
         var carried = 0.0;
         for (var d = first.AddDays(-days); d <= last; d = d.AddDays(1))
         {
             var window = Window(d);
-            var ledger = StationLedgerCheck.Evaluate([.. passes.Where(p => p.Ts >= window.Start && p.Ts < window.End)], carried, rated, Identify, Rules.Tonnage);
+            var ledger = StationLedgerCheck.Evaluate([.. passes.Where(p => p.Ts >= window.Start && p.Ts < window.End)], carried, rated, identify, Rules.Tonnage);
             carried = ledger.ResidualT;
             if (d >= first)
             {

@@ -25,6 +25,12 @@ public sealed record CountyDay(
     /// <summary>Collection trucks' tonnes delivered to the weighed stations (and their cross-checks), by plate.</summary>
     public IReadOnlyList<Checks.Tonnage.TruckTonnage> Collection { get; init; } = [];
 
+    /// <summary>Weighed landfills' days: tonnes disposed of.</summary>
+    public IReadOnlyList<LandfillAudit> Landfills { get; init; } = [];
+
+    /// <summary>Transfer trucks' hauls out of the stations, each followed to a landfill's weighbridge.</summary>
+    public IReadOnlyList<Checks.Tonnage.Haul> Hauls { get; init; } = [];
+
     /// <summary>Muck trucks against their permits, by plate.</summary>
     public IReadOnlyList<MuckAudit> Muck { get; init; } = [];
 
@@ -46,9 +52,13 @@ public sealed record CountyDay(
         var roads = Roads.Where(r => viewer.SeesSite(r.Contractor)).ToList();
         var muck = Muck.Where(m => viewer.SeesTruck(m.Truck, m.Contractor)).ToList();
         var collection = Collection.Where(c => viewer.SeesTruck(c.Truck, c.Contractor)).ToList();
+        var landfills = Landfills.Where(l => viewer.SeesSite(l.Contractor)).ToList();
+        var hauls = Hauls.Where(h => viewer.SeesTruck(h.Truck, h.Contractor)).ToList();
         return this with
         {
-            Summary = DaySummary.From(routes, trucks, bins, toilets, stations, ponds, roads, muck, collection),
+            Summary = DaySummary.From(routes, trucks, bins, toilets, stations, ponds, roads, muck, collection, landfills, hauls),
+            Landfills = landfills,
+            Hauls = hauls,
             Collection = collection,
             Roads = roads,
             Muck = muck,

@@ -69,6 +69,13 @@ public sealed record DaySummary(
 
     public int StationsNotCleared { get; init; }
 
+    /// <summary>Tonnes weighed in at the landfills, and transfer hauls proven not to have reached one (or not proven either way).</summary>
+    public double TonnesDisposed { get; init; }
+
+    public int HaulsNotDisposed { get; init; }
+
+    public int HaulsUnverified { get; init; }
+
     /// <summary>Tonnes the collection trucks delivered to weighed stations (the report's "tonnes collected"), and the cross-checks' findings.</summary>
     public double TonnesCollected { get; init; }
 
@@ -89,8 +96,11 @@ public sealed record DaySummary(
 
     public static DaySummary From(
         IReadOnlyList<RouteAudit> routes, IReadOnlyList<TruckAudit> trucks, IReadOnlyList<BinAudit> bins, IReadOnlyList<ToiletAudit> toilets, IReadOnlyList<StationAudit> stations, IReadOnlyList<PondAudit> ponds,
-        IReadOnlyList<RoadAudit>? roads = null, IReadOnlyList<MuckAudit>? muck = null, IReadOnlyList<Checks.Tonnage.TruckTonnage>? collection = null)
+        IReadOnlyList<RoadAudit>? roads = null, IReadOnlyList<MuckAudit>? muck = null, IReadOnlyList<Checks.Tonnage.TruckTonnage>? collection = null,
+        IReadOnlyList<LandfillAudit>? landfills = null, IReadOnlyList<Checks.Tonnage.Haul>? hauls = null)
     {
+        landfills ??= [];
+        hauls ??= [];
         roads ??= [];
         muck ??= [];
         collection ??= [];
@@ -146,6 +156,9 @@ public sealed record DaySummary(
             UnweighedVisits = collection.Sum(c => c.Unweighed.Count),
             Overloads = collection.Sum(c => c.Overloads.Count),
             TreatedM3 = Math.Round(ponds.Sum(p => p.Result.TreatedM3 ?? 0), 2),
+            TonnesDisposed = Math.Round(landfills.Sum(l => l.DisposedT), 3),
+            HaulsNotDisposed = hauls.Count(h => h.State == VerdictState.Shortfall),
+            HaulsUnverified = hauls.Count(h => h.State == VerdictState.Unverified),
             MuckTrucks = muck.Count,
             MuckViolations = muck.Sum(m => m.Result.Unpermitted.Count + m.Result.OffRoute.Count + m.Result.OffHours.Count + m.Result.Dumping.Count(d => d.Located)),
             SuspectedDumping = muck.Sum(m => m.Result.Dumping.Count(d => d.Located)),

@@ -75,7 +75,7 @@ public sealed partial class CaseFiler : BackgroundService
 
             // Through the cache's gate: a page asking for the same day meanwhile waits for this computation, not a second one.
             var day = back == 0 && !fresh ? await _days.GetAsync(date, cancellationToken) : await _days.RefreshNowAsync(date, cancellationToken);
-            filed += await _store.FileAsync([.. CaseFindings.From(day, closed, snapshot, _audit.Zone, _audit.Rules.SealedTransport.MovingSpeedKmh, _audit.Rules.Leachate)], now, settings.DueWithin, cancellationToken);
+            filed += await _store.FileAsync([.. CaseFindings.From(day, closed, snapshot, _audit.Zone, _audit.Rules.SealedTransport.MovingSpeedKmh, _audit.Rules.Leachate, _audit.Rules.Tonnage)], now, settings.DueWithin, cancellationToken);
             if (closed)
             {
                 _closedFiled.Add(date);

@@ -19,13 +19,14 @@ public static class CaseFindings
     /// <summary>The party a case about a bureau-maintained node is filed against (no contractor sees it).</summary>
     public const string BureauMaintainer = "";
 
-    public static IEnumerable<CaseFinding> From(CountyDay day, bool dayClosed, RegistrySnapshot snapshot, TimeZoneInfo zone, double movingSpeedKmh = 5, Checks.Ponds.LeachateRules? leachate = null)
+    public static IEnumerable<CaseFinding> From(CountyDay day, bool dayClosed, RegistrySnapshot snapshot, TimeZoneInfo zone, double movingSpeedKmh = 5, Checks.Ponds.LeachateRules? leachate = null, Checks.Tonnage.TonnageRules? tonnage = null)
     {
         ArgumentNullException.ThrowIfNull(day);
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(zone);
         string Clock(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, zone).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
         var limits = leachate ?? new Checks.Ponds.LeachateRules();
+        var rules = tonnage ?? new Checks.Tonnage.TonnageRules();
 
         foreach (var truck in day.Trucks)
         {
@@ -145,6 +146,14 @@ public static class CaseFindings
                 yield return new CaseFinding("unweighedVisit", truck.Truck, day.Date, Utc(stop.From), truck.Contractor, $"进站未过磅：{truck.Truck} {Clock(stop.From)} 在{name}",
                     $"车辆 {Clock(stop.From)}–{Clock(stop.To)} 停留在{name}，前后无该车过磅记录；该时段地磅设备在线");
             }
+        }
+
+        foreach (var haul in day.Hauls.Where(h => h.State == VerdictState.Shortfall))
+        {
+            var station = day.Stations.FirstOrDefault(s => s.Station == haul.Station)?.Name ?? haul.Station;
+            yield return new CaseFinding("haulNotDisposed", haul.Truck, day.Date, haul.Ts.ToUniversalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture), haul.Contractor,
+                string.Create(CultureInfo.InvariantCulture, $"转运未进场：{haul.Truck} {Clock(haul.Ts)} 自{station}运出 {haul.NetKg / 1000.0:0.00} 吨"),
+                string.Create(CultureInfo.InvariantCulture, $"{Clock(haul.Ts)} 在{station}过磅运出净重 {haul.NetKg / 1000.0:0.00} 吨，此后 {(int)rules.HaulWithin.TotalMinutes} 分钟内未在任何处置场地磅过磅进场；该时段各处置场地磅设备在线"));
         }
 
         foreach (var station in day.Stations.Where(s => s.LedgerState == VerdictState.Shortfall && s.Ledger is not null))

@@ -78,11 +78,11 @@ internal static class ExportEndpoints
                 ["作业单位 contractor", "天数 days", "应收 scheduled", "已收 served", "漏收 missed", "无法核实 unverified", "覆盖率(已核实) coverage (verified)", "密闭运输违规 open-cover",
                     "清运桶日 bin-days cleared", "未清运 not cleared", "无法核实桶日 bin-days unverified", "清运率 clearance", "保洁不足 toilet-days under 6", "无法核实公厕日 toilet-days unverified",
                     "异味超标时段 odour episodes", "超标读数 readings over", "机扫率 swept as planned", "按计划机扫(km) swept km", "未达标(km) short km", "无法核实(km) unproven km", "道路作业不足 road work short",
-                    "渣土车违规 muck violations", "疑似偷倒 suspected dumping", "收运量(t) tonnes collected", "转运站进站(t) station in", "转运站出站(t) station out", "立案 filed", "处置率 completion", "结案率 closure", "按期处置率 on-time"],
+                    "渣土车违规 muck violations", "疑似偷倒 suspected dumping", "收运量(t) tonnes collected", "转运站进站(t) station in", "转运站出站(t) station out", "处置场进场(t) disposed", "转运未进场 hauls not disposed", "立案 filed", "处置率 completion", "结案率 closure", "按期处置率 on-time"],
                 [.. card.Contractors.Select(c => new object?[] { c.Contractor, c.Days, c.HouseholdsScheduled, c.HouseholdsServed, c.HouseholdsMissed, c.HouseholdsUnverified, c.Coverage, c.OpenCoverViolations,
                     c.BinDaysCleared, c.BinDaysNotCleared, c.BinDaysUnverified, c.ClearanceRate, c.ToiletDaysUnderRequired, c.ToiletDaysUnverified,
                     c.OdourEpisodes, c.OdourExceedances, c.SweepRate, c.SweptKm, c.SweepShortKm, c.SweepUnprovenKm, c.RoadWorkShort,
-                    c.MuckViolations, c.SuspectedDumping, c.TonnesCollected, c.TonnesIn, c.TonnesOut, c.Cases.Filed, c.Cases.CompletionRate, c.Cases.ClosureRate, c.Cases.OnTimeRate })]);
+                    c.MuckViolations, c.SuspectedDumping, c.TonnesCollected, c.TonnesIn, c.TonnesOut, c.TonnesDisposed, c.HaulsNotDisposed, c.Cases.Filed, c.Cases.CompletionRate, c.Cases.ClosureRate, c.Cases.OnTimeRate })]);
         }
         else
         {

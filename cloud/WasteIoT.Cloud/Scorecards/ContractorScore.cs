@@ -64,6 +64,11 @@ public sealed record ContractorScore(
 
     public double TonnesOut { get; init; }
 
+    /// <summary>Tonnes the landfills weighed in, and transfer hauls proven not to have reached one.</summary>
+    public double TonnesDisposed { get; init; }
+
+    public int HaulsNotDisposed { get; init; }
+
     public int StationDaysNotCleared { get; init; }
 
     /// <summary>Tonnes the contractor's collection trucks delivered to weighed stations (the report's "tonnes collected").</summary>

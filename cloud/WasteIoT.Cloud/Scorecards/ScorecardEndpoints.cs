@@ -65,6 +65,8 @@ internal static class ScorecardEndpoints
                 SuspectedDumping = days.Sum(d => d.SuspectedDumping),
                 TonnesIn = Math.Round(days.Sum(d => d.TonnesIn), 3),
                 TonnesOut = Math.Round(days.Sum(d => d.TonnesOut), 3),
+                TonnesDisposed = Math.Round(days.Sum(d => d.TonnesDisposed), 3),
+                HaulsNotDisposed = days.Sum(d => d.HaulsNotDisposed),
                 StationDaysNotCleared = days.Sum(d => d.StationsNotCleared),
                 TonnesCollected = Math.Round(days.Sum(d => d.TonnesCollected), 3),
                 TreatedM3 = Math.Round(days.Sum(d => d.TreatedM3), 2),

@@ -560,6 +560,7 @@
           ...(c.muckViolations ? [[esc(t('muckViolations')), c.muckViolations, esc(t('basisMuck').replace('{d}', c.suspectedDumping))]] : []),
           ...(c.treatedM3 ? [[esc(t('treated')), `${c.treatedM3.toFixed(1)} m³`, esc(t('basisTreated'))]] : []),
           ...(c.tonnesCollected ? [[esc(t('delivered')), `${c.tonnesCollected.toFixed(1)} t`, esc(t('basisCollected'))]] : []),
+          ...(c.tonnesDisposed || c.haulsNotDisposed ? [[esc(t('disposed')), `${c.tonnesDisposed.toFixed(1)} t`, esc(t('basisDisposed').replace('{n}', c.haulsNotDisposed))]] : []),
           ...(c.tonnesIn || c.tonnesOut ? [[esc(t('stations')), `${c.tonnesIn.toFixed(1)} / ${c.tonnesOut.toFixed(1)} t`, esc(t('basisTonnes').replace('{i}', c.tonnesIn.toFixed(1)).replace('{o}', c.tonnesOut.toFixed(1)).replace('{n}', c.stationDaysNotCleared))]] : []),
           [esc(t('filedCount')), c.cases.filed, `${esc(t('completion'))} ${pct(c.cases.completionRate)} · ${esc(t('closure'))} ${pct(c.cases.closureRate)} · ${esc(t('onTime'))} ${pct(c.cases.onTimeRate)}`],
         ]) + '</section>').join('') +

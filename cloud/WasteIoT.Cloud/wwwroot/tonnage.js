@@ -9,7 +9,7 @@
   pages.stations = async (page, [arg]) => {
     const date = dateArg(arg);
     dateBar(page, date, d => location.hash = `#/stations/${d}`);
-    const [all, collection, ponds] = await Promise.all([api(`/api/audit/${date}/stations`), api(`/api/audit/${date}/collection`), api(`/api/audit/${date}/ponds`)]);
+    const [all, collection, ponds, landfills, hauls] = await Promise.all([api(`/api/audit/${date}/stations`), api(`/api/audit/${date}/collection`), api(`/api/audit/${date}/ponds`), api(`/api/audit/${date}/landfills`), api(`/api/audit/${date}/hauls`)]);
     const stations = all.filter(s => s.ledger);
     const box = document.createElement('div');
     box.innerHTML = (stations.length === 0 ? `<p>${esc(t('noWeighedStations'))}</p>` : stations.map(s => {
@@ -34,7 +34,12 @@
     }))}</div>` : '') + (collection.length ? `<h2>${esc(t('byTruck'))} <a href="#/collection-month/${date.slice(0, 7)}">${esc(t('collectionMonth'))}</a></h2><div data-testid="collection">${table([t('truck'), t('route'), t('delivered'), t('trips'), t('overloads'), t('unweighed')], collection.map(c => [
       esc(c.truck), esc(c.route ?? '—'), tonnes(c.deliveredT), c.trips,
       c.overloads.length ? `<span class="bad-text">${c.overloads.map(o => `${esc(time(o.ts))} ${(o.netKg / 1000).toFixed(2)} t`).join(', ')}</span>` : '0',
-      c.unweighed.length ? `<span class="bad-text">${c.unweighed.map(u => `${esc(time(u.from))}–${esc(time(u.to))}`).join(', ')}</span>` : '0']))}</div>` : '') + `<p class="exports"><a href="/api/exports/tonnage/${date.slice(0, 7)}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/tonnage/${date.slice(0, 7)}.xlsx">${esc(t('exportXlsx'))}</a></p>`;
+      c.unweighed.length ? `<span class="bad-text">${c.unweighed.map(u => `${esc(time(u.from))}–${esc(time(u.to))}`).join(', ')}</span>` : '0']))}</div>` : '') + (landfills.length ? `<h2>${esc(t('landfills'))}</h2><div data-testid="landfills">${table([t('landfill'), t('disposed'), t('trips'), t('utilisation'), t('unidentified')], landfills.map(l => [
+      esc(l.name), tonnes(l.disposedT), l.visits.length, `${pct(l.utilisation)} / ${l.ratedT} t`, l.unidentified.length]))}</div>` : '')
+    + (hauls.length ? `<h2>${esc(t('hauls'))}</h2><div data-testid="hauls">${table([t('truck'), t('haulFrom'), t('haulOut'), t('net'), t('landfill'), t('disposedAt'), t('net'), t('verdict')], hauls.map(h => [
+      esc(h.truck), esc(h.station), esc(time(h.ts)), (h.netKg / 1000).toFixed(2), esc(h.landfill ?? '—'), h.disposedAt ? esc(time(h.disposedAt)) : '—', h.disposedKg == null ? '—' : (h.disposedKg / 1000).toFixed(2),
+      verdict(h.state)]))}</div>` : '')
+    + `<p class="exports"><a href="/api/exports/tonnage/${date.slice(0, 7)}.csv">${esc(t('exportCsv'))}</a> · <a href="/api/exports/tonnage/${date.slice(0, 7)}.xlsx">${esc(t('exportXlsx'))}</a></p>`;
     page.append(box);
   };
 

@@ -52,4 +52,18 @@ public sealed class StationsPageTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(month.Locator("[data-testid=pond-chart] rect")).ToHaveCountAsync(26);
         await bureau.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.Screenshots, "bureau-pond-month.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task TheLandfillsTonnesAndWhereEachHaulWentAreShown()
+    {
+        await using var cloud = await HandBuiltCounty.StartAsync("Sqlite", LandfillDaysTests.Registry, LandfillDaysTests.Day(SmallCountyDay.Midnight.AddHours(24).AddMinutes(30)));
+        var bureau = await browser.SignInAsync(cloud, "admin", RunningCloud.AdminPassword);
+
+        await bureau.GotoAsync("/#/stations/2026-11-26");
+        var page = bureau.Locator("[data-page=stations][data-ready]");
+        await Assertions.Expect(page.Locator("[data-testid=landfills]")).ToContainTextAsync("9.90 t");
+        await Assertions.Expect(page.Locator("[data-testid=hauls] tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("[data-testid=hauls] [data-state=shortfall]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=hauls] tbody tr").First).ToContainTextAsync("lf-01");
+    }
 }

@@ -24,5 +24,8 @@ public sealed record TonnageRules
     /// <summary>Fixes further apart than this (a dead zone) do not join one stop.</summary>
     public TimeSpan MaxFixGap { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>A haul out of a station must be weighed in at a landfill within this (the drive and the queue at the gate).</summary>
+    public TimeSpan HaulWithin { get; init; } = TimeSpan.FromHours(3);
+
     public double ToleranceT(double ratedTonnes) => Math.Max(ResidualToleranceT, ResidualToleranceShare * ratedTonnes);
 }
