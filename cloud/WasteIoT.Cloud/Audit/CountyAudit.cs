@@ -22,8 +22,18 @@ namespace WasteIoT.Cloud.Audit;
 /// Runs the pure checks over stored data for registered things: loads each thing's devices for the local day
 /// (with a look-back where state carries over midnight), maps messages to the checks' inputs, and gathers the county's day.
 /// </summary>
-public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOptions<CloudOptions> options, IOptions<CheckRules> rules, TimeProvider time)
+public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOptions<CloudOptions> options, IOptions<CheckRules> rules, TimeProvider time, Ingest.IngestFeed? feed = null)
 {
+    /// <summary>
+    /// How long a thing's audit of a settled day is reused while none of its devices stored anything through this
+    /// instance: readings another instance stored are not seen by this one's feed, so after this it is read again.
+    /// </summary>
+    public static readonly TimeSpan ReuseFor = TimeSpan.FromMinutes(10);
+
+    private const int DaysKept = 4;
+    private readonly ConcurrentDictionary<(DateOnly Date, string Thing), Kept> _kept = new();
+    private long _reused;
+
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 
     public CheckRules Rules => rules.Value;
@@ -107,17 +117,59 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var stationStops = new ConcurrentBag<StationStop>();
         var weighed = snapshot.Of<Site>(RegistryKinds.Sites).Where(s => s.RatedTonnes is not null).Select(s => new StationPlace(s.Id, s.Lat, s.Lon)).ToList();
         var work = new List<Func<CancellationToken, Task>>();
-        work.AddRange(snapshot.Of<Truck>(RegistryKinds.Trucks).Select(t => (Func<CancellationToken, Task>)(async ct => trucks.Add(await TruckAsync(t, date, snapshot, health, truckDays, workVehicles, muck, ct, weighed, stationStops)))));
-        work.AddRange(snapshot.Of<Bin>(RegistryKinds.Bins).Where(b => b.Site.Length == 0).Select(b => (Func<CancellationToken, Task>)(async ct => bins.Add(await BinAsync(b, date, health, ct)))));
+
+        // A settled day (every device's silence judged to its end) does not change unless data comes: each thing whose
+        // devices stored nothing since its last computation is taken as it was, so late data costs what it touches.
+        var settled = computedAt >= day.End + Rules.Evidence.MaxSilence(new[] { Rules.Evidence.TruckCadence, Rules.Evidence.SiteCadence, Rules.Evidence.BinCadence, Rules.Evidence.PondCadence }.Max());
+        Task<T> Once<T>(string thing, IEnumerable<string> devices, Func<HealthTracker, Task<T>> compute)
+            where T : class => OnceAsync(date, thing, devices, settled, snapshot.Version, computedAt, health, compute);
+        work.AddRange(snapshot.Of<Truck>(RegistryKinds.Trucks).Select(t => (Func<CancellationToken, Task>)(async ct =>
+        {
+            var done = await Once("truck " + t.Id, Devices(t), async h =>
+            {
+                var days = new ConcurrentDictionary<string, TruckDay>(StringComparer.Ordinal);
+                var work = new ConcurrentBag<WorkVehicleDay>();
+                var muckDay = new ConcurrentBag<MuckAudit>();
+                var stops = new ConcurrentBag<StationStop>();
+                var audit = await TruckAsync(t, date, snapshot, h, days, work, muckDay, ct, weighed, stops);
+                return new TruckOutputs(audit, days.Values.FirstOrDefault(), work.FirstOrDefault(), muckDay.FirstOrDefault(), [.. stops]);
+            });
+            trucks.Add(done.Audit);
+            if (done.Day is not null)
+            {
+                truckDays.TryAdd(t.Id, done.Day);
+            }
+
+            if (done.Work is not null)
+            {
+                workVehicles.Add(done.Work);
+            }
+
+            if (done.Muck is not null)
+            {
+                muck.Add(done.Muck);
+            }
+
+            foreach (var stop in done.Stops)
+            {
+                stationStops.Add(stop);
+            }
+        })));
+        work.AddRange(snapshot.Of<Bin>(RegistryKinds.Bins).Where(b => b.Site.Length == 0).Select(b => (Func<CancellationToken, Task>)(async ct => bins.Add(await Once("bin " + b.Id, Devices(b), h => BinAsync(b, date, h, ct))))));
         var landfills = new ConcurrentBag<LandfillAudit>();
         work.AddRange(snapshot.Of<Site>(RegistryKinds.Sites).Select(s => (Func<CancellationToken, Task>)(s.Kind switch
         {
-            SiteKind.Toilet => async ct => toilets.Add(await ToiletAsync(s, date, health, ct)),
-            SiteKind.Landfill => async ct => landfills.Add(await LandfillAsync(s, date, snapshot, health, ct)),
-            _ => async ct => stations.Add(await StationAsync(s, date, snapshot, health, ct)),
+            SiteKind.Toilet => async ct => toilets.Add(await Once("toilet " + s.Id, Devices(s), h => ToiletAsync(s, date, h, ct))),
+            SiteKind.Landfill => async ct => landfills.Add(await Once("landfill " + s.Id, Devices(s), h => LandfillAsync(s, date, snapshot, h, ct))),
+            _ => async ct => stations.Add(await Once("station " + s.Id, Devices(s).Concat(snapshot.Of<Bin>(RegistryKinds.Bins).Where(b => b.Site == s.Id).SelectMany(Devices)), h => StationAsync(s, date, snapshot, h, ct))),
         })));
-        work.AddRange(snapshot.Of<Pond>(RegistryKinds.Ponds).Select(p => (Func<CancellationToken, Task>)(async ct => ponds.Add(await PondAsync(p, date, health, ct)))));
+        work.AddRange(snapshot.Of<Pond>(RegistryKinds.Ponds).Select(p => (Func<CancellationToken, Task>)(async ct =>
+            ponds.Add(await Once("pond " + p.Id, p.TreatmentDevice.Length > 0 ? [.. Devices(p), p.TreatmentDevice] : Devices(p), h => PondAsync(p, date, h, ct))))));
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (item, ct) => await item(ct));
+        if (settled)
+        {
+            Evict();
+        }
 
         var routes = new List<RouteAudit>();
         foreach (var route in snapshot.Of<CollectionRoute>(RegistryKinds.Routes))
@@ -289,6 +341,54 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
 
         var ledger = (await LedgerSeriesAsync(station, date, date, snapshot, cancellationToken))[0].Ledger;
         return audit with { Ledger = ledger, LedgerState = Verdicts.Ledger(ledger, evidence) };
+    }
+
+    /// <summary>Things' audits taken from an earlier computation of a settled day instead of being read again (since start).</summary>
+    public long ThingsReused => Interlocked.Read(ref _reused);
+
+    /// <summary>Keeps the things of the <see cref="DaysKept"/> latest settled days only.</summary>
+    private void Evict()
+    {
+        var days = _kept.Keys.Select(k => k.Date).Distinct().OrderDescending().Skip(DaysKept).ToHashSet();
+        foreach (var key in days.Count == 0 ? [] : _kept.Keys.Where(k => days.Contains(k.Date)).ToList())
+        {
+            _kept.TryRemove(key, out _);
+        }
+    }
+
+    private static IEnumerable<string> Devices(IMeasuredThing thing) => DeviceHistory.Of(thing).Select(a => a.Device);
+
+    /// <summary>
+    /// A thing's audit of <paramref name="date"/>: reused when the day is settled, the registry is the same and none of
+    /// the thing's devices stored anything since it was computed (its data-health observations replayed with it);
+    /// otherwise computed, and kept when the day is settled. Without an ingest feed nothing is reused.
+    /// </summary>
+    private async Task<T> OnceAsync<T>(DateOnly date, string thing, IEnumerable<string> devices, bool settled, long registryVersion, DateTimeOffset now, HealthTracker health,
+        Func<HealthTracker, Task<T>> compute)
+        where T : class
+    {
+        // Read before computing: a reading stored meanwhile makes the next computation differ, never the other way round.
+        var fingerprint = feed is null ? 0 : devices.Select(feed.DeviceVersion).DefaultIfEmpty(0).Max();
+        if (settled && feed is not null && _kept.TryGetValue((date, thing), out var kept) && kept.Value is T value
+            && kept.RegistryVersion == registryVersion && kept.Fingerprint == fingerprint && now - kept.At <= ReuseFor)
+        {
+            foreach (var observation in kept.Health)
+            {
+                health.Add(observation);
+            }
+
+            Interlocked.Increment(ref _reused);
+            return value;
+        }
+
+        var record = new List<DeviceObservation>();
+        var result = await compute(health.Recording(record));
+        if (settled && feed is not null)
+        {
+            _kept[(date, thing)] = new Kept(registryVersion, fingerprint, now, result, record);
+        }
+
+        return result;
     }
 
     /// <summary>A landfill's day at its weighbridge: every registered truck's completed visit is a load disposed of.</summary>
@@ -490,6 +590,10 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         DailyClearanceCheck.Evaluate(container, messages.OfType<BinFillReading>().Select(f => new LevelSample(f.Ts, f.FillingLevel)), Rules.Clearance);
 
     private sealed record ThingDay(List<DeviceMessage> Messages, List<DeviceEvidence> Evidence);
+
+    private sealed record Kept(long RegistryVersion, long Fingerprint, DateTimeOffset At, object Value, IReadOnlyList<DeviceObservation> Health);
+
+    private sealed record TruckOutputs(TruckAudit Audit, TruckDay? Day, WorkVehicleDay? Work, MuckAudit? Muck, IReadOnlyList<StationStop> Stops);
 
     private sealed record TruckDay(List<ScanRecord> Scans, List<DeviceEvidence> Evidence);
 

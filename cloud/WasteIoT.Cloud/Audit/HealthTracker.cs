@@ -9,31 +9,73 @@ namespace WasteIoT.Cloud.Audit;
 /// the gaps in its numbering within the day (a boot's first seq in the day is checked against the device's last
 /// message before the day, since boots span midnight) and when it was last heard.
 /// </summary>
-internal sealed class HealthTracker(DateTimeOffset dayStart, DateTimeOffset dayEnd)
+internal sealed class HealthTracker
 {
-    private readonly ConcurrentBag<SequenceGap> _gaps = [];
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastSeen = new(StringComparer.Ordinal);
-    private long _received;
+    private readonly DateTimeOffset _dayStart;
+    private readonly DateTimeOffset _dayEnd;
+    private readonly Shared _shared;
+    private readonly List<DeviceObservation>? _record;
 
-    private readonly ConcurrentDictionary<string, bool> _observed = new(StringComparer.Ordinal);
+    public HealthTracker(DateTimeOffset dayStart, DateTimeOffset dayEnd)
+        : this(dayStart, dayEnd, new Shared(), null)
+    {
+    }
+
+    private HealthTracker(DateTimeOffset dayStart, DateTimeOffset dayEnd, Shared shared, List<DeviceObservation>? record)
+    {
+        _dayStart = dayStart;
+        _dayEnd = dayEnd;
+        _shared = shared;
+        _record = record;
+    }
+
+    /// <summary>The same tracker, also noting each device observed through it into <paramref name="record"/> (a thing's own, to replay when its audit is reused).</summary>
+    public HealthTracker Recording(List<DeviceObservation> record) => new(_dayStart, _dayEnd, _shared, record);
 
     public void Observe(string device, IReadOnlyList<StoredReading> rows, StoredReading? lastBefore)
     {
-        if (!_observed.TryAdd(device, true))
+        if (_shared.Observed.ContainsKey(device))
         {
             return;
         }
 
-        var inDay = rows.Where(r => r.Ts >= dayStart && r.Ts < dayEnd).ToList();
+        var observation = Observation(device, rows, lastBefore);
+        _record?.Add(observation);
+        Add(observation);
+    }
+
+    /// <summary>A device's observation made in an earlier computation of the same day, when its rows have not changed since.</summary>
+    public void Add(DeviceObservation observation)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        if (!_shared.Observed.TryAdd(observation.Device, true))
+        {
+            return;
+        }
+
+        Interlocked.Add(ref _shared.Received, observation.Received);
+        if (observation.LastSeen is { } seen)
+        {
+            _shared.LastSeen[observation.Device] = seen;
+        }
+
+        foreach (var gap in observation.Gaps)
+        {
+            _shared.Gaps.Add(gap);
+        }
+    }
+
+    private DeviceObservation Observation(string device, IReadOnlyList<StoredReading> rows, StoredReading? lastBefore)
+    {
+        var inDay = rows.Where(r => r.Ts >= _dayStart && r.Ts < _dayEnd).ToList();
         // The last by numbering, not by time: two messages in the same second before midnight must not look like a gap.
-        lastBefore = rows.Where(r => r.Ts < dayStart).OrderBy(r => r.Boot).ThenBy(r => r.Seq).LastOrDefault() ?? lastBefore;
-        Interlocked.Add(ref _received, inDay.Select(r => (r.Boot, r.Seq)).Distinct().LongCount());
+        lastBefore = rows.Where(r => r.Ts < _dayStart).OrderBy(r => r.Boot).ThenBy(r => r.Seq).LastOrDefault() ?? lastBefore;
+        var received = inDay.Select(r => (r.Boot, r.Seq)).Distinct().LongCount();
         if (inDay.Count == 0)
         {
-            return;
+            return new DeviceObservation(device, received, null, []);
         }
 
-        _lastSeen[device] = inDay.Max(r => r.Ts);
         IEnumerable<(string, long, long, DateTimeOffset)> numbered = inDay.Select(r => (device, r.Boot, r.Seq, r.Ts));
         if (lastBefore is not null)
         {
@@ -41,22 +83,27 @@ internal sealed class HealthTracker(DateTimeOffset dayStart, DateTimeOffset dayE
         }
 
         var firstInDay = inDay.GroupBy(r => r.Boot).ToDictionary(g => g.Key, g => g.Min(r => r.Seq));
-        foreach (var gap in DataHealthCheck.Evaluate(numbered, [device], DateTimeOffset.MaxValue, TimeSpan.MaxValue).Gaps)
-        {
-            // Only gaps reaching into this day are the day's: a boot that began before the day without its first messages is yesterday's matter.
-            if (firstInDay.TryGetValue(gap.Boot, out var first) && gap.To >= first - 1)
-            {
-                _gaps.Add(gap);
-            }
-        }
+
+        // Only gaps reaching into this day are the day's: a boot that began before the day without its first messages is yesterday's matter.
+        var gaps = DataHealthCheck.Evaluate(numbered, [device], DateTimeOffset.MaxValue, TimeSpan.MaxValue).Gaps
+            .Where(gap => firstInDay.TryGetValue(gap.Boot, out var first) && gap.To >= first - 1).ToList();
+        return new DeviceObservation(device, received, inDay.Max(r => r.Ts), gaps);
     }
 
     /// <param name="expected">Devices assigned that day, each with the end of its assignment: a device handed over at 10:00 is not silent after.</param>
     public (DataHealthResult Health, IReadOnlyList<string> Reporting) Result(IReadOnlyDictionary<string, DateTimeOffset> expected, DateTimeOffset now, TimeSpan silentAfter)
     {
-        var gaps = _gaps.OrderBy(g => g.Device, StringComparer.Ordinal).ThenBy(g => g.Boot).ThenBy(g => g.From).ToList();
-        var silent = expected.Where(d => !_lastSeen.TryGetValue(d.Key, out var seen) || (now < d.Value ? now : d.Value) - seen > silentAfter).Select(d => d.Key).Order(StringComparer.Ordinal).ToList();
-        var reporting = _lastSeen.Keys.Order(StringComparer.Ordinal).ToList();
-        return (new DataHealthResult(gaps, silent, Interlocked.Read(ref _received), gaps.Sum(g => g.Missing)), reporting);
+        var gaps = _shared.Gaps.OrderBy(g => g.Device, StringComparer.Ordinal).ThenBy(g => g.Boot).ThenBy(g => g.From).ToList();
+        var silent = expected.Where(d => !_shared.LastSeen.TryGetValue(d.Key, out var seen) || (now < d.Value ? now : d.Value) - seen > silentAfter).Select(d => d.Key).Order(StringComparer.Ordinal).ToList();
+        var reporting = _shared.LastSeen.Keys.Order(StringComparer.Ordinal).ToList();
+        return (new DataHealthResult(gaps, silent, Interlocked.Read(ref _shared.Received), gaps.Sum(g => g.Missing)), reporting);
+    }
+
+    private sealed class Shared
+    {
+        public readonly ConcurrentBag<SequenceGap> Gaps = [];
+        public readonly ConcurrentDictionary<string, DateTimeOffset> LastSeen = new(StringComparer.Ordinal);
+        public readonly ConcurrentDictionary<string, bool> Observed = new(StringComparer.Ordinal);
+        public long Received;
     }
 }

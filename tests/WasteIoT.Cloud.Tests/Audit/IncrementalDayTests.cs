@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using WasteIoT.Cloud.Audit;
+using WasteIoT.Cloud.Cases;
+using WasteIoT.Cloud.Checks;
+using WasteIoT.Cloud.Ingest;
+using WasteIoT.Cloud.Readings;
+using WasteIoT.Cloud.Registry;
+using WasteIoT.Cloud.Settings;
+using WasteIoT.Cloud.Store;
+using WasteIoT.Contracts.Messages;
+using WasteIoT.Contracts.Serialization;
+
+namespace WasteIoT.Cloud.Tests.Audit;
+
+/// <summary>
+/// A settled day computed again takes each thing whose devices stored nothing since as it was; a late reading makes
+/// only its own thing be read again — and the day is, verdict for verdict, the one an audit with nothing kept gives.
+/// </summary>
+public sealed class IncrementalDayTests
+{
+    private static readonly DateOnly Day = new(2026, 11, 26);
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSql")]
+    public async Task ALateReadingRecomputesOnlyItsThingAndTheDayEqualsAFreshAudit(string database)
+    {
+        await using var cloud = await RunningCloud.StartOnAsync(database, new FakeTimeProvider(SmallCountyDay.MorningAfter));
+        await CountyAuditTests.SeedRegistryAsync(cloud.Client);
+        await SmallCountyDay.StoreAsync(cloud.Service<IReadingStore>());
+        await cloud.Service<CaseFiler>().ScanAsync(fresh: true, CancellationToken.None);
+        var audit = cloud.Service<CountyAudit>();
+
+        // Nothing came: every thing is taken as it was, and the day is the same.
+        var before = audit.ThingsReused;
+        var first = await audit.DayAsync(Day, CancellationToken.None);
+        var things = first.Trucks.Count + first.Bins.Count + first.Toilets.Count + first.Stations.Count + first.Ponds.Count + first.Landfills.Count;
+        Assert.Equal(before + things, audit.ThingsReused);
+        Assert.Equal(Json(first), Json(await audit.DayAsync(Day, CancellationToken.None)));
+
+        // A gateway back from an outage delivers bin-0001's last reading of the 26th (a new boot): 95 % full at 23:30.
+        var at = SmallCountyDay.Midnight.AddHours(23.5);
+        var message = new BinFillReading { Device = "bin-0001", Boot = 2, Seq = 1, Ts = at, FillingLevel = 0.95, Status = BinStatus.Ok, Echo = EchoStatus.Ok };
+        StoredReading[] late = [new(message.Device, message.Boot, message.Seq, message.Kind, message.Ts, at.AddHours(8), "gw-test", WireCodec.Encode(message))];
+        await cloud.Service<IReadingStore>().IngestAsync(late, [], CancellationToken.None);
+        cloud.Service<IngestFeed>().Publish(late);
+
+        before = audit.ThingsReused;
+        var after = await audit.DayAsync(Day, CancellationToken.None);
+        Assert.Equal(before + things - 1, audit.ThingsReused);
+        Assert.Equal(0.95, after.Bins.Single(b => b.Bin == "bin-a").Clearance.EndLevel);
+        Assert.NotEqual(Json(first), Json(after));
+
+        var fresh = new CountyAudit(cloud.Service<DeviceDay>(), cloud.Service<CountyRegistry>(), cloud.Service<IOptions<CloudOptions>>(), cloud.Service<IOptions<CheckRules>>(), cloud.Service<TimeProvider>());
+        Assert.Equal(Json(await fresh.DayAsync(Day, CancellationToken.None)), Json(after));
+    }
+
+    [Fact]
+    public async Task AnOpenDayIsAlwaysReadAgain()
+    {
+        // Noon of the 26th: silence is still judged up to now, so nothing of the day is kept.
+        await using var cloud = await RunningCloud.StartOnAsync("Sqlite", new FakeTimeProvider(SmallCountyDay.Midnight.AddHours(12)));
+        await CountyAuditTests.SeedRegistryAsync(cloud.Client);
+        await SmallCountyDay.StoreAsync(cloud.Service<IReadingStore>());
+        var audit = cloud.Service<CountyAudit>();
+
+        await audit.DayAsync(Day, CancellationToken.None);
+        var before = audit.ThingsReused;
+        await audit.DayAsync(Day, CancellationToken.None);
+        Assert.Equal(before, audit.ThingsReused);
+    }
+
+    private static string Json(CountyDay day) => JsonSerializer.Serialize(day with { ComputedAt = default }, JsonSerializerOptions.Web);
+}
