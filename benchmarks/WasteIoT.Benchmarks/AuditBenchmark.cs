@@ -41,14 +41,13 @@ internal static class AuditBenchmark
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded in {seed.Elapsed.TotalSeconds:N0} s; database {new FileInfo(Path.Combine(data, "cloud.db")).Length / 1048576.0:N0} MB"));
             using var database = new SqliteCloudDatabase(Path.Combine(data, "cloud.db"));
             using var store = new SqliteReadingStore(database);
-            var feed = new WasteIoT.Cloud.Ingest.IngestFeed();
-            var audit = NewAudit(database, store, feed);
+            var audit = NewAudit(database, store, keep: true);
             for (var run = 1; run <= 2; run++)
             {
                 await TimedAsync(audit, run == 1 ? "audit run 1 (cold)" : "audit run 2 (nothing new: each thing kept)", output);
             }
 
-            // Late data, as ingest delivers it (stored, then published): one truck's fix, then one bin's reading.
+            // Late data, stored as ingest stores it: one truck's fix, then one bin's reading.
             var truckFix = new TruckPosition { Device = "truck-000", Boot = 2, Seq = 1, Ts = Six.AddHours(9), Lat = 31.0, Lon = 121.01, Speed = 0, Fix = 1 };
             var binFill = new BinFillReading { Device = "bin-0000", Boot = 2, Seq = 1, Ts = Six.AddHours(15), FillingLevel = 0.97, Status = BinStatus.Ok, Echo = EchoStatus.Ok };
             foreach (var (late, what) in new (DeviceMessage, string)[] { (truckFix, "one truck's late fix"), (binFill, "one bin's late reading") })
@@ -56,13 +55,12 @@ internal static class AuditBenchmark
                 List<StoredReading> rows = [];
                 Add(rows, late);
                 await store.IngestAsync(rows, [], CancellationToken.None);
-                feed.Publish(rows);
                 await TimedAsync(audit, "audit after " + what, output);
             }
 
             // The same day from an audit that keeps nothing: every verdict must be the same.
             var kept = await audit.DayAsync(Date, CancellationToken.None);
-            var fresh = await NewAudit(database, store, null).DayAsync(Date, CancellationToken.None);
+            var fresh = await NewAudit(database, store, keep: false).DayAsync(Date, CancellationToken.None);
             string Json(CountyDay d) => System.Text.Json.JsonSerializer.Serialize(d with { ComputedAt = default }, System.Text.Json.JsonSerializerOptions.Web);
             output.WriteLine($"kept day equals a fresh audit's: {Json(kept) == Json(fresh)}");
             return 0;
@@ -187,11 +185,11 @@ internal static class AuditBenchmark
             $"{label}: {clock.Elapsed.TotalSeconds:N2} s, {audit.ThingsReused - reused:N0} things kept, peak working set {self.PeakWorkingSet64 / 1048576.0:N0} MB; {day.Trucks.Sum(t => t.Fixes):N0} fixes, coverage {s.HouseholdsServed:N0}/{s.HouseholdsScheduled:N0}, {s.OpenCoverViolations} open-cover violations, {s.BinsCleared:N0} bins cleared / {s.BinsNotCleared:N0} not / {s.BinsNoData} no data, {s.ToiletsUnderRequired} toilets under 6, {s.OdourExceedances:N0} odour exceedances"));
     }
 
-    private static CountyAudit NewAudit(CloudDatabase database, IReadingStore store, WasteIoT.Cloud.Ingest.IngestFeed? feed)
+    private static CountyAudit NewAudit(CloudDatabase database, IReadingStore store, bool keep)
     {
         var registry = new CountyRegistry(new RegistryStore(database, TimeProvider.System), TimeProvider.System);
         var now = new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero);
-        return new CountyAudit(new DeviceDay(store), registry, Options.Create(new CloudOptions()), Options.Create(new CheckRules()), new FixedTime(now), feed);
+        return new CountyAudit(new DeviceDay(store), registry, Options.Create(new CloudOptions()), Options.Create(new CheckRules()), new FixedTime(now), keep);
     }
 
     private static void Add(List<StoredReading> batch, DeviceMessage m) =>

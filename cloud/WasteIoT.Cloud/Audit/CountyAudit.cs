@@ -22,14 +22,9 @@ namespace WasteIoT.Cloud.Audit;
 /// Runs the pure checks over stored data for registered things: loads each thing's devices for the local day
 /// (with a look-back where state carries over midnight), maps messages to the checks' inputs, and gathers the county's day.
 /// </summary>
-public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOptions<CloudOptions> options, IOptions<CheckRules> rules, TimeProvider time, Ingest.IngestFeed? feed = null)
+/// <param name="keepSettled">Keep each thing of a settled day for the next computation (false: read everything every time, as a reference).</param>
+public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOptions<CloudOptions> options, IOptions<CheckRules> rules, TimeProvider time, bool keepSettled = true)
 {
-    /// <summary>
-    /// How long a thing's audit of a settled day is reused while none of its devices stored anything through this
-    /// instance: readings another instance stored are not seen by this one's feed, so after this it is read again.
-    /// </summary>
-    public static readonly TimeSpan ReuseFor = TimeSpan.FromMinutes(10);
-
     private const int DaysKept = 4;
     private readonly ConcurrentDictionary<(DateOnly Date, string Thing), Kept> _kept = new();
     private long _reused;
@@ -120,9 +115,12 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
 
         // A settled day (every device's silence judged to its end) does not change unless data comes: each thing whose
         // devices stored nothing since its last computation is taken as it was, so late data costs what it touches.
+        // The versions are read before any row: a batch stored meanwhile makes the next computation differ, never this one stale.
         var settled = computedAt >= day.End + Rules.Evidence.MaxSilence(new[] { Rules.Evidence.TruckCadence, Rules.Evidence.SiteCadence, Rules.Evidence.BinCadence, Rules.Evidence.PondCadence }.Max());
+        settled &= keepSettled;
+        var versions = settled ? await loader.VersionsAsync(cancellationToken) : new Dictionary<string, long>();
         Task<T> Once<T>(string thing, IEnumerable<string> devices, Func<HealthTracker, Task<T>> compute)
-            where T : class => OnceAsync(date, thing, devices, settled, snapshot.Version, computedAt, health, compute);
+            where T : class => OnceAsync(date, thing, devices.Sum(d => versions.GetValueOrDefault(d)), settled, snapshot.Version, health, compute);
         work.AddRange(snapshot.Of<Truck>(RegistryKinds.Trucks).Select(t => (Func<CancellationToken, Task>)(async ct =>
         {
             var done = await Once("truck " + t.Id, Devices(t), async h =>
@@ -360,17 +358,13 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
 
     /// <summary>
     /// A thing's audit of <paramref name="date"/>: reused when the day is settled, the registry is the same and none of
-    /// the thing's devices stored anything since it was computed (its data-health observations replayed with it);
-    /// otherwise computed, and kept when the day is settled. Without an ingest feed nothing is reused.
+    /// the thing's devices stored anything since it was computed (the sum of their versions, each of which only grows,
+    /// is the same), its data-health observations replayed with it; otherwise computed, and kept when the day is settled.
     /// </summary>
-    private async Task<T> OnceAsync<T>(DateOnly date, string thing, IEnumerable<string> devices, bool settled, long registryVersion, DateTimeOffset now, HealthTracker health,
-        Func<HealthTracker, Task<T>> compute)
+    private async Task<T> OnceAsync<T>(DateOnly date, string thing, long fingerprint, bool settled, long registryVersion, HealthTracker health, Func<HealthTracker, Task<T>> compute)
         where T : class
     {
-        // Read before computing: a reading stored meanwhile makes the next computation differ, never the other way round.
-        var fingerprint = feed is null ? 0 : devices.Select(feed.DeviceVersion).DefaultIfEmpty(0).Max();
-        if (settled && feed is not null && _kept.TryGetValue((date, thing), out var kept) && kept.Value is T value
-            && kept.RegistryVersion == registryVersion && kept.Fingerprint == fingerprint && now - kept.At <= ReuseFor)
+        if (settled && _kept.TryGetValue((date, thing), out var kept) && kept.Value is T value && kept.RegistryVersion == registryVersion && kept.Fingerprint == fingerprint)
         {
             foreach (var observation in kept.Health)
             {
@@ -383,9 +377,9 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
 
         var record = new List<DeviceObservation>();
         var result = await compute(health.Recording(record));
-        if (settled && feed is not null)
+        if (settled)
         {
-            _kept[(date, thing)] = new Kept(registryVersion, fingerprint, now, result, record);
+            _kept[(date, thing)] = new Kept(registryVersion, fingerprint, result, record);
         }
 
         return result;
@@ -591,7 +585,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
 
     private sealed record ThingDay(List<DeviceMessage> Messages, List<DeviceEvidence> Evidence);
 
-    private sealed record Kept(long RegistryVersion, long Fingerprint, DateTimeOffset At, object Value, IReadOnlyList<DeviceObservation> Health);
+    private sealed record Kept(long RegistryVersion, long Fingerprint, object Value, IReadOnlyList<DeviceObservation> Health);
 
     private sealed record TruckOutputs(TruckAudit Audit, TruckDay? Day, WorkVehicleDay? Work, MuckAudit? Muck, IReadOnlyList<StationStop> Stops);
 

@@ -6,7 +6,6 @@ namespace WasteIoT.Cloud.Ingest;
 /// </summary>
 public sealed class IngestFeed
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _devices = new(StringComparer.Ordinal);
     private long _version;
 
     public event Action<IReadOnlyList<Store.StoredReading>>? Stored;
@@ -21,15 +20,7 @@ public sealed class IngestFeed
             return;
         }
 
-        var version = Interlocked.Increment(ref _version);
-        foreach (var reading in readings)
-        {
-            _devices[reading.Device] = version;
-        }
-
+        Interlocked.Increment(ref _version);
         Stored?.Invoke(readings);
     }
-
-    /// <summary>The <see cref="Version"/> at which this instance last stored a reading of <paramref name="device"/> (0: none since it started).</summary>
-    public long DeviceVersion(string device) => _devices.TryGetValue(device, out var version) ? version : 0;
 }

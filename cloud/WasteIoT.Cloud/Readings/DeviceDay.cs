@@ -21,6 +21,9 @@ public sealed class DeviceDay(IReadingStore store)
         return store.ReadDeviceAsync(device, day.Start - lookBack, day.End + lookAhead, cancellationToken);
     }
 
+    /// <summary>Each device's count of batches stored, by any instance.</summary>
+    public Task<IReadOnlyDictionary<string, long>> VersionsAsync(CancellationToken cancellationToken) => store.DeviceVersionsAsync(cancellationToken);
+
     public Task<StoredReading?> LastBeforeAsync(string device, DateTimeOffset before, CancellationToken cancellationToken) =>
         store.LastBeforeAsync(device, before, cancellationToken);
 

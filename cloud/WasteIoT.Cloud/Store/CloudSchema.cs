@@ -57,6 +57,7 @@ internal static class CloudSchema
         Shared(6, "INTEGER PRIMARY KEY", "BLOB"),
         Shared(7, "INTEGER PRIMARY KEY", "BLOB"),
         Shared(8, "INTEGER PRIMARY KEY", "BLOB"),
+        Shared(9, "INTEGER PRIMARY KEY", "BLOB"),
     ];
 
     /// <summary>
@@ -93,6 +94,7 @@ internal static class CloudSchema
         Shared(6, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
         Shared(7, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
         Shared(8, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
+        Shared(9, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
     ];
 
     private static string Shared(int step, string id, string blob) => (step switch
@@ -216,6 +218,14 @@ internal static class CloudSchema
                 unweighed  INTEGER          NOT NULL,
                 overloads  INTEGER          NOT NULL,
                 PRIMARY KEY (day, truck)
+            );
+            """,
+        // Each device's count of batches stored, bumped in the batch's transaction: what an audit kept for a thing is
+        // still its day while none of its devices' versions moved, whichever instance stored the batch.
+        9 => """
+            CREATE TABLE device_versions (
+                device  TEXT   PRIMARY KEY,
+                version BIGINT NOT NULL
             );
             """,
         _ => throw new ArgumentOutOfRangeException(nameof(step)),

@@ -22,4 +22,7 @@ public interface IReadingStore
 
     /// <summary>The time of the newest reading stored (any device) before <paramref name="before"/> (null: ever), or null when there is none.</summary>
     Task<DateTimeOffset?> NewestAsync(DateTimeOffset? before, CancellationToken cancellationToken);
+
+    /// <summary>Each device's count of batches stored (by any instance): a device whose count has not moved has no new readings.</summary>
+    Task<IReadOnlyDictionary<string, long>> DeviceVersionsAsync(CancellationToken cancellationToken);
 }

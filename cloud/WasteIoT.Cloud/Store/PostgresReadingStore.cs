@@ -52,6 +52,12 @@ public sealed class PostgresReadingStore(PostgresCloudDatabase database) : SqlRe
 
             await using var move = new NpgsqlCommand("INSERT INTO readings SELECT * FROM staging ON CONFLICT DO NOTHING", connection, transaction);
             accepted = await move.ExecuteNonQueryAsync(cancellationToken);
+
+            // Devices in one order, so two batches sharing devices lock their rows the same way round.
+            await using var bump = new NpgsqlCommand(
+                "INSERT INTO device_versions (device, version) SELECT device, 1 FROM (SELECT DISTINCT device FROM staging) d ORDER BY device ON CONFLICT (device) DO UPDATE SET version = device_versions.version + 1",
+                connection, transaction);
+            await bump.ExecuteNonQueryAsync(cancellationToken);
         }
 
         if (quarantined.Count > 0)

@@ -93,6 +93,20 @@ public abstract class SqlReadingStore(CloudDatabase database) : IReadingStore
         readings.GroupBy(r => r.Ts.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
             .Select(g => (g.Key, g.Max(r => r.Ts.ToUnixTimeMilliseconds())));
 
+    public async Task<IReadOnlyDictionary<string, long>> DeviceVersionsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT device, version FROM device_versions");
+        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            versions[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return versions;
+    }
+
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await Database.OpenAsync(cancellationToken);

@@ -10,6 +10,7 @@ public sealed class SqliteReadingStore(SqliteCloudDatabase database) : SqlReadin
     private SqliteCommand? _insert;
     private SqliteCommand? _quarantine;
     private SqliteCommand? _day;
+    private SqliteCommand? _version;
 
     public override async Task<IngestOutcome> IngestAsync(IReadOnlyList<StoredReading> readings, IReadOnlyList<QuarantinedRecord> quarantined, CancellationToken cancellationToken)
     {
@@ -45,6 +46,13 @@ public sealed class SqliteReadingStore(SqliteCloudDatabase database) : SqlReadin
                 _day.Parameters[0].Value = day;
                 _day.Parameters[1].Value = newest;
                 _day.ExecuteNonQuery();
+            }
+
+            _version!.Transaction = transaction;
+            foreach (var device in readings.Select(r => r.Device).Distinct(StringComparer.Ordinal))
+            {
+                _version.Parameters[0].Value = device;
+                _version.ExecuteNonQuery();
             }
 
             var q = _quarantine.Parameters;
@@ -94,6 +102,7 @@ public sealed class SqliteReadingStore(SqliteCloudDatabase database) : SqlReadin
         _insert = Prepare(connection, "INSERT OR IGNORE INTO readings (device, boot, seq, kind, ts, rx, gateway, json) VALUES ($d, $b, $s, $k, $ts, $rx, $g, $j)", "$d", "$b", "$s", "$k", "$ts", "$rx", "$g", "$j");
         _quarantine = Prepare(connection, "INSERT INTO quarantine (gateway, batch, idx, reason, detail, json) VALUES ($g, $b, $i, $r, $d, $j)", "$g", "$b", "$i", "$r", "$d", "$j");
         _day = Prepare(connection, "INSERT INTO data_days (day, newest) VALUES ($day, $n) ON CONFLICT (day) DO UPDATE SET newest = MAX(newest, excluded.newest)", "$day", "$n");
+        _version = Prepare(connection, "INSERT INTO device_versions (device, version) VALUES ($d, 1) ON CONFLICT (device) DO UPDATE SET version = version + 1", "$d");
         return connection;
     }
 
@@ -102,10 +111,12 @@ public sealed class SqliteReadingStore(SqliteCloudDatabase database) : SqlReadin
         _insert?.Dispose();
         _quarantine?.Dispose();
         _day?.Dispose();
+        _version?.Dispose();
         _writeConnection?.Dispose();
         _insert = null;
         _quarantine = null;
         _day = null;
+        _version = null;
         _writeConnection = null;
     }
 

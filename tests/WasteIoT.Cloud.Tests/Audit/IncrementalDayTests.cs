@@ -4,7 +4,6 @@ using Microsoft.Extensions.Time.Testing;
 using WasteIoT.Cloud.Audit;
 using WasteIoT.Cloud.Cases;
 using WasteIoT.Cloud.Checks;
-using WasteIoT.Cloud.Ingest;
 using WasteIoT.Cloud.Readings;
 using WasteIoT.Cloud.Registry;
 using WasteIoT.Cloud.Settings;
@@ -45,7 +44,6 @@ public sealed class IncrementalDayTests
         var message = new BinFillReading { Device = "bin-0001", Boot = 2, Seq = 1, Ts = at, FillingLevel = 0.95, Status = BinStatus.Ok, Echo = EchoStatus.Ok };
         StoredReading[] late = [new(message.Device, message.Boot, message.Seq, message.Kind, message.Ts, at.AddHours(8), "gw-test", WireCodec.Encode(message))];
         await cloud.Service<IReadingStore>().IngestAsync(late, [], CancellationToken.None);
-        cloud.Service<IngestFeed>().Publish(late);
 
         before = audit.ThingsReused;
         var after = await audit.DayAsync(Day, CancellationToken.None);
@@ -53,8 +51,31 @@ public sealed class IncrementalDayTests
         Assert.Equal(0.95, after.Bins.Single(b => b.Bin == "bin-a").Clearance.EndLevel);
         Assert.NotEqual(Json(first), Json(after));
 
-        var fresh = new CountyAudit(cloud.Service<DeviceDay>(), cloud.Service<CountyRegistry>(), cloud.Service<IOptions<CloudOptions>>(), cloud.Service<IOptions<CheckRules>>(), cloud.Service<TimeProvider>());
+        var fresh = new CountyAudit(cloud.Service<DeviceDay>(), cloud.Service<CountyRegistry>(), cloud.Service<IOptions<CloudOptions>>(), cloud.Service<IOptions<CheckRules>>(), cloud.Service<TimeProvider>(), keepSettled: false);
         Assert.Equal(Json(await fresh.DayAsync(Day, CancellationToken.None)), Json(after));
+    }
+
+    [Fact]
+    public async Task AReadingStoredByAnotherInstanceIsSeenAtTheNextComputation()
+    {
+        var database = WasteIoT.Testing.PostgresCluster.Shared.CreateDatabase();
+        var time = new FakeTimeProvider(SmallCountyDay.MorningAfter);
+        string[] shared = ["--Cloud:Database", "PostgreSql", "--Cloud:ConnectionString", database];
+        await using var a = await RunningCloud.StartAsync(time, shared);
+        await using var b = await RunningCloud.StartAsync(time, shared);
+        await CountyAuditTests.SeedRegistryAsync(a.Client);
+        await SmallCountyDay.StoreAsync(a.Service<IReadingStore>());
+        var audit = a.Service<CountyAudit>();
+        var first = await audit.DayAsync(Day, CancellationToken.None);
+
+        // B's gateway delivers the late reading; A's own feed never hears of it, the devices' versions in the database do.
+        var at = SmallCountyDay.Midnight.AddHours(23.5);
+        var message = new BinFillReading { Device = "bin-0001", Boot = 2, Seq = 1, Ts = at, FillingLevel = 0.95, Status = BinStatus.Ok, Echo = EchoStatus.Ok };
+        await b.Service<IReadingStore>().IngestAsync([new(message.Device, message.Boot, message.Seq, message.Kind, message.Ts, at.AddHours(8), "gw-b", WireCodec.Encode(message))], [], CancellationToken.None);
+
+        var after = await audit.DayAsync(Day, CancellationToken.None);
+        Assert.Equal(0.95, after.Bins.Single(b => b.Bin == "bin-a").Clearance.EndLevel);
+        Assert.NotEqual(Json(first), Json(after));
     }
 
     [Fact]
