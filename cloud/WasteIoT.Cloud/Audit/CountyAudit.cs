@@ -183,8 +183,8 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var stationList = stations.OrderBy(s => s.Station, StringComparer.Ordinal).ToList();
         var pondList = ponds.OrderBy(p => p.Pond, StringComparer.Ordinal).ToList();
         var roads = RoadAudits.Evaluate(snapshot, date, workVehicles, (at, end) => end ? Hours(date, TimeOnly.MinValue, at).To : Local(date, at), (devices, from, to) => Evidence(devices, from, to), Rules.Roads);
-        var collection = Collection(snapshot, date, stationList, [.. stationStops]);
         var landfillList = landfills.OrderBy(l => l.Landfill, StringComparer.Ordinal).ToList();
+        var collection = Collection(snapshot, date, stationList, landfillList, [.. stationStops]);
         var hauls = Hauls(snapshot, stationList, landfillList);
         var summary = DaySummary.From(routeList, truckList, binList, toiletList, stationList, pondList, roads, [.. muck], collection, landfillList, hauls);
         return new CountyDay(date, computedAt, snapshot.Version, summary, routeList, truckList, binList, toiletList, stationList, pondList, dataHealth, reporting)
@@ -425,15 +425,17 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         };
     }
 
-    /// <summary>Tonnes each collection truck delivered to the weighed stations, its stops there unweighed and its loads over its rating.</summary>
-    private List<TruckTonnage> Collection(RegistrySnapshot snapshot, DateOnly date, IReadOnlyList<StationAudit> stations, IReadOnlyList<StationStop> stops)
+    /// <summary>Tonnes each collection truck delivered to the weighed stations and landfills, its stops there unweighed and its loads over its rating.</summary>
+    private List<TruckTonnage> Collection(RegistrySnapshot snapshot, DateOnly date, IReadOnlyList<StationAudit> stations, IReadOnlyList<LandfillAudit> landfills, IReadOnlyList<StationStop> stops)
     {
-        if (!stations.Any(s => s.Ledger is not null))
+        if (!stations.Any(s => s.Ledger is not null) && landfills.Count == 0)
         {
             return [];
         }
 
-        var visits = stations.Where(s => s.Ledger is not null).SelectMany(s => s.Ledger!.Visits.Select(v => (s.Station, v))).ToList();
+        // A collection truck may deliver straight to a landfill: weighed in there, its load is collected all the same.
+        var visits = stations.Where(s => s.Ledger is not null).SelectMany(s => s.Ledger!.Visits.Select(v => (s.Station, v)))
+            .Concat(landfills.SelectMany(l => l.Visits.Select(v => (Station: l.Landfill, v)))).ToList();
         var trucks = snapshot.Of<Truck>(RegistryKinds.Trucks).Where(t => t.Vehicle == VehicleKind.Collection).OrderBy(t => t.Id, StringComparer.Ordinal)
             .Select(t => (t.Id, t.Contractor, t.RatedLoadKg, snapshot.Of<CollectionRoute>(RegistryKinds.Routes).Where(r => r.Truck == t.Id && r.ServesOn(date)).Select(r => r.Id).FirstOrDefault())).ToList();
         return CollectionLedgerCheck.Evaluate(visits, stops, trucks, Rules.Tonnage).Where(t => t.Trips > 0 || t.Unweighed.Count > 0).ToList();

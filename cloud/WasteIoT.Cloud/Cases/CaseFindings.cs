@@ -139,10 +139,14 @@ public static class CaseFindings
                     string.Create(CultureInfo.InvariantCulture, $"{Clock(v.Ts)} 过磅毛重 {v.GrossKg / 1000.0:0.00} 吨、皮重 {v.TareKg / 1000.0:0.00} 吨、净重 {v.NetKg / 1000.0:0.00} 吨，超过核定载质量") + (v.Ticket is { } ticket ? $"；磅单 {ticket}" : string.Empty));
             }
 
-            foreach (var stop in truck.Unweighed.Where(s => day.Stations.FirstOrDefault(st => st.Station == s.Station)?.Evidence.Covers(s.From, s.To) == true))
+            // A weighed place is a transfer station or a landfill; only when its nodes were heard over the stop: a silent
+            // scale is not a truck avoiding it.
+            (string Name, Checks.Evidence.WindowEvidence Evidence)? Place(string id) =>
+                day.Stations.FirstOrDefault(st => st.Station == id) is { } station ? (station.Name, station.Evidence)
+                : day.Landfills.FirstOrDefault(l => l.Landfill == id) is { } landfill ? (landfill.Name, landfill.Evidence) : null;
+            foreach (var stop in truck.Unweighed.Where(s => Place(s.Station)?.Evidence.Covers(s.From, s.To) == true))
             {
-                // Only when the station's nodes were heard over the stop: a silent scale is not a truck avoiding it.
-                var name = day.Stations.First(st => st.Station == stop.Station).Name;
+                var name = Place(stop.Station)!.Value.Name;
                 yield return new CaseFinding("unweighedVisit", truck.Truck, day.Date, Utc(stop.From), truck.Contractor, $"进站未过磅：{truck.Truck} {Clock(stop.From)} 在{name}",
                     $"车辆 {Clock(stop.From)}–{Clock(stop.To)} 停留在{name}，前后无该车过磅记录；该时段地磅设备在线");
             }

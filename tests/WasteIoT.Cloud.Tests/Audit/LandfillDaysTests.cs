@@ -53,6 +53,24 @@ public sealed class LandfillDaysTests
         Assert.DoesNotContain(await HandBuiltCounty.CasesAsync(cloud), c => c.GetProperty("kind").GetString() == "haulNotDisposed");
     }
 
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSql")]
+    public async Task ACollectionTruckDeliveringStraightToTheLandfillIsCollectedAndDisposed(string database)
+    {
+        var day = Day(landfillHeardUntil: Midnight.AddHours(24).AddMinutes(30));
+
+        // 浙A·D5678 takes its second load of 7 t to the landfill at 16:00 instead of the station.
+        day.Add(new Weighing { Device = "scale-lf01", Boot = 1, Seq = 0, Ts = Midnight.AddHours(16), Direction = WeighDirection.In, WeightKg = 16_860, Stable = true, Tag = "04A1B2C4" });
+        day.Add(new Weighing { Device = "scale-lf01", Boot = 1, Seq = 0, Ts = Midnight.AddHours(16).AddMinutes(8), Direction = WeighDirection.Out, WeightKg = 9_860, Stable = true, Tag = "04A1B2C4", GrossKg = 16_860, TareKg = 9_860, NetKg = 7_000 });
+        await using var cloud = await HandBuiltCounty.StartAsync(database, Registry, day.Renumber());
+
+        var collection = (await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26/collection")).EnumerateArray().ToDictionary(t => t.GetProperty("truck").GetString()!);
+        Assert.Equal((13.0, 2), (collection["浙A·D5678"].GetProperty("deliveredT").GetDouble(), collection["浙A·D5678"].GetProperty("trips").GetInt32()));
+        var summary = await cloud.Client.GetFromJsonAsync<JsonElement>("/api/audit/2026-11-26/summary");
+        Assert.Equal((29.0, 16.9, 22.0), (summary.GetProperty("tonnesCollected").GetDouble(), summary.GetProperty("tonnesDisposed").GetDouble(), summary.GetProperty("tonnesIn").GetDouble()));
+    }
+
     internal static StoredDay Day(DateTimeOffset landfillHeardUntil)
     {
         var day = StationLedgerDaysTests.Day(transferTrips: 2);
