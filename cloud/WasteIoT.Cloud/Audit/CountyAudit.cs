@@ -26,6 +26,11 @@ namespace WasteIoT.Cloud.Audit;
 public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOptions<CloudOptions> options, IOptions<CheckRules> rules, TimeProvider time, bool keepSettled = true)
 {
     private const int DaysKept = 4;
+
+    /// <summary>What a truck's audit reads of the registry: its row, its routes' hours, its roads' work (and air alerts), its permits, the weighed places.</summary>
+    private static readonly string[] TruckReads = [RegistryKinds.Trucks, RegistryKinds.Routes, RegistryKinds.Roads, RegistryKinds.AirAlerts, RegistryKinds.Permits, RegistryKinds.Sites];
+
+    private readonly RegistryKindHashes _kinds = new();
     private readonly ConcurrentDictionary<(DateOnly Date, string Thing), Kept> _kept = new();
     private long _reused;
 
@@ -119,11 +124,11 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var settled = computedAt >= day.End + Rules.Evidence.MaxSilence(new[] { Rules.Evidence.TruckCadence, Rules.Evidence.SiteCadence, Rules.Evidence.BinCadence, Rules.Evidence.PondCadence }.Max());
         settled &= keepSettled;
         var versions = settled ? await loader.VersionsAsync(cancellationToken) : new Dictionary<string, long>();
-        Task<T> Once<T>(string thing, IEnumerable<string> devices, Func<HealthTracker, Task<T>> compute)
-            where T : class => OnceAsync(date, thing, devices.Sum(d => versions.GetValueOrDefault(d)), settled, snapshot.Version, health, compute);
+        Task<T> Once<T>(string thing, IEnumerable<string> devices, string[] reads, Func<HealthTracker, Task<T>> compute)
+            where T : class => OnceAsync(date, thing, devices.Sum(d => versions.GetValueOrDefault(d)), settled, settled ? _kinds.Of(snapshot, reads) : 0, health, compute);
         work.AddRange(snapshot.Of<Truck>(RegistryKinds.Trucks).Select(t => (Func<CancellationToken, Task>)(async ct =>
         {
-            var done = await Once("truck " + t.Id, Devices(t), async h =>
+            var done = await Once("truck " + t.Id, Devices(t), TruckReads, async h =>
             {
                 var days = new ConcurrentDictionary<string, TruckDay>(StringComparer.Ordinal);
                 var work = new ConcurrentBag<WorkVehicleDay>();
@@ -153,16 +158,16 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
                 stationStops.Add(stop);
             }
         })));
-        work.AddRange(snapshot.Of<Bin>(RegistryKinds.Bins).Where(b => b.Site.Length == 0).Select(b => (Func<CancellationToken, Task>)(async ct => bins.Add(await Once("bin " + b.Id, Devices(b), h => BinAsync(b, date, h, ct))))));
+        work.AddRange(snapshot.Of<Bin>(RegistryKinds.Bins).Where(b => b.Site.Length == 0).Select(b => (Func<CancellationToken, Task>)(async ct => bins.Add(await Once("bin " + b.Id, Devices(b), [RegistryKinds.Bins], h => BinAsync(b, date, h, ct))))));
         var landfills = new ConcurrentBag<LandfillAudit>();
         work.AddRange(snapshot.Of<Site>(RegistryKinds.Sites).Select(s => (Func<CancellationToken, Task>)(s.Kind switch
         {
-            SiteKind.Toilet => async ct => toilets.Add(await Once("toilet " + s.Id, Devices(s), h => ToiletAsync(s, date, h, ct))),
-            SiteKind.Landfill => async ct => landfills.Add(await Once("landfill " + s.Id, Devices(s), h => LandfillAsync(s, date, snapshot, h, ct))),
-            _ => async ct => stations.Add(await Once("station " + s.Id, Devices(s).Concat(snapshot.Of<Bin>(RegistryKinds.Bins).Where(b => b.Site == s.Id).SelectMany(Devices)), h => StationAsync(s, date, snapshot, h, ct))),
+            SiteKind.Toilet => async ct => toilets.Add(await Once("toilet " + s.Id, Devices(s), [RegistryKinds.Sites], h => ToiletAsync(s, date, h, ct))),
+            SiteKind.Landfill => async ct => landfills.Add(await Once("landfill " + s.Id, Devices(s), [RegistryKinds.Sites, RegistryKinds.Trucks], h => LandfillAsync(s, date, snapshot, h, ct))),
+            _ => async ct => stations.Add(await Once("station " + s.Id, Devices(s).Concat(snapshot.Of<Bin>(RegistryKinds.Bins).Where(b => b.Site == s.Id).SelectMany(Devices)), [RegistryKinds.Sites, RegistryKinds.Bins, RegistryKinds.Trucks], h => StationAsync(s, date, snapshot, h, ct))),
         })));
         work.AddRange(snapshot.Of<Pond>(RegistryKinds.Ponds).Select(p => (Func<CancellationToken, Task>)(async ct =>
-            ponds.Add(await Once("pond " + p.Id, p.TreatmentDevice.Length > 0 ? [.. Devices(p), p.TreatmentDevice] : Devices(p), h => PondAsync(p, date, h, ct))))));
+            ponds.Add(await Once("pond " + p.Id, p.TreatmentDevice.Length > 0 ? [.. Devices(p), p.TreatmentDevice] : Devices(p), [RegistryKinds.Ponds], h => PondAsync(p, date, h, ct))))));
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (item, ct) => await item(ct));
         if (settled)
         {
@@ -357,14 +362,14 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
     private static IEnumerable<string> Devices(IMeasuredThing thing) => DeviceHistory.Of(thing).Select(a => a.Device);
 
     /// <summary>
-    /// A thing's audit of <paramref name="date"/>: reused when the day is settled, the registry is the same and none of
+    /// A thing's audit of <paramref name="date"/>: reused when the day is settled, the registry kinds it reads are the same and none of
     /// the thing's devices stored anything since it was computed (the sum of their versions, each of which only grows,
     /// is the same), its data-health observations replayed with it; otherwise computed, and kept when the day is settled.
     /// </summary>
-    private async Task<T> OnceAsync<T>(DateOnly date, string thing, long fingerprint, bool settled, long registryVersion, HealthTracker health, Func<HealthTracker, Task<T>> compute)
+    private async Task<T> OnceAsync<T>(DateOnly date, string thing, long fingerprint, bool settled, long registry, HealthTracker health, Func<HealthTracker, Task<T>> compute)
         where T : class
     {
-        if (settled && _kept.TryGetValue((date, thing), out var kept) && kept.Value is T value && kept.RegistryVersion == registryVersion && kept.Fingerprint == fingerprint)
+        if (settled && _kept.TryGetValue((date, thing), out var kept) && kept.Value is T value && kept.Registry == registry && kept.Fingerprint == fingerprint)
         {
             foreach (var observation in kept.Health)
             {
@@ -379,7 +384,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var result = await compute(health.Recording(record));
         if (settled)
         {
-            _kept[(date, thing)] = new Kept(registryVersion, fingerprint, result, record);
+            _kept[(date, thing)] = new Kept(registry, fingerprint, result, record);
         }
 
         return result;
@@ -587,7 +592,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
 
     private sealed record ThingDay(List<DeviceMessage> Messages, List<DeviceEvidence> Evidence);
 
-    private sealed record Kept(long RegistryVersion, long Fingerprint, object Value, IReadOnlyList<DeviceObservation> Health);
+    private sealed record Kept(long Registry, long Fingerprint, object Value, IReadOnlyList<DeviceObservation> Health);
 
     private sealed record TruckOutputs(TruckAudit Audit, TruckDay? Day, WorkVehicleDay? Work, MuckAudit? Muck, IReadOnlyList<StationStop> Stops);
 

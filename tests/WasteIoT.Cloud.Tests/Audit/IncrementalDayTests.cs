@@ -79,6 +79,41 @@ public sealed class IncrementalDayTests
     }
 
     [Fact]
+    public async Task ARegistryImportRecomputesOnlyTheThingsThatReadItsKind()
+    {
+        await using var cloud = await RunningCloud.StartOnAsync("Sqlite", new FakeTimeProvider(SmallCountyDay.MorningAfter));
+        await CountyAuditTests.SeedRegistryAsync(cloud.Client);
+        await SmallCountyDay.StoreAsync(cloud.Service<IReadingStore>());
+        var audit = cloud.Service<CountyAudit>();
+        var first = await audit.DayAsync(Day, CancellationToken.None);
+        var things = first.Trucks.Count + first.Bins.Count + first.Toilets.Count + first.Stations.Count + first.Ponds.Count;
+
+        // A household's address corrected: routes are always computed again, no thing reads households.
+        await ImportAsync(cloud, "households", csv => csv.Replace("城关镇幸福路1号", "城关镇幸福路1号之一", StringComparison.Ordinal));
+        var before = audit.ThingsReused;
+        var afterHouseholds = await audit.DayAsync(Day, CancellationToken.None);
+        Assert.Equal(before + things, audit.ThingsReused);
+
+        // A bin's depth re-surveyed: bins and the station (its container) are read again, trucks, toilets and the pond kept.
+        await ImportAsync(cloud, "bins", csv => csv.Replace("bin-a,幸福路口,c-green,30.2742,120.1552,1100", "bin-a,幸福路口,c-green,30.2742,120.1552,1150", StringComparison.Ordinal));
+        before = audit.ThingsReused;
+        var afterBins = await audit.DayAsync(Day, CancellationToken.None);
+        Assert.Equal(before + things - first.Bins.Count - first.Stations.Count, audit.ThingsReused);
+
+        var fresh = new CountyAudit(cloud.Service<DeviceDay>(), cloud.Service<CountyRegistry>(), cloud.Service<IOptions<CloudOptions>>(), cloud.Service<IOptions<CheckRules>>(), cloud.Service<TimeProvider>(), keepSettled: false);
+        Assert.Equal(Json(await fresh.DayAsync(Day, CancellationToken.None)), Json(afterBins));
+        Assert.NotEqual(first.RegistryVersion, afterHouseholds.RegistryVersion);
+    }
+
+    private static async Task ImportAsync(RunningCloud cloud, string kind, Func<string, string> change)
+    {
+        var csv = WasteIoT.Cloud.Tests.Registry.SmallCounty.Files.Single(f => f.Kind == kind).Csv;
+        Assert.NotEqual(csv, change(csv));
+        using var content = new StringContent(change(csv), System.Text.Encoding.UTF8, "text/csv");
+        (await cloud.Client.PostAsync(new Uri($"/api/registry/{kind}.csv", UriKind.Relative), content)).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
     public async Task AnOpenDayIsAlwaysReadAgain()
     {
         // Noon of the 26th: silence is still judged up to now, so nothing of the day is kept.
