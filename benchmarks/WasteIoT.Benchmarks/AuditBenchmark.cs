@@ -42,7 +42,7 @@ internal static class AuditBenchmark
             using var database = new SqliteCloudDatabase(Path.Combine(data, "cloud.db"));
             using var store = new SqliteReadingStore(database);
             var registry = new CountyRegistry(new RegistryStore(database, TimeProvider.System), TimeProvider.System);
-            var audit = NewAudit(registry, store, keep: true);
+            var audit = NewAudit(registry, store, keep: true, new KeptThingStore(database));
             for (var run = 1; run <= 2; run++)
             {
                 await TimedAsync(audit, run == 1 ? "audit run 1 (cold)" : "audit run 2 (nothing new: each thing kept)", output);
@@ -66,15 +66,31 @@ internal static class AuditBenchmark
 
             // The same day from an audit that keeps nothing: every verdict must be the same.
             var kept = await audit.DayAsync(Date, CancellationToken.None);
-            var fresh = await NewAudit(registry, store, keep: false).DayAsync(Date, CancellationToken.None);
+            var fresh = await NewAudit(registry, store, keep: false, null).DayAsync(Date, CancellationToken.None);
             string Json(CountyDay d) => System.Text.Json.JsonSerializer.Serialize(d with { ComputedAt = default }, System.Text.Json.JsonSerializerOptions.Web);
             output.WriteLine($"kept day equals a fresh audit's: {Json(kept) == Json(fresh)}");
+
+            // A restarted cloud: a new process with nothing in memory takes the settled day from kept_things.
+            using (var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, ["audit-restart", data]) { UseShellExecute = false })!)
+            {
+                await child.WaitForExitAsync();
+            }
             return 0;
         }
         finally
         {
             Directory.Delete(data, recursive: true);
         }
+    }
+
+    /// <summary>The child process of a restart: the settled day audited with nothing in memory but what kept_things holds.</summary>
+    public static async Task<int> RestartAsync(string data, TextWriter output)
+    {
+        using var database = new SqliteCloudDatabase(Path.Combine(data, "cloud.db"));
+        using var store = new SqliteReadingStore(database);
+        var audit = NewAudit(new CountyRegistry(new RegistryStore(database, TimeProvider.System), TimeProvider.System), store, keep: true, new KeptThingStore(database));
+        await TimedAsync(audit, "audit after a restart (a new process)", output);
+        return 0;
     }
 
     /// <summary>The child process: writes the registry and the day's readings.</summary>
@@ -191,10 +207,10 @@ internal static class AuditBenchmark
             $"{label}: {clock.Elapsed.TotalSeconds:N2} s, {audit.ThingsReused - reused:N0} things kept, peak working set {self.PeakWorkingSet64 / 1048576.0:N0} MB; {day.Trucks.Sum(t => t.Fixes):N0} fixes, coverage {s.HouseholdsServed:N0}/{s.HouseholdsScheduled:N0}, {s.OpenCoverViolations} open-cover violations, {s.BinsCleared:N0} bins cleared / {s.BinsNotCleared:N0} not / {s.BinsNoData} no data, {s.ToiletsUnderRequired} toilets under 6, {s.OdourExceedances:N0} odour exceedances"));
     }
 
-    private static CountyAudit NewAudit(CountyRegistry registry, IReadingStore store, bool keep)
+    private static CountyAudit NewAudit(CountyRegistry registry, IReadingStore store, bool keep, KeptThingStore? kept)
     {
         var now = new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero);
-        return new CountyAudit(new DeviceDay(store), registry, Options.Create(new CloudOptions()), Options.Create(new CheckRules()), new FixedTime(now), keep);
+        return new CountyAudit(new DeviceDay(store), registry, Options.Create(new CloudOptions()), Options.Create(new CheckRules()), new FixedTime(now), keep, kept);
     }
 
     private static void Add(List<StoredReading> batch, DeviceMessage m) =>

@@ -29,6 +29,7 @@ return args switch
     ["audit", .. var rest] => await AuditBenchmark.RunAsync(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 200, Console.Out),
     ["dashboard", .. var rest] => await DashboardBenchmark.RunAsync(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 200, Console.Out),
     ["audit-seed", var data, var trucks] => await AuditBenchmark.SeedAsync(data, int.Parse(trucks, CultureInfo.InvariantCulture)),
+    ["audit-restart", var data] => await AuditBenchmark.RestartAsync(data, Console.Out),
     ["ingest", .. var rest] => await IngestBenchmark.RunAsync(
         rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 1_000_000,
         rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 500,

@@ -10,6 +10,7 @@ public static class AuditServices
         services.AddOptions<CheckRules>().Bind(configuration.GetSection(CheckRules.Section)).ValidateOnStart();
         services.AddSingleton<CountyAudit>();
         services.AddSingleton<DaySummaryStore>();
+        services.AddSingleton<KeptThingStore>();
         services.AddSingleton<DayAuditCache>();
         return services;
     }

@@ -23,7 +23,9 @@ namespace WasteIoT.Cloud.Audit;
 /// (with a look-back where state carries over midnight), maps messages to the checks' inputs, and gathers the county's day.
 /// </summary>
 /// <param name="keepSettled">Keep each thing of a settled day for the next computation (false: read everything every time, as a reference).</param>
-public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOptions<CloudOptions> options, IOptions<CheckRules> rules, TimeProvider time, bool keepSettled = true)
+/// <param name="keptStore">Where kept things are written, so a restart takes a settled day from there (none: memory only).</param>
+public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOptions<CloudOptions> options, IOptions<CheckRules> rules, TimeProvider time, bool keepSettled = true,
+    KeptThingStore? keptStore = null)
 {
     private const int DaysKept = 4;
 
@@ -31,6 +33,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
     private static readonly string[] TruckReads = [RegistryKinds.Trucks, RegistryKinds.Routes, RegistryKinds.Roads, RegistryKinds.AirAlerts, RegistryKinds.Permits, RegistryKinds.Sites];
 
     private readonly RegistryKindHashes _kinds = new();
+    private readonly ConcurrentDictionary<DateOnly, bool> _loadedDays = new();
     private readonly ConcurrentDictionary<(DateOnly Date, string Thing), Kept> _kept = new();
     private long _reused;
 
@@ -124,8 +127,14 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var settled = computedAt >= day.End + Rules.Evidence.MaxSilence(new[] { Rules.Evidence.TruckCadence, Rules.Evidence.SiteCadence, Rules.Evidence.BinCadence, Rules.Evidence.PondCadence }.Max());
         settled &= keepSettled;
         var versions = settled ? await loader.VersionsAsync(cancellationToken) : new Dictionary<string, long>();
+        if (settled && keptStore is not null && _loadedDays.TryAdd(date, true))
+        {
+            await LoadKeptAsync(date, cancellationToken);
+        }
+
+        var computed = new ConcurrentBag<(string Thing, Kept Kept)>();
         Task<T> Once<T>(string thing, IEnumerable<string> devices, string[] reads, Func<HealthTracker, Task<T>> compute)
-            where T : class => OnceAsync(date, thing, devices.Sum(d => versions.GetValueOrDefault(d)), settled, settled ? _kinds.Of(snapshot, reads) : 0, health, compute);
+            where T : class => OnceAsync(date, thing, devices.Sum(d => versions.GetValueOrDefault(d)), settled, settled ? _kinds.Of(snapshot, reads) : 0, health, computed, compute);
         work.AddRange(snapshot.Of<Truck>(RegistryKinds.Trucks).Select(t => (Func<CancellationToken, Task>)(async ct =>
         {
             var done = await Once("truck " + t.Id, Devices(t), TruckReads, async h =>
@@ -172,6 +181,10 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         if (settled)
         {
             Evict();
+            if (keptStore is not null && !computed.IsEmpty)
+            {
+                await keptStore.SaveAsync(date, [.. computed.Select(c => (c.Thing, c.Kept.Registry, c.Kept.Fingerprint, Write(c.Thing, c.Kept)))], cancellationToken);
+            }
         }
 
         var routes = new List<RouteAudit>();
@@ -349,6 +362,50 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
     /// <summary>Things' audits taken from an earlier computation of a settled day instead of being read again (since start).</summary>
     public long ThingsReused => Interlocked.Read(ref _reused);
 
+    /// <summary>A settled day's things as written before a restart; a row that cannot be read is simply computed again.</summary>
+    private async Task LoadKeptAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        foreach (var (thing, registryHash, fingerprint, json) in await keptStore!.LoadAsync(date, cancellationToken))
+        {
+            try
+            {
+                object? value = thing[..thing.IndexOf(' ', StringComparison.Ordinal)] switch
+                {
+                    "truck" => Read<TruckOutputs>(json),
+                    "bin" => Read<BinAudit>(json),
+                    "toilet" => Read<ToiletAudit>(json),
+                    "station" => Read<StationAudit>(json),
+                    "pond" => Read<PondAudit>(json),
+                    "landfill" => Read<LandfillAudit>(json),
+                    _ => null,
+                };
+                var health = System.Text.Json.JsonSerializer.Deserialize<KeptHealth>(json, KeptJson.Options)?.Health;
+                if (value is not null && health is not null)
+                {
+                    _kept.TryAdd((date, thing), new Kept(registryHash, fingerprint, value, health));
+                }
+            }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or NotSupportedException or ArgumentOutOfRangeException)
+            {
+                // Written by another version of the cloud: computed again.
+            }
+        }
+
+        static T? Read<T>(byte[] json)
+            where T : class => System.Text.Json.JsonSerializer.Deserialize<KeptRow<T>>(json, KeptJson.Options)?.Value;
+    }
+
+    private static byte[] Write(string thing, Kept kept) => kept.Value switch
+    {
+        TruckOutputs v => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new KeptRow<TruckOutputs>(v, kept.Health), KeptJson.Options),
+        BinAudit v => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new KeptRow<BinAudit>(v, kept.Health), KeptJson.Options),
+        ToiletAudit v => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new KeptRow<ToiletAudit>(v, kept.Health), KeptJson.Options),
+        StationAudit v => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new KeptRow<StationAudit>(v, kept.Health), KeptJson.Options),
+        PondAudit v => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new KeptRow<PondAudit>(v, kept.Health), KeptJson.Options),
+        LandfillAudit v => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new KeptRow<LandfillAudit>(v, kept.Health), KeptJson.Options),
+        _ => throw new InvalidOperationException($"no kept form for {thing}"),
+    };
+
     /// <summary>Keeps the things of the <see cref="DaysKept"/> latest settled days only.</summary>
     private void Evict()
     {
@@ -356,6 +413,11 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         foreach (var key in days.Count == 0 ? [] : _kept.Keys.Where(k => days.Contains(k.Date)).ToList())
         {
             _kept.TryRemove(key, out _);
+        }
+
+        foreach (var day in days)
+        {
+            _loadedDays.TryRemove(day, out _);
         }
     }
 
@@ -366,7 +428,8 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
     /// the thing's devices stored anything since it was computed (the sum of their versions, each of which only grows,
     /// is the same), its data-health observations replayed with it; otherwise computed, and kept when the day is settled.
     /// </summary>
-    private async Task<T> OnceAsync<T>(DateOnly date, string thing, long fingerprint, bool settled, long registry, HealthTracker health, Func<HealthTracker, Task<T>> compute)
+    private async Task<T> OnceAsync<T>(DateOnly date, string thing, long fingerprint, bool settled, long registry, HealthTracker health,
+        ConcurrentBag<(string Thing, Kept Kept)> computed, Func<HealthTracker, Task<T>> compute)
         where T : class
     {
         if (settled && _kept.TryGetValue((date, thing), out var kept) && kept.Value is T value && kept.Registry == registry && kept.Fingerprint == fingerprint)
@@ -384,7 +447,9 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var result = await compute(health.Recording(record));
         if (settled)
         {
-            _kept[(date, thing)] = new Kept(registry, fingerprint, result, record);
+            var made = new Kept(registry, fingerprint, result, record);
+            _kept[(date, thing)] = made;
+            computed.Add((thing, made));
         }
 
         return result;
@@ -593,6 +658,10 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
     private sealed record ThingDay(List<DeviceMessage> Messages, List<DeviceEvidence> Evidence);
 
     private sealed record Kept(long Registry, long Fingerprint, object Value, IReadOnlyList<DeviceObservation> Health);
+
+    private sealed record KeptRow<T>(T Value, IReadOnlyList<DeviceObservation> Health);
+
+    private sealed record KeptHealth(IReadOnlyList<DeviceObservation> Health);
 
     private sealed record TruckOutputs(TruckAudit Audit, TruckDay? Day, WorkVehicleDay? Work, MuckAudit? Muck, IReadOnlyList<StationStop> Stops);
 

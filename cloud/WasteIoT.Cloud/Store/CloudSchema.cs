@@ -58,6 +58,7 @@ internal static class CloudSchema
         Shared(7, "INTEGER PRIMARY KEY", "BLOB"),
         Shared(8, "INTEGER PRIMARY KEY", "BLOB"),
         Shared(9, "INTEGER PRIMARY KEY", "BLOB"),
+        Shared(10, "INTEGER PRIMARY KEY", "BLOB"),
     ];
 
     /// <summary>
@@ -95,6 +96,7 @@ internal static class CloudSchema
         Shared(7, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
         Shared(8, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
         Shared(9, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
+        Shared(10, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
     ];
 
     private static string Shared(int step, string id, string blob) => (step switch
@@ -226,6 +228,17 @@ internal static class CloudSchema
             CREATE TABLE device_versions (
                 device  TEXT   PRIMARY KEY,
                 version BIGINT NOT NULL
+            );
+            """,
+        // Each thing's audit of a settled day, with what it was computed from, so a restart does not read the day again.
+        10 => """
+            CREATE TABLE kept_things (
+                day         TEXT   NOT NULL,
+                thing       TEXT   NOT NULL,
+                registry    BIGINT NOT NULL,
+                fingerprint BIGINT NOT NULL,
+                json        {blob} NOT NULL,
+                PRIMARY KEY (day, thing)
             );
             """,
         _ => throw new ArgumentOutOfRangeException(nameof(step)),

@@ -113,6 +113,47 @@ public sealed class IncrementalDayTests
         (await cloud.Client.PostAsync(new Uri($"/api/registry/{kind}.csv", UriKind.Relative), content)).EnsureSuccessStatusCode();
     }
 
+    [Theory]
+    [InlineData("Sqlite", "small county")]
+    [InlineData("PostgreSql", "small county")]
+    [InlineData("Sqlite", "streets and muck trucks")]
+    [InlineData("PostgreSql", "landfill")]
+    public async Task ARestartedAuditTakesTheSettledDayFromTheKeptThings(string database, string county)
+    {
+        var (files, days) = county switch
+        {
+            "small county" => (WasteIoT.Cloud.Tests.Registry.SmallCounty.Files.AsEnumerable(), new[] { new StoredDay() }),
+            "streets and muck trucks" => (HandBuiltCounty.Both, [RoadDaysTests.SweepAndSprinkleDay(), MuckDaysTests.BreachDay()]),
+            _ => (LandfillDaysTests.Registry.AsEnumerable(), [LandfillDaysTests.Day(SmallCountyDay.Midnight.AddHours(24.5))]),
+        };
+        await using var cloud = await HandBuiltCounty.StartAsync(database, files, days);
+        if (county == "small county")
+        {
+            await SmallCountyDay.StoreAsync(cloud.Service<IReadingStore>());
+        }
+
+        // The running instance computes (and writes) the settled day; a restarted one has nothing in memory.
+        var written = await cloud.Service<CountyAudit>().DayAsync(Day, CancellationToken.None);
+        var restarted = Audit(cloud, keep: true);
+        var taken = await restarted.DayAsync(Day, CancellationToken.None);
+        var things = taken.Trucks.Count + taken.Bins.Count + taken.Toilets.Count + taken.Stations.Count + taken.Ponds.Count + taken.Landfills.Count;
+        Assert.True(things > 0);
+        Assert.Equal(things, restarted.ThingsReused);
+
+        var fresh = await Audit(cloud, keep: false).DayAsync(Day, CancellationToken.None);
+        Assert.Equal(Json(fresh), Json(taken));
+        Assert.Equal(Json(written), Json(taken));
+
+        // What the cases are filed from — stops and hauls judged on heard spans the API does not show — is the same too.
+        var snapshot = await cloud.Service<CountyRegistry>().CurrentAsync(CancellationToken.None);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        Assert.Equal(CaseFindings.From(fresh, true, snapshot, zone).Select(f => f.ToString()), CaseFindings.From(taken, true, snapshot, zone).Select(f => f.ToString()));
+    }
+
+    private static CountyAudit Audit(RunningCloud cloud, bool keep) =>
+        new(cloud.Service<DeviceDay>(), cloud.Service<CountyRegistry>(), cloud.Service<IOptions<CloudOptions>>(), cloud.Service<IOptions<CheckRules>>(), cloud.Service<TimeProvider>(), keep,
+            keep ? cloud.Service<KeptThingStore>() : null);
+
     [Fact]
     public async Task AnOpenDayIsAlwaysReadAgain()
     {

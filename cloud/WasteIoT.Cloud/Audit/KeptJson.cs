@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using WasteIoT.Cloud.Checks.Evidence;
+
+namespace WasteIoT.Cloud.Audit;
+
+/// <summary>
+/// How a kept audit is written to <c>kept_things</c>: the API's naming, plus what the API leaves out but later steps of
+/// the day read (a verdict's heard spans, which cases test stops and hauls against).
+/// </summary>
+internal static class KeptJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WithHeardSpans } },
+    };
+
+    private static void WithHeardSpans(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(WindowEvidence))
+        {
+            return;
+        }
+
+        var spans = info.CreateJsonPropertyInfo(typeof(IReadOnlyList<EvidenceSpan>), "heardSpansKept");
+        spans.Get = o => ((WindowEvidence)o).HeardSpans;
+        spans.Set = (o, v) => typeof(WindowEvidence).GetProperty(nameof(WindowEvidence.HeardSpans))!.SetValue(o, v);
+        info.Properties.Add(spans);
+        var min = info.CreateJsonPropertyInfo(typeof(double), "minCoverageKept");
+        min.Get = o => ((WindowEvidence)o).MinCoverage;
+        min.Set = (o, v) => typeof(WindowEvidence).GetProperty(nameof(WindowEvidence.MinCoverage))!.SetValue(o, v);
+        info.Properties.Add(min);
+    }
+}
