@@ -36,6 +36,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
     private readonly ConcurrentDictionary<DateOnly, bool> _loadedDays = new();
     private readonly ConcurrentDictionary<(DateOnly Date, string Thing), Kept> _kept = new();
     private long _reused;
+    private long _unsaved;
 
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 
@@ -183,7 +184,16 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
             Evict();
             if (keptStore is not null && !computed.IsEmpty)
             {
-                await keptStore.SaveAsync(date, [.. computed.Select(c => (c.Thing, c.Kept.Registry, c.Kept.Fingerprint, Write(c.Thing, c.Kept)))], cancellationToken);
+                try
+                {
+                    await keptStore.SaveAsync(date, [.. computed.Select(c => (c.Thing, c.Kept.Registry, c.Kept.Fingerprint, Write(c.Thing, c.Kept)))], cancellationToken);
+                }
+                catch (System.Data.Common.DbException)
+                {
+                    // What is written is a copy for the next start, never the verdict: the day stands, and its things
+                    // are written again when next computed (another instance may be writing the same rows right now).
+                    Interlocked.Increment(ref _unsaved);
+                }
             }
         }
 
@@ -361,6 +371,9 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
 
     /// <summary>Things' audits taken from an earlier computation of a settled day instead of being read again (since start).</summary>
     public long ThingsReused => Interlocked.Read(ref _reused);
+
+    /// <summary>Computations whose kept things could not be written for the next start (a database error; the day itself stood).</summary>
+    public long KeptWritesFailed => Interlocked.Read(ref _unsaved);
 
     /// <summary>A settled day's things as written before a restart; a row that cannot be read is simply computed again.</summary>
     private async Task LoadKeptAsync(DateOnly date, CancellationToken cancellationToken)

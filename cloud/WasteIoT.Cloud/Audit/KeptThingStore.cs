@@ -22,7 +22,8 @@ public sealed class KeptThingStore(CloudDatabase database)
         await using var upsert = connection.Command(
             "INSERT INTO kept_things (day, thing, registry, fingerprint, json) VALUES (@d, @t, @r, @f, @j) ON CONFLICT (day, thing) DO UPDATE SET registry = excluded.registry, fingerprint = excluded.fingerprint, json = excluded.json",
             transaction).With("@d", Key(day)).With("@t", null).With("@r", null).With("@f", null).With("@j", null);
-        foreach (var (thing, registry, fingerprint, json) in things)
+        // In one order: two instances writing the same day's things lock their rows the same way round.
+        foreach (var (thing, registry, fingerprint, json) in things.OrderBy(t => t.Thing, StringComparer.Ordinal))
         {
             upsert.Parameters[1].Value = thing;
             upsert.Parameters[2].Value = registry;
@@ -31,13 +32,11 @@ public sealed class KeptThingStore(CloudDatabase database)
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        // Only the latest settled days are worth keeping: older ones are read again if anyone asks.
-        await using (var trim = connection.Command("DELETE FROM kept_things WHERE day < @old", transaction).With("@old", Key(day.AddDays(-KeptDays))))
-        {
-            await trim.ExecuteNonQueryAsync(cancellationToken);
-        }
-
         await transaction.CommitAsync(cancellationToken);
+
+        // Only the latest settled days are worth keeping: older ones are read again if anyone asks.
+        await using var trim = connection.Command("DELETE FROM kept_things WHERE day < @old").With("@old", Key(day.AddDays(-KeptDays)));
+        await trim.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<(string Thing, long Registry, long Fingerprint, byte[] Json)>> LoadAsync(DateOnly day, CancellationToken cancellationToken)
