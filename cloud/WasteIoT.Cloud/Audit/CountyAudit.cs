@@ -27,16 +27,10 @@ namespace WasteIoT.Cloud.Audit;
 public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOptions<CloudOptions> options, IOptions<CheckRules> rules, TimeProvider time, bool keepSettled = true,
     KeptThingStore? keptStore = null)
 {
-    private const int DaysKept = 4;
-
     /// <summary>What a truck's audit reads of the registry: its row, its routes' hours, its roads' work (and air alerts), its permits, the weighed places.</summary>
     private static readonly string[] TruckReads = [RegistryKinds.Trucks, RegistryKinds.Routes, RegistryKinds.Roads, RegistryKinds.AirAlerts, RegistryKinds.Permits, RegistryKinds.Sites];
 
-    private readonly RegistryKindHashes _kinds = new();
-    private readonly ConcurrentDictionary<DateOnly, bool> _loadedDays = new();
-    private readonly ConcurrentDictionary<(DateOnly Date, string Thing), Kept> _kept = new();
-    private long _reused;
-    private long _unsaved;
+    private readonly KeptThings _kept = new(keptStore);
 
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 
@@ -125,17 +119,10 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         // A settled day (every device's silence judged to its end) does not change unless data comes: each thing whose
         // devices stored nothing since its last computation is taken as it was, so late data costs what it touches.
         // The versions are read before any row: a batch stored meanwhile makes the next computation differ, never this one stale.
-        var settled = computedAt >= day.End + Rules.Evidence.MaxSilence(new[] { Rules.Evidence.TruckCadence, Rules.Evidence.SiteCadence, Rules.Evidence.BinCadence, Rules.Evidence.PondCadence }.Max());
-        settled &= keepSettled;
-        var versions = settled ? await loader.VersionsAsync(cancellationToken) : new Dictionary<string, long>();
-        if (settled && keptStore is not null && _loadedDays.TryAdd(date, true))
-        {
-            await LoadKeptAsync(date, cancellationToken);
-        }
-
-        var computed = new ConcurrentBag<(string Thing, Kept Kept)>();
+        var settled = keepSettled && computedAt >= day.End + Rules.Evidence.MaxSilence(new[] { Rules.Evidence.TruckCadence, Rules.Evidence.SiteCadence, Rules.Evidence.BinCadence, Rules.Evidence.PondCadence }.Max());
+        var run = settled ? await _kept.BeginAsync(date, snapshot, await loader.VersionsAsync(cancellationToken), cancellationToken) : null;
         Task<T> Once<T>(string thing, IEnumerable<string> devices, string[] reads, Func<HealthTracker, Task<T>> compute)
-            where T : class => OnceAsync(date, thing, devices.Sum(d => versions.GetValueOrDefault(d)), settled, settled ? _kinds.Of(snapshot, reads) : 0, health, computed, compute);
+            where T : class => run is null ? compute(health) : run.OnceAsync(thing, devices, reads, health, compute);
         work.AddRange(snapshot.Of<Truck>(RegistryKinds.Trucks).Select(t => (Func<CancellationToken, Task>)(async ct =>
         {
             var done = await Once("truck " + t.Id, Devices(t), TruckReads, async h =>
@@ -179,22 +166,9 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         work.AddRange(snapshot.Of<Pond>(RegistryKinds.Ponds).Select(p => (Func<CancellationToken, Task>)(async ct =>
             ponds.Add(await Once("pond " + p.Id, p.TreatmentDevice.Length > 0 ? [.. Devices(p), p.TreatmentDevice] : Devices(p), [RegistryKinds.Ponds], h => PondAsync(p, date, h, ct))))));
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (item, ct) => await item(ct));
-        if (settled)
+        if (run is not null)
         {
-            Evict();
-            if (keptStore is not null && !computed.IsEmpty)
-            {
-                try
-                {
-                    await keptStore.SaveAsync(date, [.. computed.Select(c => (c.Thing, c.Kept.Registry, c.Kept.Fingerprint, Write(c.Thing, c.Kept)))], cancellationToken);
-                }
-                catch (System.Data.Common.DbException)
-                {
-                    // What is written is a copy for the next start, never the verdict: the day stands, and its things
-                    // are written again when next computed (another instance may be writing the same rows right now).
-                    Interlocked.Increment(ref _unsaved);
-                }
-            }
+            await _kept.EndAsync(run, cancellationToken);
         }
 
         var routes = new List<RouteAudit>();
@@ -370,103 +344,12 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
     }
 
     /// <summary>Things' audits taken from an earlier computation of a settled day instead of being read again (since start).</summary>
-    public long ThingsReused => Interlocked.Read(ref _reused);
+    public long ThingsReused => _kept.Reused;
 
     /// <summary>Computations whose kept things could not be written for the next start (a database error; the day itself stood).</summary>
-    public long KeptWritesFailed => Interlocked.Read(ref _unsaved);
-
-    /// <summary>A settled day's things as written before a restart; a row that cannot be read is simply computed again.</summary>
-    private async Task LoadKeptAsync(DateOnly date, CancellationToken cancellationToken)
-    {
-        foreach (var (thing, registryHash, fingerprint, json) in await keptStore!.LoadAsync(date, cancellationToken))
-        {
-            try
-            {
-                object? value = thing[..thing.IndexOf(' ', StringComparison.Ordinal)] switch
-                {
-                    "truck" => Read<TruckOutputs>(json),
-                    "bin" => Read<BinAudit>(json),
-                    "toilet" => Read<ToiletAudit>(json),
-                    "station" => Read<StationAudit>(json),
-                    "pond" => Read<PondAudit>(json),
-                    "landfill" => Read<LandfillAudit>(json),
-                    _ => null,
-                };
-                var health = System.Text.Json.JsonSerializer.Deserialize<KeptHealth>(json, KeptJson.Options)?.Health;
-                if (value is not null && health is not null)
-                {
-                    _kept.TryAdd((date, thing), new Kept(registryHash, fingerprint, value, health));
-                }
-            }
-            catch (Exception ex) when (ex is System.Text.Json.JsonException or NotSupportedException or ArgumentOutOfRangeException)
-            {
-                // Written by another version of the cloud: computed again.
-            }
-        }
-
-        static T? Read<T>(byte[] json)
-            where T : class => System.Text.Json.JsonSerializer.Deserialize<KeptRow<T>>(json, KeptJson.Options)?.Value;
-    }
-
-    private static byte[] Write(string thing, Kept kept) => kept.Value switch
-    {
-        TruckOutputs v => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new KeptRow<TruckOutputs>(v, kept.Health), KeptJson.Options),
-        BinAudit v => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new KeptRow<BinAudit>(v, kept.Health), KeptJson.Options),
-        ToiletAudit v => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new KeptRow<ToiletAudit>(v, kept.Health), KeptJson.Options),
-        StationAudit v => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new KeptRow<StationAudit>(v, kept.Health), KeptJson.Options),
-        PondAudit v => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new KeptRow<PondAudit>(v, kept.Health), KeptJson.Options),
-        LandfillAudit v => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new KeptRow<LandfillAudit>(v, kept.Health), KeptJson.Options),
-        _ => throw new InvalidOperationException($"no kept form for {thing}"),
-    };
-
-    /// <summary>Keeps the things of the <see cref="DaysKept"/> latest settled days only.</summary>
-    private void Evict()
-    {
-        var days = _kept.Keys.Select(k => k.Date).Distinct().OrderDescending().Skip(DaysKept).ToHashSet();
-        foreach (var key in days.Count == 0 ? [] : _kept.Keys.Where(k => days.Contains(k.Date)).ToList())
-        {
-            _kept.TryRemove(key, out _);
-        }
-
-        foreach (var day in days)
-        {
-            _loadedDays.TryRemove(day, out _);
-        }
-    }
+    public long KeptWritesFailed => _kept.WritesFailed;
 
     private static IEnumerable<string> Devices(IMeasuredThing thing) => DeviceHistory.Of(thing).Select(a => a.Device);
-
-    /// <summary>
-    /// A thing's audit of <paramref name="date"/>: reused when the day is settled, the registry kinds it reads are the same and none of
-    /// the thing's devices stored anything since it was computed (the sum of their versions, each of which only grows,
-    /// is the same), its data-health observations replayed with it; otherwise computed, and kept when the day is settled.
-    /// </summary>
-    private async Task<T> OnceAsync<T>(DateOnly date, string thing, long fingerprint, bool settled, long registry, HealthTracker health,
-        ConcurrentBag<(string Thing, Kept Kept)> computed, Func<HealthTracker, Task<T>> compute)
-        where T : class
-    {
-        if (settled && _kept.TryGetValue((date, thing), out var kept) && kept.Value is T value && kept.Registry == registry && kept.Fingerprint == fingerprint)
-        {
-            foreach (var observation in kept.Health)
-            {
-                health.Add(observation);
-            }
-
-            Interlocked.Increment(ref _reused);
-            return value;
-        }
-
-        var record = new List<DeviceObservation>();
-        var result = await compute(health.Recording(record));
-        if (settled)
-        {
-            var made = new Kept(registry, fingerprint, result, record);
-            _kept[(date, thing)] = made;
-            computed.Add((thing, made));
-        }
-
-        return result;
-    }
 
     /// <summary>A landfill's day at its weighbridge: every registered truck's completed visit is a load disposed of.</summary>
     private async Task<LandfillAudit> LandfillAsync(Site landfill, DateOnly date, RegistrySnapshot snapshot, HealthTracker? health, CancellationToken cancellationToken)
@@ -669,16 +552,6 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         DailyClearanceCheck.Evaluate(container, messages.OfType<BinFillReading>().Select(f => new LevelSample(f.Ts, f.FillingLevel)), Rules.Clearance);
 
     private sealed record ThingDay(List<DeviceMessage> Messages, List<DeviceEvidence> Evidence);
-
-    private sealed record Kept(long Registry, long Fingerprint, object Value, IReadOnlyList<DeviceObservation> Health);
-
-    private sealed record KeptRow<T>(T Value, IReadOnlyList<DeviceObservation> Health);
-
-    private sealed record KeptHealth(IReadOnlyList<DeviceObservation> Health);
-
-    private sealed record TruckOutputs(TruckAudit Audit, TruckDay? Day, WorkVehicleDay? Work, MuckAudit? Muck, IReadOnlyList<StationStop> Stops);
-
-    private sealed record TruckDay(List<ScanRecord> Scans, List<DeviceEvidence> Evidence);
 
     private static List<ScanRecord> Scans(IEnumerable<DeviceMessage> messages) =>
         [.. messages.OfType<PickupScan>().Select(s => new ScanRecord(s.Tag, s.Ts, s.Lat, s.Lon))];
