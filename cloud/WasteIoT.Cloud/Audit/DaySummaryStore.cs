@@ -36,9 +36,12 @@ public sealed class DaySummaryStore(CloudDatabase database)
         }
 
         await using var insert = connection.Command(
-            "INSERT INTO day_collection (day, truck, contractor, route, tonnes, trips, unweighed, overloads) VALUES (@d, @k, @c, @r, @t, @n, @u, @o)", transaction)
+            "INSERT INTO day_collection (day, truck, contractor, route, tonnes, trips, unweighed, overloads) VALUES (@d, @k, @c, @r, @t, @n, @u, @o) "
+            + "ON CONFLICT (day, truck) DO UPDATE SET contractor = excluded.contractor, route = excluded.route, tonnes = excluded.tonnes, trips = excluded.trips, "
+            + "unweighed = excluded.unweighed, overloads = excluded.overloads", transaction)
             .With("@d", date).With("@k", null).With("@c", null).With("@r", null).With("@t", null).With("@n", null).With("@u", null).With("@o", null);
-        foreach (var truck in collection)
+        // An upsert, in one order: another instance keeping the same day may have inserted these rows since our delete.
+        foreach (var truck in collection.OrderBy(t => t.Truck, StringComparer.Ordinal))
         {
             insert.Parameters[1].Value = truck.Truck;
             insert.Parameters[2].Value = truck.Contractor;

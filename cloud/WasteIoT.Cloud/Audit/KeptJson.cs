@@ -15,6 +15,9 @@ internal static class KeptJson
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WithHeardSpans } },
     };
 
+    private static readonly System.Reflection.PropertyInfo HeardSpans = typeof(WindowEvidence).GetProperty(nameof(WindowEvidence.HeardSpans))!;
+    private static readonly System.Reflection.PropertyInfo MinCoverage = typeof(WindowEvidence).GetProperty(nameof(WindowEvidence.MinCoverage))!;
+
     private static void WithHeardSpans(JsonTypeInfo info)
     {
         if (info.Type != typeof(WindowEvidence))
@@ -24,11 +27,11 @@ internal static class KeptJson
 
         var spans = info.CreateJsonPropertyInfo(typeof(IReadOnlyList<EvidenceSpan>), "heardSpansKept");
         spans.Get = o => ((WindowEvidence)o).HeardSpans;
-        spans.Set = (o, v) => typeof(WindowEvidence).GetProperty(nameof(WindowEvidence.HeardSpans))!.SetValue(o, v);
+        spans.Set = HeardSpans.SetValue;
         info.Properties.Add(spans);
         var min = info.CreateJsonPropertyInfo(typeof(double), "minCoverageKept");
         min.Get = o => ((WindowEvidence)o).MinCoverage;
-        min.Set = (o, v) => typeof(WindowEvidence).GetProperty(nameof(WindowEvidence.MinCoverage))!.SetValue(o, v);
+        min.Set = MinCoverage.SetValue;
         info.Properties.Add(min);
     }
 }
