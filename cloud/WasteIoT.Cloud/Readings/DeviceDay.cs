@@ -21,7 +21,7 @@ public sealed class DeviceDay(IReadingStore store)
         return store.ReadDeviceAsync(device, day.Start - lookBack, day.End + lookAhead, cancellationToken);
     }
 
-    /// <summary>Each device's count of batches stored, by any instance.</summary>
+    /// <summary>Each device's count of readings stored, by any instance.</summary>
     public Task<IReadOnlyDictionary<string, long>> VersionsAsync(CancellationToken cancellationToken) => store.DeviceVersionsAsync(cancellationToken);
 
     public Task<StoredReading?> LastBeforeAsync(string device, DateTimeOffset before, CancellationToken cancellationToken) =>

@@ -222,7 +222,7 @@ internal static class CloudSchema
                 PRIMARY KEY (day, truck)
             );
             """,
-        // Each device's count of batches stored, bumped in the batch's transaction: what an audit kept for a thing is
+        // Each device's count of readings stored, bumped in the batch's transaction (by the rows stored; versions written by earlier releases counted batches — either only grows): what an audit kept for a thing is
         // still its day while none of its devices' versions moved, whichever instance stored the batch.
         9 => """
             CREATE TABLE device_versions (

@@ -23,6 +23,6 @@ public interface IReadingStore
     /// <summary>The time of the newest reading stored (any device) before <paramref name="before"/> (null: ever), or null when there is none.</summary>
     Task<DateTimeOffset?> NewestAsync(DateTimeOffset? before, CancellationToken cancellationToken);
 
-    /// <summary>Each device's count of batches stored (by any instance): a device whose count has not moved has no new readings.</summary>
+    /// <summary>Each device's count of readings stored (by any instance, retransmissions not counted): a device whose count has not moved has no new readings.</summary>
     Task<IReadOnlyDictionary<string, long>> DeviceVersionsAsync(CancellationToken cancellationToken);
 }

@@ -50,14 +50,17 @@ public sealed class PostgresReadingStore(PostgresCloudDatabase database) : SqlRe
                 await copy.CompleteAsync(cancellationToken);
             }
 
-            await using var move = new NpgsqlCommand("INSERT INTO readings SELECT * FROM staging ON CONFLICT DO NOTHING", connection, transaction);
-            accepted = await move.ExecuteNonQueryAsync(cancellationToken);
-
-            // Devices in one order, so two batches sharing devices lock their rows the same way round.
-            await using var bump = new NpgsqlCommand(
-                "INSERT INTO device_versions (device, version) SELECT device, 1 FROM (SELECT DISTINCT device FROM staging) d ORDER BY device ON CONFLICT (device) DO UPDATE SET version = device_versions.version + 1",
-                connection, transaction);
-            await bump.ExecuteNonQueryAsync(cancellationToken);
+            // Each device's version grows by the rows it stored (a batch of retransmissions changes nothing), devices in one
+            // order so two batches sharing devices lock their rows the same way round.
+            await using var move = new NpgsqlCommand(
+                """
+                WITH moved AS (INSERT INTO readings SELECT * FROM staging ON CONFLICT DO NOTHING RETURNING device),
+                     counted AS (SELECT device, count(*) AS n FROM moved GROUP BY device),
+                     bumped AS (INSERT INTO device_versions (device, version) SELECT device, n FROM counted ORDER BY device
+                                ON CONFLICT (device) DO UPDATE SET version = device_versions.version + excluded.version)
+                SELECT coalesce(sum(n), 0)::int FROM counted
+                """, connection, transaction);
+            accepted = (int)(await move.ExecuteScalarAsync(cancellationToken))!;
         }
 
         if (quarantined.Count > 0)

@@ -25,6 +25,7 @@ public sealed class SqliteReadingStore(SqliteCloudDatabase database) : SqlReadin
             _insert!.Transaction = transaction;
             _quarantine!.Transaction = transaction;
             var accepted = 0;
+            var stored = new Dictionary<string, int>(StringComparer.Ordinal);
             var p = _insert.Parameters;
             foreach (var r in readings)
             {
@@ -36,7 +37,11 @@ public sealed class SqliteReadingStore(SqliteCloudDatabase database) : SqlReadin
                 p[5].Value = r.GatewayRx.ToUnixTimeMilliseconds();
                 p[6].Value = r.Gateway;
                 p[7].Value = r.Json;
-                accepted += _insert.ExecuteNonQuery();
+                if (_insert.ExecuteNonQuery() == 1)
+                {
+                    accepted++;
+                    stored[r.Device] = stored.GetValueOrDefault(r.Device) + 1;
+                }
             }
 
             // One writer: the day's newest reading is noted in the same transaction, a row per day in the batch.
@@ -49,9 +54,10 @@ public sealed class SqliteReadingStore(SqliteCloudDatabase database) : SqlReadin
             }
 
             _version!.Transaction = transaction;
-            foreach (var device in readings.Select(r => r.Device).Distinct(StringComparer.Ordinal))
+            foreach (var (device, rows) in stored)
             {
                 _version.Parameters[0].Value = device;
+                _version.Parameters[1].Value = rows;
                 _version.ExecuteNonQuery();
             }
 
@@ -102,7 +108,7 @@ public sealed class SqliteReadingStore(SqliteCloudDatabase database) : SqlReadin
         _insert = Prepare(connection, "INSERT OR IGNORE INTO readings (device, boot, seq, kind, ts, rx, gateway, json) VALUES ($d, $b, $s, $k, $ts, $rx, $g, $j)", "$d", "$b", "$s", "$k", "$ts", "$rx", "$g", "$j");
         _quarantine = Prepare(connection, "INSERT INTO quarantine (gateway, batch, idx, reason, detail, json) VALUES ($g, $b, $i, $r, $d, $j)", "$g", "$b", "$i", "$r", "$d", "$j");
         _day = Prepare(connection, "INSERT INTO data_days (day, newest) VALUES ($day, $n) ON CONFLICT (day) DO UPDATE SET newest = MAX(newest, excluded.newest)", "$day", "$n");
-        _version = Prepare(connection, "INSERT INTO device_versions (device, version) VALUES ($d, 1) ON CONFLICT (device) DO UPDATE SET version = version + 1", "$d");
+        _version = Prepare(connection, "INSERT INTO device_versions (device, version) VALUES ($d, $n) ON CONFLICT (device) DO UPDATE SET version = version + excluded.version", "$d", "$n");
         return connection;
     }
 
