@@ -14,6 +14,7 @@ using WasteIoT.Cloud.Checks.TransferStations;
 using WasteIoT.Cloud.Readings;
 using WasteIoT.Cloud.Registry;
 using WasteIoT.Cloud.Settings;
+using WasteIoT.Cloud.Store;
 using WasteIoT.Contracts.Messages;
 
 namespace WasteIoT.Cloud.Audit;
@@ -31,6 +32,14 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
     private static readonly string[] TruckReads = [RegistryKinds.Trucks, RegistryKinds.Routes, RegistryKinds.Roads, RegistryKinds.AirAlerts, RegistryKinds.Permits, RegistryKinds.Sites];
 
     private readonly KeptThings _kept = new(keptStore);
+
+    private readonly Live.OpenDay _open = new(loader);
+
+    /// <summary>
+    /// The open day being computed and its devices' versions, read once before any row: set by <see cref="DayAsync"/>
+    /// for the loads beneath it (the single-thing reads leave it unset and read the store), flowing into its parallel work.
+    /// </summary>
+    private readonly AsyncLocal<OpenRead?> _openRead = new();
 
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 
@@ -121,6 +130,11 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         // The versions are read before any row: a batch stored meanwhile makes the next computation differ, never this one stale.
         var settled = keepSettled && computedAt >= day.End + Rules.Evidence.MaxSilence(new[] { Rules.Evidence.TruckCadence, Rules.Evidence.SiteCadence, Rules.Evidence.BinCadence, Rules.Evidence.PondCadence }.Max());
         var run = settled ? await _kept.BeginAsync(date, snapshot, await loader.VersionsAsync(cancellationToken), cancellationToken) : null;
+
+        // An open day changes with every reading and with the clock: its devices' rows and the lone truck nodes' folds are
+        // kept in memory and brought up to date with what was stored since, and each thing is judged again at this moment.
+        _open.Forget(date, settled);
+        _openRead.Value = keepSettled && !settled ? new OpenRead(date, await loader.VersionsAsync(cancellationToken)) : null;
         Task<T> Once<T>(string thing, IEnumerable<string> devices, string[] reads, Func<HealthTracker, Task<T>> compute)
             where T : class => run is null ? compute(health) : run.OnceAsync(thing, devices, reads, health, compute);
         work.AddRange(snapshot.Of<Truck>(RegistryKinds.Trucks).Select(t => (Func<CancellationToken, Task>)(async ct =>
@@ -233,6 +247,10 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
     {
         ArgumentNullException.ThrowIfNull(truck);
         var day = Window(date);
+        if (_openRead.Value is { } open && open.Date == date && FoldedAlone(truck, day, weighed, stationStops) is { } device)
+        {
+            return await TrackedTruckAsync(truck, date, snapshot, open, device, health, truckDays, cancellationToken);
+        }
 
         // The cover's last known state before midnight still applies after it.
         var loaded = await LoadAsync(truck, date, CoverLookBack, Rules.Evidence.TruckCadence, health, cancellationToken);
@@ -260,15 +278,54 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
             muck.Add(Muck(truck, date, snapshot, loaded, fixes) with { TarpOpen = sealedTransport.Violations });
         }
 
-        // The truck is judged over the service hours of its routes due that day (a work vehicle over its work's
-        // windows); with none due, over the whole day.
-        var routes = snapshot.Of<CollectionRoute>(RegistryKinds.Routes).Where(r => r.Truck == truck.Id && r.ServesOn(date)).ToList();
-        var (from, to) = routes.Count > 0
-            ? (routes.Select(r => Hours(date, r.Starts, r.Ends).From).Min(), routes.Select(r => Hours(date, r.Starts, r.Ends).To).Max())
-            : RoadAudits.WorkHours(truck, snapshot, date, (at, end) => end ? Hours(date, TimeOnly.MinValue, at).To : Local(date, at)) ?? (day.Start, day.End);
-        var evidence = Evidence(loaded.Evidence, from, to);
+        var evidence = Evidence(loaded.Evidence, JudgedHours(truck, date, snapshot));
         var state = Verdicts.Event(sealedTransport.Violations.Count > 0, evidence);
         return new TruckAudit(truck.Id, truck.Contractor, sealedTransport, fixes.Count > 0 ? fixes[^1] : null, fixes.Count, state, evidence);
+    }
+
+    /// <summary>
+    /// The truck is judged over the service hours of its routes due that day (a work vehicle over its work's windows);
+    /// with none due, over the whole day.
+    /// </summary>
+    private (DateTimeOffset From, DateTimeOffset To) JudgedHours(Truck truck, DateOnly date, RegistrySnapshot snapshot)
+    {
+        var routes = snapshot.Of<CollectionRoute>(RegistryKinds.Routes).Where(r => r.Truck == truck.Id && r.ServesOn(date)).ToList();
+        return routes.Count > 0
+            ? (routes.Select(r => Hours(date, r.Starts, r.Ends).From).Min(), routes.Select(r => Hours(date, r.Starts, r.Ends).To).Max())
+            : RoadAudits.WorkHours(truck, snapshot, date, (at, end) => end ? Hours(date, TimeOnly.MinValue, at).To : Local(date, at)) ?? (Window(date).Start, Window(date).End);
+    }
+
+    /// <summary>
+    /// The device of a truck whose open day can be folded as it arrives: one node all day, and nothing asked of the
+    /// truck that needs its fixes again (a work vehicle's roads, a muck truck's permits, stops at weighed stations).
+    /// </summary>
+    private static string? FoldedAlone(Truck truck, DayWindow day, IReadOnlyList<StationPlace>? weighed, ConcurrentBag<StationStop>? stationStops)
+    {
+        var assigned = DeviceHistory.During(truck, day.Start - CoverLookBack, day.End);
+        var needsFixes = RoadAudits.IsWorkVehicle(truck.Vehicle) || truck.Vehicle == VehicleKind.Muck
+            || (truck.Vehicle == VehicleKind.Collection && weighed is { Count: > 0 } && stationStops is not null);
+        return !needsFixes && assigned.Count == 1 && assigned[0].From is null && assigned[0].To is null ? assigned[0].Device : null;
+    }
+
+    /// <summary>A truck's open day from its node's folds: the same audit as read whole, costing what arrived since the last refresh.</summary>
+    private async Task<TruckAudit> TrackedTruckAsync(Truck truck, DateOnly date, RegistrySnapshot snapshot, OpenRead open, string device, HealthTracker? health,
+        ConcurrentDictionary<string, TruckDay>? truckDays, CancellationToken cancellationToken)
+    {
+        var day = Window(date);
+        var maxSilence = Rules.Evidence.MaxSilence(Rules.Evidence.TruckCadence);
+        var track = await _open.TrackAsync(date, device, day, CoverLookBack, maxSilence, open.Version(device), Rules.SealedTransport, cancellationToken);
+        health?.Observe(track.Health);
+        List<DeviceEvidence> devices = [track.EvidenceAt(time.GetUtcNow())];
+        truckDays?.TryAdd(truck.Id, new TruckDay([.. track.Scans], devices));
+        var sealedTransport = track.SealedTransport.Result();
+        var evidence = Evidence(devices, JudgedHours(truck, date, snapshot));
+        var state = Verdicts.Event(sealedTransport.Violations.Count > 0, evidence);
+        return new TruckAudit(truck.Id, truck.Contractor, sealedTransport, track.SealedTransport.LastFix, track.SealedTransport.Fixes, state, evidence);
+    }
+
+    private sealed record OpenRead(DateOnly Date, IReadOnlyDictionary<string, long> Versions)
+    {
+        public long Version(string device) => Versions.GetValueOrDefault(device);
     }
 
     /// <summary>A muck truck's day against the permits valid that day, over the whole day's evidence.</summary>
@@ -345,6 +402,9 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
 
     /// <summary>Things' audits taken from an earlier computation of a settled day instead of being read again (since start).</summary>
     public long ThingsReused => _kept.Reused;
+
+    /// <summary>Device windows and truck folds of open days read whole (first seen, or after a late row) rather than extended (since start).</summary>
+    public long OpenDayWholeReads => _open.WholeReads;
 
     /// <summary>Computations whose kept things could not be written for the next start (a database error; the day itself stood).</summary>
     public long KeptWritesFailed => _kept.WritesFailed;
@@ -502,10 +562,22 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         foreach (var assigned in assignments.GroupBy(a => a.Device, StringComparer.Ordinal))
         {
             var device = assigned.Key;
-            var rows = await loader.RowsAsync(device, day, lookBack, maxSilence, cancellationToken);
-            var before = rows.Count > 0 && rows[0].Ts < day.Start ? null : await loader.LastBeforeAsync(device, day.Start, cancellationToken);
+            IReadOnlyList<StoredReading> rows;
+            StoredReading? before;
+            List<DeviceMessage> messages;
+            if (_openRead.Value is { } open && open.Date == date)
+            {
+                var window = await _open.WindowAsync(date, device, day, lookBack, maxSilence, open.Version(device), cancellationToken);
+                (rows, before, messages) = (window.Rows, window.Before, window.Messages);
+            }
+            else
+            {
+                rows = await loader.RowsAsync(device, day, lookBack, maxSilence, cancellationToken);
+                before = rows.Count > 0 && rows[0].Ts < day.Start ? null : await loader.LastBeforeAsync(device, day.Start, cancellationToken);
+                messages = DeviceDay.Decode(rows);
+            }
+
             health?.Observe(device, [.. rows.Where(r => r.Ts < day.End)], before);
-            var messages = DeviceDay.Decode(rows);
             var marks = messages.Select(m => new MessageMark(m.Boot, m.Seq, m.Ts, (m as DeviceHeartbeat)?.Dropped)).ToList();
             if (before is not null)
             {
@@ -526,6 +598,8 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
 
     private WindowEvidence Evidence(IReadOnlyList<DeviceEvidence> devices, DateTimeOffset from, DateTimeOffset to) =>
         WindowEvidence.For(devices, from, to, time.GetUtcNow(), Rules.Evidence.MinCoverage, _zone);
+
+    private WindowEvidence Evidence(IReadOnlyList<DeviceEvidence> devices, (DateTimeOffset From, DateTimeOffset To) hours) => Evidence(devices, hours.From, hours.To);
 
     /// <summary>Opening or service hours as instants; a closing time of 00:00 is midnight at the day's end.</summary>
     private (DateTimeOffset From, DateTimeOffset To) Hours(DateOnly date, TimeOnly opens, TimeOnly closes) =>

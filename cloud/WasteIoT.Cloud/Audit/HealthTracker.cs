@@ -39,7 +39,18 @@ internal sealed class HealthTracker
             return;
         }
 
-        var observation = Observation(device, rows, lastBefore);
+        Observe(Observation(device, rows, lastBefore, _dayStart, _dayEnd));
+    }
+
+    /// <summary>A device's observation made elsewhere (kept up to date as its rows arrive), noted as <see cref="Observe(string, IReadOnlyList{StoredReading}, StoredReading?)"/> would.</summary>
+    public void Observe(DeviceObservation observation)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        if (_shared.Observed.ContainsKey(observation.Device))
+        {
+            return;
+        }
+
         _record?.Add(observation);
         Add(observation);
     }
@@ -65,11 +76,13 @@ internal sealed class HealthTracker
         }
     }
 
-    private DeviceObservation Observation(string device, IReadOnlyList<StoredReading> rows, StoredReading? lastBefore)
+    /// <summary>What a device's rows of the day (and its last message before it) add to data health.</summary>
+    public static DeviceObservation Observation(string device, IReadOnlyList<StoredReading> rows, StoredReading? lastBefore, DateTimeOffset dayStart, DateTimeOffset dayEnd)
     {
-        var inDay = rows.Where(r => r.Ts >= _dayStart && r.Ts < _dayEnd).ToList();
+        ArgumentNullException.ThrowIfNull(rows);
+        var inDay = rows.Where(r => r.Ts >= dayStart && r.Ts < dayEnd).ToList();
         // The last by numbering, not by time: two messages in the same second before midnight must not look like a gap.
-        lastBefore = rows.Where(r => r.Ts < _dayStart).OrderBy(r => r.Boot).ThenBy(r => r.Seq).LastOrDefault() ?? lastBefore;
+        lastBefore = rows.Where(r => r.Ts < dayStart).OrderBy(r => r.Boot).ThenBy(r => r.Seq).LastOrDefault() ?? lastBefore;
         var received = inDay.Select(r => (r.Boot, r.Seq)).Distinct().LongCount();
         if (inDay.Count == 0)
         {

@@ -21,6 +21,10 @@ public sealed class DeviceDay(IReadingStore store)
         return store.ReadDeviceAsync(device, day.Start - lookBack, day.End + lookAhead, cancellationToken);
     }
 
+    /// <summary>The rows of <c>[from, to)</c>: what was stored after a window's newest row.</summary>
+    public Task<IReadOnlyList<StoredReading>> RowsAfterAsync(string device, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        store.ReadDeviceAsync(device, from, to, cancellationToken);
+
     /// <summary>Each device's count of readings stored, by any instance.</summary>
     public Task<IReadOnlyDictionary<string, long>> VersionsAsync(CancellationToken cancellationToken) => store.DeviceVersionsAsync(cancellationToken);
 

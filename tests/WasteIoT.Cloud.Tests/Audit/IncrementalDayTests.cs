@@ -169,5 +169,49 @@ public sealed class IncrementalDayTests
         Assert.Equal(before, audit.ThingsReused);
     }
 
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSql")]
+    public async Task AnOpenDayFoldedAsItArrivesIsTheDayReadWholeAtEveryRefresh(string database)
+    {
+        // The small county's day replayed as it is lived: every 37 minutes, the rows sent since are stored and both audits
+        // judge the day at that moment. Some rows come late (a bin's morning and a truck heartbeat five hours after they
+        // were sent), some twice (a retransmission), and the truck reboots mid-morning.
+        var time = new FakeTimeProvider(SmallCountyDay.Midnight.AddHours(-1));
+        await using var cloud = await RunningCloud.StartOnAsync(database, time);
+        await CountyAuditTests.SeedRegistryAsync(cloud.Client);
+        var store = cloud.Service<IReadingStore>();
+        var live = cloud.Service<CountyAudit>();
+        var whole = Audit(cloud, keep: false);
+        var rows = SmallCountyDay.Readings();
+        bool Late(StoredReading r) => (r.Device == "bin-0001" && r.Ts.Hour is >= 0 and < 2) || (r.Device == "truck-07" && r.Ts == rows.Where(x => x.Device == "truck-07" && x.Ts > SmallCountyDay.Midnight.AddHours(10)).Min(x => x.Ts));
+        DateTimeOffset Arrives(StoredReading r) => Late(r) ? r.Ts.AddHours(5) : r.Ts;
+        Assert.True(rows.Count(r => Late(r) && r.Device == "bin-0001") >= 2);
+
+        var stored = DateTimeOffset.MinValue;
+        var steps = 0;
+        long tailOnly = 0;
+        for (var now = SmallCountyDay.Midnight.AddMinutes(1); now < SmallCountyDay.Midnight.AddHours(26); now = now.AddMinutes(37))
+        {
+            time.SetUtcNow(now);
+            var batch = rows.Where(r => Arrives(r) > stored && Arrives(r) <= now).ToList();
+            await store.IngestAsync(batch, [], CancellationToken.None);
+            await store.IngestAsync(batch.Take(3).ToList(), [], CancellationToken.None);
+            stored = now;
+
+            var reads = live.OpenDayWholeReads;
+            var folded = await live.DayAsync(Day, CancellationToken.None);
+            tailOnly += live.OpenDayWholeReads == reads ? 1 : 0;
+            Assert.Equal(Json(await whole.DayAsync(Day, CancellationToken.None)), Json(folded));
+            steps++;
+        }
+
+        // Most refreshes read only what was stored since; the late rows and the truck's reboot were caught all the same.
+        Assert.True(tailOnly > steps / 2, $"{tailOnly} of {steps} refreshes read no window whole");
+        var end = await live.DayAsync(Day, CancellationToken.None);
+        Assert.Single(end.Trucks.SelectMany(t => t.SealedTransport.Violations));
+        Assert.Contains(end.Routes, r => r.Coverage is { Served: > 0 });
+    }
+
     private static string Json(CountyDay day) => JsonSerializer.Serialize(day with { ComputedAt = default }, JsonSerializerOptions.Web);
 }

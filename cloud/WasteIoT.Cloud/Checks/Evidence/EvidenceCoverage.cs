@@ -15,13 +15,20 @@ public static class EvidenceCoverage
         string device, IEnumerable<MessageMark> marks, bool heardBefore, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, TimeSpan maxSilence)
     {
         ArgumentNullException.ThrowIfNull(marks);
+        return Fold(device, marks, from, to, maxSilence).Result(heardBefore, now);
+    }
+
+    /// <summary>The fold of the messages so far, to be added to as more arrive.</summary>
+    public static EvidenceFold Fold(string device, IEnumerable<MessageMark> marks, DateTimeOffset from, DateTimeOffset to, TimeSpan maxSilence)
+    {
+        ArgumentNullException.ThrowIfNull(marks);
         var fold = new EvidenceFold(device, from, to, maxSilence);
         foreach (var point in InNumberOrder(marks))
         {
             fold.Step(point);
         }
 
-        return fold.Result(heardBefore, now);
+        return fold;
     }
 
     /// <summary>The messages once each, by boot and sequence; rows come from the store in time order, which is usually that order already.</summary>

@@ -1,0 +1,75 @@
+using WasteIoT.Cloud.Readings;
+using WasteIoT.Cloud.Store;
+using WasteIoT.Contracts.Messages;
+
+namespace WasteIoT.Cloud.Audit.Live;
+
+/// <summary>
+/// One device's rows of an open day's window, decoded once and kept; each refresh reads only the rows stored after the
+/// newest kept. A late row (older than the newest) is not in that read: the device's count of rows stored tells it is
+/// missing, and the window is read again whole.
+/// </summary>
+internal sealed class DeviceWindow
+{
+    private DeviceWindow(long version, long outside, List<StoredReading> rows, List<DeviceMessage> messages, StoredReading? before)
+    {
+        Version = version;
+        Outside = outside;
+        Rows = rows;
+        Messages = messages;
+        Before = before;
+    }
+
+    /// <summary>The device's count of rows stored when the window was last brought up to date.</summary>
+    public long Version { get; private set; }
+
+    /// <summary>
+    /// Rows of the device outside the window, at most: the count read before the window's rows, less the rows read, so a
+    /// row stored between the two reads makes it smaller — a needless read again, never a missed row.
+    /// </summary>
+    private long Outside { get; }
+
+    /// <summary>The rows' numbering and times in store order (time, boot, seq); their bytes live on decoded in <see cref="Messages"/>.</summary>
+    public List<StoredReading> Rows { get; }
+
+    public List<DeviceMessage> Messages { get; }
+
+    /// <summary>The device's last row before the day, when the window does not reach before the day's start.</summary>
+    public StoredReading? Before { get; }
+
+    /// <param name="version">The device's count of rows stored, read before this call.</param>
+    public static async Task<DeviceWindow> ReadAsync(DeviceDay loader, string device, DayWindow day, TimeSpan lookBack, TimeSpan lookAhead, long version, CancellationToken cancellationToken)
+    {
+        var rows = await loader.RowsAsync(device, day, lookBack, lookAhead, cancellationToken);
+        var before = rows.Count > 0 && rows[0].Ts < day.Start ? null : await loader.LastBeforeAsync(device, day.Start, cancellationToken);
+        return new DeviceWindow(version, version - rows.Count, [.. rows.Select(Light)], DeviceDay.Decode(rows), before is null ? null : Light(before));
+    }
+
+    /// <summary>Reads the rows stored after the newest kept; false when rows are still missing (a late row), and the window must be read again.</summary>
+    public async Task<bool> TryExtendAsync(DeviceDay loader, string device, DayWindow day, TimeSpan lookAhead, long version, CancellationToken cancellationToken)
+    {
+        if (version == Version)
+        {
+            return true;
+        }
+
+        // A window that held no row starts afresh: whether the last row before the day still stands depends on the first.
+        if (Rows.Count == 0)
+        {
+            return false;
+        }
+
+        var tail = await loader.RowsAfterAsync(device, Rows[^1].Ts.AddMilliseconds(1), day.End + lookAhead, cancellationToken);
+        if (Rows.Count + tail.Count + Outside < version)
+        {
+            return false;
+        }
+
+        Rows.AddRange(tail.Select(Light));
+        Messages.AddRange(DeviceDay.Decode(tail));
+        Version = version;
+        return true;
+    }
+
+    private static StoredReading Light(StoredReading row) => row with { Json = [] };
+}
