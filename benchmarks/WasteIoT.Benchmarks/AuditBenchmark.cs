@@ -94,8 +94,10 @@ internal static class AuditBenchmark
     }
 
     /// <summary>The child process: writes the registry and the day's readings.</summary>
-    public static async Task<int> SeedAsync(string data, int trucks)
+    /// <param name="until">Bins' and sites' readings only up to this moment (a live day seeded up to its "now").</param>
+    public static async Task<int> SeedAsync(string data, int trucks, DateTimeOffset? until = null)
     {
+        var last = until ?? DateTimeOffset.MaxValue;
         using var database = new SqliteCloudDatabase(Path.Combine(data, "cloud.db"));
         using var store = new SqliteReadingStore(database);
         var registry = new RegistryStore(database, TimeProvider.System);
@@ -152,6 +154,11 @@ internal static class AuditBenchmark
             for (var q = 0; q < 96; q++)
             {
                 level = q == 30 + (b % 20) ? 0.02 : Math.Min(1, level + (random.NextDouble() * 0.02));
+                if (Six.AddHours(-6).AddMinutes(15 * q) > last)
+                {
+                    continue;
+                }
+
                 Add(batch, new BinFillReading { Device = device, Boot = 1, Seq = q + 1, Ts = Six.AddHours(-6).AddMinutes(15 * q), FillingLevel = random.NextDouble() < 0.01 ? null : Math.Round(level, 3), Status = BinStatus.Ok, Echo = EchoStatus.Ok });
             }
 
@@ -170,10 +177,15 @@ internal static class AuditBenchmark
             var seq = 0L;
             for (var m = 0; m < 288; m++)
             {
+                if (Six.AddHours(-6).AddMinutes(5 * m) > last)
+                {
+                    continue;
+                }
+
                 Add(batch, new SiteAirReading { Device = device, Boot = 1, Seq = ++seq, Ts = Six.AddHours(-6).AddMinutes(5 * m), Nh3 = Math.Round(0.2 + (random.NextDouble() * (toilet ? 0.3 : 2)), 3), Sh2 = Math.Round(random.NextDouble() * 0.08, 4) });
             }
 
-            for (var v = 0; v < 6 && toilet; v++)
+            for (var v = 0; v < 6 && toilet && Six.AddHours(1 + (2.5 * v)).AddMinutes(10) <= last; v++)
             {
                 Add(batch, new CleanerBadgeEvent { Device = device, Boot = 1, Seq = ++seq, Ts = Six.AddHours(1 + (2.5 * v)).AddMinutes(10), Badge = $"C{i}", Action = BadgeAction.CheckOut, DwellS = 600 });
             }

@@ -29,6 +29,11 @@ return args switch
     ["audit", .. var rest] => await AuditBenchmark.RunAsync(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 200, Console.Out),
     ["dashboard", .. var rest] => await DashboardBenchmark.RunAsync(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 200, Console.Out),
     ["audit-seed", var data, var trucks] => await AuditBenchmark.SeedAsync(data, int.Parse(trucks, CultureInfo.InvariantCulture)),
+    ["audit-seed", var data, var trucks, var until] => await AuditBenchmark.SeedAsync(data, int.Parse(trucks, CultureInfo.InvariantCulture), DateTimeOffset.Parse(until, CultureInfo.InvariantCulture)),
+    ["live", .. var rest] => await LiveDayBenchmark.RunAsync(
+        rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 200,
+        rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 120,
+        Console.Out),
     ["audit-restart", var data] => await AuditBenchmark.RestartAsync(data, Console.Out),
     ["ingest", .. var rest] => await IngestBenchmark.RunAsync(
         rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 1_000_000,
@@ -63,6 +68,7 @@ static int Usage()
                WasteIoT.Benchmarks hot
                WasteIoT.Benchmarks e2e [fixes=200] [violations=10]
                WasteIoT.Benchmarks audit [trucks=200]
+               WasteIoT.Benchmarks live [trucks=200] [seconds=120]
                WasteIoT.Benchmarks fuzz [inputs=1000000]
                WasteIoT.Benchmarks dashboard [trucks=200]
                WasteIoT.Benchmarks ingest [readings=1000000] [batch=500] [gateways=4]
