@@ -156,6 +156,11 @@ internal static class LiveDayBenchmark
             $"fed {seconds} s at field rate: {stored:N0} readings ({stored / (double)seconds:N0}/s), overview asked {refreshes:N0} times; cloud process CPU {cpu:N2} cores on average (feeder and HTTP client included)"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"decisive fix → violation on the overview: {latencies.Count} of {fleet.Violations} seen; p50 {Quantile(0.5):N0} ms, p99 {Quantile(0.99):N0} ms, max {(latencies.Count > 0 ? latencies[^1] : double.NaN):N0} ms; {pending.Count} never seen"));
+        foreach (var (truck, (driveStart, _)) in pending)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  never seen: {truck}, drive from {driveStart:HH:mm:ss}"));
+        }
+
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"windows or truck folds read whole while live: {audit.OpenDayWholeReads - wholeBefore:N0}; peak working set {self.PeakWorkingSet64 / 1048576.0:N0} MB"));
         return pending.IsEmpty && latencies.Count > 0 ? 0 : 1;

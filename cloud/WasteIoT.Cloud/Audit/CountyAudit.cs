@@ -562,33 +562,22 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         foreach (var assigned in assignments.GroupBy(a => a.Device, StringComparer.Ordinal))
         {
             var device = assigned.Key;
-            IReadOnlyList<StoredReading> rows;
-            StoredReading? before;
-            List<DeviceMessage> messages;
+            Live.WindowFacts facts;
             if (_openRead.Value is { } open && open.Date == date)
             {
-                var window = await _open.WindowAsync(date, device, day, lookBack, maxSilence, open.Version(device), cancellationToken);
-                (rows, before, messages) = (window.Rows, window.Before, window.Messages);
+                facts = (await _open.WindowAsync(date, device, day, lookBack, maxSilence, open.Version(device), cancellationToken)).Facts(device, day, maxSilence);
             }
             else
             {
-                rows = await loader.RowsAsync(device, day, lookBack, maxSilence, cancellationToken);
-                before = rows.Count > 0 && rows[0].Ts < day.Start ? null : await loader.LastBeforeAsync(device, day.Start, cancellationToken);
-                messages = DeviceDay.Decode(rows);
+                var rows = await loader.RowsAsync(device, day, lookBack, maxSilence, cancellationToken);
+                facts = Live.WindowFacts.Of(device, 0, rows, DeviceDay.Decode(rows), await loader.BeforeAsync(device, rows, day, cancellationToken), day, maxSilence);
             }
 
-            health?.Observe(device, [.. rows.Where(r => r.Ts < day.End)], before);
-            var marks = messages.Select(m => new MessageMark(m.Boot, m.Seq, m.Ts, (m as DeviceHeartbeat)?.Dropped)).ToList();
-            if (before is not null)
-            {
-                marks.Insert(0, new MessageMark(before.Boot, before.Seq, before.Ts));
-            }
-
-            var heardBefore = before is not null || (rows.Count > 0 && rows[0].Ts < day.Start);
+            health?.Observe(facts.Health);
             var spans = assigned.All(a => a.From is null && a.To is null) ? null
                 : Spans.Clip(assigned.Select(a => new EvidenceSpan(a.From ?? day.Start, a.To ?? day.End)), day.Start, day.End);
-            evidence.Add(EvidenceCoverage.Evaluate(device, marks, heardBefore, day.Start, day.End, now, maxSilence) with { Assigned = spans });
-            all.AddRange(messages.Where(m => m.Ts < day.End && assigned.Any(a => a.Covers(m.Ts))));
+            evidence.Add(facts.Evidence.Result(facts.HeardBefore, now) with { Assigned = spans });
+            all.AddRange(spans is null ? facts.BeforeEnd : facts.BeforeEnd.Where(m => assigned.Any(a => a.Covers(m.Ts))));
         }
 
         return new ThingDay(all, evidence);

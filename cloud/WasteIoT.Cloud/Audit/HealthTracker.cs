@@ -32,17 +32,7 @@ internal sealed class HealthTracker
     /// <summary>The same tracker, also noting each device observed through it into <paramref name="record"/> (a thing's own, to replay when its audit is reused).</summary>
     public HealthTracker Recording(List<DeviceObservation> record) => new(_dayStart, _dayEnd, _shared, record);
 
-    public void Observe(string device, IReadOnlyList<StoredReading> rows, StoredReading? lastBefore)
-    {
-        if (_shared.Observed.ContainsKey(device))
-        {
-            return;
-        }
-
-        Observe(Observation(device, rows, lastBefore, _dayStart, _dayEnd));
-    }
-
-    /// <summary>A device's observation made elsewhere (kept up to date as its rows arrive), noted as <see cref="Observe(string, IReadOnlyList{StoredReading}, StoredReading?)"/> would.</summary>
+    /// <summary>What one device's rows add (<see cref="Observation"/>), once per device whichever thing reads it first.</summary>
     public void Observe(DeviceObservation observation)
     {
         ArgumentNullException.ThrowIfNull(observation);

@@ -28,8 +28,14 @@ public sealed class DeviceDay(IReadingStore store)
     /// <summary>Each device's count of readings stored, by any instance.</summary>
     public Task<IReadOnlyDictionary<string, long>> VersionsAsync(CancellationToken cancellationToken) => store.DeviceVersionsAsync(cancellationToken);
 
-    public Task<StoredReading?> LastBeforeAsync(string device, DateTimeOffset before, CancellationToken cancellationToken) =>
-        store.LastBeforeAsync(device, before, cancellationToken);
+    /// <summary>The device's last row before the day, when its rows of a window do not reach before the day's start (else null: they hold it).</summary>
+    public async Task<StoredReading?> BeforeAsync(string device, IReadOnlyList<StoredReading> rows, DayWindow day, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(day);
+        return rows.Count > 0 && rows[0].Ts < day.Start ? null : await store.LastBeforeAsync(device, day.Start, cancellationToken);
+    }
+
 
     public static List<DeviceMessage> Decode(IReadOnlyList<StoredReading> rows)
     {

@@ -37,11 +37,29 @@ internal sealed class DeviceWindow
     /// <summary>The device's last row before the day, when the window does not reach before the day's start.</summary>
     public StoredReading? Before { get; }
 
+    private WindowFacts? _facts;
+
+    /// <summary>
+    /// What the window's rows say whatever the clock: the device's data health, its evidence fold (read at any moment)
+    /// and its messages before the day's end — worked out once per version, so a refresh that brought the device
+    /// nothing only reads the clock against them.
+    /// </summary>
+    public WindowFacts Facts(string device, DayWindow day, TimeSpan maxSilence)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        if (_facts is { } known && known.Version == Version)
+        {
+            return known;
+        }
+
+        return _facts = WindowFacts.Of(device, Version, Rows, Messages, Before, day, maxSilence);
+    }
+
     /// <param name="version">The device's count of rows stored, read before this call.</param>
     public static async Task<DeviceWindow> ReadAsync(DeviceDay loader, string device, DayWindow day, TimeSpan lookBack, TimeSpan lookAhead, long version, CancellationToken cancellationToken)
     {
         var rows = await loader.RowsAsync(device, day, lookBack, lookAhead, cancellationToken);
-        var before = rows.Count > 0 && rows[0].Ts < day.Start ? null : await loader.LastBeforeAsync(device, day.Start, cancellationToken);
+        var before = await loader.BeforeAsync(device, rows, day, cancellationToken);
         return new DeviceWindow(version, version - rows.Count, [.. rows.Select(Light)], DeviceDay.Decode(rows), before is null ? null : Light(before));
     }
 

@@ -60,25 +60,18 @@ internal sealed class TruckTrack
         SealedTransportRules rules, CancellationToken cancellationToken)
     {
         var rows = await loader.RowsAsync(device, day, lookBack, maxSilence, cancellationToken);
-        var before = rows.Count > 0 && rows[0].Ts < day.Start ? null : await loader.LastBeforeAsync(device, day.Start, cancellationToken);
-        var inDay = rows.Where(r => r.Ts < day.End).ToList();
-        var health = HealthTracker.Observation(device, inDay, before, day.Start, day.End);
-        var numbered = inDay.Where(r => r.Ts >= day.Start).Select(r => (r.Boot, r.Seq)).ToList();
+        var before = await loader.BeforeAsync(device, rows, day, cancellationToken);
+        var facts = WindowFacts.Of(device, version, rows, DeviceDay.Decode(rows), before, day, maxSilence);
+
+        // The last message by numbering among the day's and the one before it: the next must follow it to be folded in.
+        var numbered = rows.Where(r => r.Ts >= day.Start && r.Ts < day.End).Select(r => (r.Boot, r.Seq)).ToList();
         var lastBefore = rows.Where(r => r.Ts < day.Start).OrderBy(r => r.Boot).ThenBy(r => r.Seq).LastOrDefault() ?? before;
         if (lastBefore is not null)
         {
             numbered.Add((lastBefore.Boot, lastBefore.Seq));
         }
 
-        var messages = DeviceDay.Decode(rows);
-        var marks = messages.Select(Mark).ToList();
-        if (before is not null)
-        {
-            marks.Insert(0, new MessageMark(before.Boot, before.Seq, before.Ts));
-        }
-
-        var evidence = EvidenceCoverage.Fold(device, marks, day.Start, day.End, maxSilence);
-        var kept = messages.Where(m => m.Ts < day.End).ToList();
+        var kept = facts.BeforeEnd;
         var sealedTransport = new SealedTransportFold(rules);
         foreach (var cover in CoverObservation.From(kept))
         {
@@ -90,8 +83,8 @@ internal sealed class TruckTrack
             sealedTransport.TryAddFix(Fix(fix));
         }
 
-        return new TruckTrack(device, day, version, version - rows.Count, rows.Count, rows.Count > 0 ? rows[^1].Ts : DateTimeOffset.MinValue, evidence,
-            before is not null || (rows.Count > 0 && rows[0].Ts < day.Start), health, numbered.Count > 0 ? numbered.Max() : null, sealedTransport,
+        return new TruckTrack(device, day, version, version - rows.Count, rows.Count, rows.Count > 0 ? rows[^1].Ts : DateTimeOffset.MinValue, facts.Evidence,
+            facts.HeardBefore, facts.Health, numbered.Count > 0 ? numbered.Max() : null, sealedTransport,
             [.. kept.OfType<PickupScan>().Where(s => s.Ts >= day.Start).Select(Scan)]);
     }
 
