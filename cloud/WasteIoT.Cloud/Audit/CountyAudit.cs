@@ -135,6 +135,10 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         // kept in memory and brought up to date with what was stored since, and each thing is judged again at this moment.
         _open.Forget(date, settled);
         _openRead.Value = keepSettled && !settled ? new OpenRead(date, await loader.VersionsAsync(cancellationToken)) : null;
+        if (_openRead.Value is not null && keptStore is not null)
+        {
+            await _open.TakeUpAsync(date, keptStore, day, Rules.Evidence.MaxSilence(Rules.Evidence.TruckCadence), Rules.SealedTransport, cancellationToken);
+        }
         Task<T> Once<T>(string thing, IEnumerable<string> devices, string[] reads, Func<HealthTracker, Task<T>> compute)
             where T : class => run is null ? compute(health) : run.OnceAsync(thing, devices, reads, health, compute);
         work.AddRange(snapshot.Of<Truck>(RegistryKinds.Trucks).Select(t => (Func<CancellationToken, Task>)(async ct =>
@@ -183,6 +187,11 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         if (run is not null)
         {
             await _kept.EndAsync(run, cancellationToken);
+        }
+
+        if (_openRead.Value is not null && keptStore is not null)
+        {
+            await _kept.CopyAsync(() => _open.WriteDownAsync(date, keptStore, computedAt, cancellationToken));
         }
 
         var routes = new List<RouteAudit>();
@@ -405,6 +414,9 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
 
     /// <summary>Device windows and truck folds of open days read whole (first seen, or after a late row) rather than extended (since start).</summary>
     public long OpenDayWholeReads => _open.WholeReads;
+
+    /// <summary>Truck folds of an open day taken up from what an earlier start wrote down, instead of reading the truck's day whole (since start).</summary>
+    public long OpenDayTracksTakenUp => _open.TakenUpTracks;
 
     /// <summary>Computations whose kept things could not be written for the next start (a database error; the day itself stood).</summary>
     public long KeptWritesFailed => _kept.WritesFailed;

@@ -44,13 +44,20 @@ internal sealed class KeptThings(KeptThingStore? store)
             return;
         }
 
+        await CopyAsync(() => store.SaveAsync(run.Date, [.. run.Computed.Select(c => (c.Thing, c.Kept.Registry, c.Kept.Fingerprint, Write(c.Thing, c.Kept)))], cancellationToken));
+    }
+
+    /// <summary>Writes a copy kept for a restart: a database error never fails the day, it is counted.</summary>
+    public async Task CopyAsync(Func<Task> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
         try
         {
-            await store.SaveAsync(run.Date, [.. run.Computed.Select(c => (c.Thing, c.Kept.Registry, c.Kept.Fingerprint, Write(c.Thing, c.Kept)))], cancellationToken);
+            await write();
         }
         catch (System.Data.Common.DbException)
         {
-            // The day stands; its things are written again when next computed (another instance may be writing them now).
+            // The day stands; what was computed is written again next time (another instance may be writing it now).
             Interlocked.Increment(ref _unsaved);
         }
     }

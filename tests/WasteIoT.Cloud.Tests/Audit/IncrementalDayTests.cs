@@ -183,6 +183,7 @@ public sealed class IncrementalDayTests
         var store = cloud.Service<IReadingStore>();
         var live = cloud.Service<CountyAudit>();
         var whole = Audit(cloud, keep: false);
+        var restarted = false;
         var rows = SmallCountyDay.Readings();
         bool Late(StoredReading r) => (r.Device == "bin-0001" && r.Ts.Hour is >= 0 and < 2) || (r.Device == "truck-07" && r.Ts == rows.Where(x => x.Device == "truck-07" && x.Ts > SmallCountyDay.Midnight.AddHours(10)).Min(x => x.Ts));
         DateTimeOffset Arrives(StoredReading r) => Late(r) ? r.Ts.AddHours(5) : r.Ts;
@@ -198,6 +199,15 @@ public sealed class IncrementalDayTests
             await store.IngestAsync(batch, [], CancellationToken.None);
             await store.IngestAsync(batch.Take(3).ToList(), [], CancellationToken.None);
             stored = now;
+
+            // At noon the cloud restarts: the truck's folds are taken up from what the first start wrote down.
+            if (!restarted && now >= SmallCountyDay.Midnight.AddHours(12))
+            {
+                live = Audit(cloud, keep: true);
+                await live.DayAsync(Day, CancellationToken.None);
+                Assert.Equal(1, live.OpenDayTracksTakenUp);
+                restarted = true;
+            }
 
             var reads = live.OpenDayWholeReads;
             var folded = await live.DayAsync(Day, CancellationToken.None);

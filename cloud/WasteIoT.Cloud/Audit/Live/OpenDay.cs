@@ -13,7 +13,17 @@ internal sealed class OpenDay(DeviceDay loader)
 {
     private readonly ConcurrentDictionary<(DateOnly Date, string Device, TimeSpan LookBack, TimeSpan LookAhead), Slot<DeviceWindow>> _windows = new();
     private readonly ConcurrentDictionary<(DateOnly Date, string Device), Slot<TruckTrack>> _tracks = new();
+    private readonly ConcurrentDictionary<(DateOnly Date, string Device), long> _written = new();
+    private readonly ConcurrentDictionary<DateOnly, DateTimeOffset> _lastWrite = new();
+    private readonly ConcurrentDictionary<DateOnly, bool> _takenUp = new();
     private long _wholeReads;
+    private long _takenUpTracks;
+
+    /// <summary>Truck folds taken up from what an earlier start wrote down (since start).</summary>
+    public long TakenUpTracks => Interlocked.Read(ref _takenUpTracks);
+
+    /// <summary>How often the truck folds of an open day are written down: a restart folds in at most this much again.</summary>
+    public static readonly TimeSpan WriteEvery = TimeSpan.FromMinutes(1);
 
     /// <summary>Windows and tracks read whole (first seen, or a late row made the rows stored since not enough).</summary>
     public long WholeReads => Interlocked.Read(ref _wholeReads);
@@ -58,6 +68,68 @@ internal sealed class OpenDay(DeviceDay loader)
         }
     }
 
+    /// <summary>
+    /// Takes up the truck folds written for the day (once per day, at the first computation after a start) whose
+    /// window, silence and rules are this computation's; each is then brought up to date like a kept one.
+    /// </summary>
+    public async Task TakeUpAsync(DateOnly date, KeptThingStore store, DayWindow day, TimeSpan maxSilence, SealedTransportRules rules, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (!_takenUp.TryAdd(date, true))
+        {
+            return;
+        }
+
+        foreach (var (thing, _, version, json) in await store.LoadAsync(date, cancellationToken))
+        {
+            if (!thing.StartsWith(TrackPrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (System.Text.Json.JsonSerializer.Deserialize<TruckTrack.State>(json, KeptJson.Options) is { } state && state.Day == day
+                    && state.Evidence.MaxSilence == maxSilence && state.SealedTransport.Rules == rules && state.Version == version)
+                {
+                    var slot = _tracks.GetOrAdd((date, state.Device), _ => new());
+                    if (slot.Value is null)
+                    {
+                        slot.Value = TruckTrack.Restore(state);
+                        _written[(date, state.Device)] = version;
+                        Interlocked.Increment(ref _takenUpTracks);
+                    }
+                }
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // Written by another version of the cloud: read whole again.
+            }
+        }
+    }
+
+    /// <summary>Writes the day's truck folds that moved since last written, at most every <see cref="WriteEvery"/> (a copy: failing never fails the day).</summary>
+    public async Task WriteDownAsync(DateOnly date, KeptThingStore store, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (_lastWrite.TryGetValue(date, out var last) && now - last < WriteEvery)
+        {
+            return;
+        }
+
+        _lastWrite[date] = now;
+        var moved = _tracks.Where(t => t.Key.Date == date && t.Value.Value is { } track && _written.GetValueOrDefault(t.Key) != track.Version)
+            .Select(t => (t.Key.Device, Track: t.Value.Value!)).ToList();
+        var rows = moved.Select(m => (TrackPrefix + m.Device, 0L, m.Track.Version, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(m.Track.Save(), KeptJson.Options))).ToList();
+        await store.SaveAsync(date, rows, cancellationToken);
+        foreach (var (device, track) in moved)
+        {
+            _written[(date, device)] = track.Version;
+        }
+    }
+
+    private const string TrackPrefix = "track ";
+
     /// <summary>Forgets the days before the one before <paramref name="date"/>, and <paramref name="date"/> itself once it has settled.</summary>
     public void Forget(DateOnly date, bool settled)
     {
@@ -70,6 +142,13 @@ internal sealed class OpenDay(DeviceDay loader)
         foreach (var key in _tracks.Keys.Where(k => Old(k.Date)).ToList())
         {
             _tracks.TryRemove(key, out _);
+            _written.TryRemove(key, out _);
+        }
+
+        foreach (var day in _takenUp.Keys.Where(Old).ToList())
+        {
+            _takenUp.TryRemove(day, out _);
+            _lastWrite.TryRemove(day, out _);
         }
     }
 

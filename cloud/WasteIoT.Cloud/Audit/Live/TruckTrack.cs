@@ -54,6 +54,17 @@ internal sealed class TruckTrack
 
     public DeviceEvidence EvidenceAt(DateTimeOffset now) => Evidence.Result(_heardBefore, now);
 
+    /// <summary>The track written down, to be taken up again after a restart: the rows stored since are then folded in as on any refresh.</summary>
+    public State Save() => new(_device, _day, Version, _outside, _rows, _newest, _heardBefore, _lastNumber?.Boot, _lastNumber?.Seq, Health, [.. _scans],
+        Evidence.Save(), SealedTransport.Save());
+
+    public static TruckTrack Restore(State state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return new TruckTrack(state.Device, state.Day, state.Version, state.Outside, state.Rows, state.Newest, EvidenceFold.Restore(state.Evidence), state.HeardBefore,
+            state.Health, state.LastBoot is { } boot && state.LastSeq is { } seq ? (boot, seq) : null, SealedTransportFold.Restore(state.SealedTransport), [.. state.Scans]);
+    }
+
     /// <summary>The day read whole and folded, as the county audit reads a truck's day.</summary>
     /// <param name="version">The device's count of rows stored, read before this call.</param>
     public static async Task<TruckTrack> ReadAsync(DeviceDay loader, string device, DayWindow day, TimeSpan lookBack, TimeSpan maxSilence, long version,
@@ -173,4 +184,8 @@ internal sealed class TruckTrack
     private static PositionFix Fix(TruckPosition p) => new(p.Ts, p.Lat, p.Lon, p.Speed);
 
     private static ScanRecord Scan(PickupScan s) => new(s.Tag, s.Ts, s.Lat, s.Lon);
+
+    /// <summary>A <see cref="TruckTrack"/> written down.</summary>
+    internal sealed record State(string Device, DayWindow Day, long Version, long Outside, int Rows, DateTimeOffset Newest, bool HeardBefore, long? LastBoot, long? LastSeq,
+        DeviceObservation Health, List<ScanRecord> Scans, EvidenceFold.State Evidence, SealedTransportFold.State SealedTransport);
 }

@@ -17,6 +17,26 @@ public sealed class EvidenceFold(string device, DateTimeOffset from, DateTimeOff
     private long _dropped;
     private long? _previousDropped;
 
+    /// <summary>What the fold holds, to be written down and taken up again (after a restart) by <see cref="Restore"/>.</summary>
+    public State Save() => new(device, from, to, maxSilence, [.. _heard], [.. _outages], _previous, _first, _last, _lastHeard, _dropped, _previousDropped);
+
+    public static EvidenceFold Restore(State state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var fold = new EvidenceFold(state.Device, state.From, state.To, state.MaxSilence)
+        {
+            _previous = state.Previous,
+            _first = state.First,
+            _last = state.Last,
+            _lastHeard = state.LastHeard,
+            _dropped = state.Dropped,
+            _previousDropped = state.PreviousDropped,
+        };
+        fold._heard.AddRange(state.Heard);
+        fold._outages.AddRange(state.Outages);
+        return fold;
+    }
+
     /// <summary>Adds the next message by numbering; false (and nothing added) when it is not after the last one.</summary>
     public bool TryAdd(MessageMark mark)
     {
@@ -113,4 +133,8 @@ public sealed class EvidenceFold(string device, DateTimeOffset from, DateTimeOff
             _dropped,
             _lastHeard);
     }
+
+    /// <summary>An <see cref="EvidenceFold"/> written down.</summary>
+    public sealed record State(string Device, DateTimeOffset From, DateTimeOffset To, TimeSpan MaxSilence, List<EvidenceSpan> Heard, List<Outage> Outages,
+        MessageMark? Previous, DateTimeOffset First, DateTimeOffset Last, DateTimeOffset? LastHeard, long Dropped, long? PreviousDropped);
 }

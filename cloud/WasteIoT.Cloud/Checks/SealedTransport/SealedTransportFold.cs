@@ -22,6 +22,32 @@ public sealed class SealedTransportFold(SealedTransportRules rules)
 
     public PositionFix? LastFix => _previous;
 
+    /// <summary>What the fold holds, to be written down and taken up again (after a restart) by <see cref="Restore"/>.</summary>
+    public State Save() => new(rules, [.. _violations], [.. _silent], [.. _pending], _cover, _lastAdded, _previous, _driven, _open?.Save(), _quiet?.Save(), Fixes);
+
+    public static SealedTransportFold Restore(State state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var fold = new SealedTransportFold(state.Rules)
+        {
+            _cover = state.Cover,
+            _lastAdded = state.LastAdded,
+            _previous = state.Previous,
+            _driven = state.Driven,
+            _open = state.Open is { } open ? Run.Restore(open) : null,
+            _quiet = state.Quiet is { } quiet ? Run.Restore(quiet) : null,
+            Fixes = state.Fixes,
+        };
+        fold._violations.AddRange(state.Violations);
+        fold._silent.AddRange(state.Silent);
+        foreach (var cover in state.Pending)
+        {
+            fold._pending.Enqueue(cover);
+        }
+
+        return fold;
+    }
+
     /// <summary>Adds a cover state; false when it is older than the last one added or no later than the last fix.</summary>
     public bool TryAddCover(CoverObservation cover)
     {
@@ -131,5 +157,16 @@ public sealed class SealedTransportFold(SealedTransportRules rules)
         }
 
         public SilentCoverFinding Silent() => new(Start.Ts, Last.Ts, DistanceKm);
+
+        public RunState Save() => new(Start, Last, DistanceKm, PeakSpeed);
+
+        public static Run Restore(RunState state) => new(state.Start) { Last = state.Last, DistanceKm = state.DistanceKm, PeakSpeed = state.PeakSpeed };
     }
+
+    /// <summary>A drive under way, written down.</summary>
+    public sealed record RunState(PositionFix Start, PositionFix Last, double DistanceKm, double PeakSpeed);
+
+    /// <summary>A <see cref="SealedTransportFold"/> written down, with the rules it folded under.</summary>
+    public sealed record State(SealedTransportRules Rules, List<OpenCoverViolation> Violations, List<SilentCoverFinding> Silent, List<CoverObservation> Pending,
+        CoverObservation? Cover, CoverObservation? LastAdded, PositionFix? Previous, double Driven, RunState? Open, RunState? Quiet, int Fixes);
 }
