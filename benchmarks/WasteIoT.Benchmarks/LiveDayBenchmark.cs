@@ -47,7 +47,12 @@ internal static class LiveDayBenchmark
             await app.StartAsync();
             try
             {
-                return await MeasureAsync(app, clock, trucks, seconds, output);
+                var failed = await MeasureAsync(app, clock, trucks, seconds, output);
+
+                // A restarted cloud (a new process) asked for the same open day: the truck folds written down are taken up.
+                using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, ["live-restart", data, clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+                await child.WaitForExitAsync();
+                return failed + child.ExitCode;
             }
             finally
             {
@@ -168,6 +173,24 @@ internal static class LiveDayBenchmark
         return pending.IsEmpty && latencies.Count > 0 ? 0 : 1;
     }
 
+    /// <summary>The child process of a restart: the open day computed with nothing in memory but what was written down.</summary>
+    public static async Task<int> RestartAsync(string data, DateTimeOffset now, TextWriter output)
+    {
+        using var database = new SqliteCloudDatabase(Path.Combine(data, "cloud.db"));
+        using var store = new SqliteReadingStore(database);
+        var time = new StoppedClock(now);
+        var registry = new Cloud.Registry.CountyRegistry(new Cloud.Registry.RegistryStore(database, time), time);
+        var audit = new CountyAudit(new Cloud.Readings.DeviceDay(store), registry, Microsoft.Extensions.Options.Options.Create(new Cloud.Settings.CloudOptions()),
+            Microsoft.Extensions.Options.Options.Create(new Cloud.Checks.CheckRules()), time, keepSettled: true, new KeptThingStore(database));
+        var clock = Stopwatch.StartNew();
+        var day = await audit.DayAsync(DateOnly.FromDateTime(Start.DateTime), CancellationToken.None);
+        clock.Stop();
+        using var self = Process.GetCurrentProcess();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"open day after a restart (a new process): {clock.Elapsed.TotalSeconds:N2} s, {audit.OpenDayTracksTakenUp:N0} truck folds taken up, {audit.OpenDayWholeReads:N0} windows or folds read whole, peak working set {self.PeakWorkingSet64 / 1048576.0:N0} MB; {day.Trucks.Sum(t => t.Fixes):N0} fixes, {day.Trucks.Sum(t => t.SealedTransport.Violations.Count):N0} open-cover violations"));
+        return 0;
+    }
+
     /// <summary>The seeded county carrying on: the same trucks, bins and sites, numbered on from what the seed stored.</summary>
     private sealed class Fleet(int trucks)
     {
@@ -266,6 +289,11 @@ internal static class LiveDayBenchmark
 
         private static void Add(List<StoredReading> rows, DeviceMessage m) =>
             rows.Add(new StoredReading(m.Device, m.Boot, m.Seq, m.Kind, m.Ts, m.Ts, "gw-live", WireCodec.Encode(m)));
+    }
+
+    private sealed class StoppedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     /// <summary>The county's clock: 14:00 at the start, then running in real time.</summary>

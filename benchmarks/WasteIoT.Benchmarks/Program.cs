@@ -30,6 +30,7 @@ return args switch
     ["dashboard", .. var rest] => await DashboardBenchmark.RunAsync(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 200, Console.Out),
     ["audit-seed", var data, var trucks] => await AuditBenchmark.SeedAsync(data, int.Parse(trucks, CultureInfo.InvariantCulture)),
     ["audit-seed", var data, var trucks, var until] => await AuditBenchmark.SeedAsync(data, int.Parse(trucks, CultureInfo.InvariantCulture), DateTimeOffset.Parse(until, CultureInfo.InvariantCulture)),
+    ["live-restart", var data, var at] => await LiveDayBenchmark.RestartAsync(data, DateTimeOffset.Parse(at, CultureInfo.InvariantCulture), Console.Out),
     ["live", .. var rest] => await LiveDayBenchmark.RunAsync(
         rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 200,
         rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 120,
