@@ -62,7 +62,15 @@ internal static class LiveDayBenchmark
         }
         finally
         {
-            Directory.Delete(data, recursive: true);
+            // WIOT_KEEP_DATA keeps the county for a profiler: `live-restart <folder> <time>` then runs against it.
+            if (Environment.GetEnvironmentVariable("WIOT_KEEP_DATA") is null)
+            {
+                Directory.Delete(data, recursive: true);
+            }
+            else
+            {
+                output.WriteLine($"data kept in {data}");
+            }
         }
     }
 
