@@ -23,7 +23,7 @@ internal sealed class OpenDay(DeviceDay loader)
     public long TakenUpTracks => Interlocked.Read(ref _takenUpTracks);
 
     /// <summary>How often the truck folds of an open day are written down: a restart folds in at most this much again.</summary>
-    public static readonly TimeSpan WriteEvery = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan WriteEvery = TimeSpan.FromMinutes(5);
 
     /// <summary>Windows and tracks read whole (first seen, or a late row made the rows stored since not enough).</summary>
     public long WholeReads => Interlocked.Read(ref _wholeReads);
