@@ -195,7 +195,7 @@ internal static class LiveDayBenchmark
         clock.Stop();
         using var self = Process.GetCurrentProcess();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"open day after a restart (a new process): {clock.Elapsed.TotalSeconds:N2} s, {audit.OpenDayTracksTakenUp:N0} truck folds taken up, {audit.OpenDayWholeReads:N0} windows or folds read whole, peak working set {self.PeakWorkingSet64 / 1048576.0:N0} MB; {day.Trucks.Sum(t => t.Fixes):N0} fixes, {day.Trucks.Sum(t => t.SealedTransport.Violations.Count):N0} open-cover violations"));
+            $"open day after a restart (a new process): {clock.Elapsed.TotalSeconds:N2} s, {audit.OpenDayTracksTakenUp:N0} truck folds taken up, {audit.OpenDayWholeReads:N0} windows or folds read whole, peak working set {self.PeakWorkingSet64 / 1048576.0:N0} MB, managed heap after a full collection {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:N0} MB; {day.Trucks.Sum(t => t.Fixes):N0} fixes, {day.Trucks.Sum(t => t.SealedTransport.Violations.Count):N0} open-cover violations"));
         return 0;
     }
 
