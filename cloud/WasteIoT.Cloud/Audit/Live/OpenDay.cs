@@ -80,7 +80,18 @@ internal sealed class OpenDay(DeviceDay loader)
             return;
         }
 
-        foreach (var (thing, _, version, json) in await store.LoadAsync(date, cancellationToken))
+        IReadOnlyList<(string Thing, long Registry, long Fingerprint, byte[] Json)> written;
+        try
+        {
+            written = await store.LoadAsync(date, cancellationToken);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // A copy that cannot be read is a copy not there: the trucks' days are read whole.
+            return;
+        }
+
+        foreach (var (thing, _, version, json) in written)
         {
             if (!thing.StartsWith(TrackPrefix, StringComparison.Ordinal))
             {
