@@ -421,6 +421,9 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
     /// <summary>Computations whose kept things could not be written for the next start (a database error; the day itself stood).</summary>
     public long KeptWritesFailed => _kept.WritesFailed;
 
+    /// <summary>Days whose kept things could not be read back (a database error; the day was computed from its readings).</summary>
+    public long KeptReadsFailed => _kept.ReadsFailed + _open.ReadsFailed;
+
     private static IEnumerable<string> Devices(IMeasuredThing thing) => DeviceHistory.Of(thing).Select(a => a.Device);
 
     /// <summary>A landfill's day at its weighbridge: every registered truck's completed visit is a load disposed of.</summary>

@@ -18,10 +18,13 @@ internal sealed class KeptThings(KeptThingStore? store)
     private readonly ConcurrentDictionary<(DateOnly Date, string Thing), Kept> _kept = new();
     private long _reused;
     private long _unsaved;
+    private long _unread;
 
     public long Reused => Interlocked.Read(ref _reused);
 
     public long WritesFailed => Interlocked.Read(ref _unsaved);
+
+    public long ReadsFailed => Interlocked.Read(ref _unread);
 
     /// <summary>One computation of a settled day; the versions must have been read before any of the day's rows.</summary>
     public async Task<Run> BeginAsync(DateOnly date, RegistrySnapshot snapshot, IReadOnlyDictionary<string, long> versions, CancellationToken cancellationToken)
@@ -64,7 +67,19 @@ internal sealed class KeptThings(KeptThingStore? store)
 
     private async Task LoadAsync(DateOnly date, CancellationToken cancellationToken)
     {
-        foreach (var (thing, registry, fingerprint, json) in await store!.LoadAsync(date, cancellationToken))
+        IReadOnlyList<(string Thing, long Registry, long Fingerprint, byte[] Json)> kept;
+        try
+        {
+            kept = await store!.LoadAsync(date, cancellationToken);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // A copy that cannot be read is a copy not there: the day's things are computed from their readings.
+            Interlocked.Increment(ref _unread);
+            return;
+        }
+
+        foreach (var (thing, registry, fingerprint, json) in kept)
         {
             try
             {

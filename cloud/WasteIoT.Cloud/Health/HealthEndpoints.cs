@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using WasteIoT.Cloud.Audit;
 using WasteIoT.Cloud.Settings;
 
 namespace WasteIoT.Cloud.Health;
@@ -16,6 +17,7 @@ internal static class HealthEndpoints
         return app;
     }
 
-    private static Ok<HealthReport> GetHealth(TimeProvider time, IOptions<CloudOptions> options) =>
-        TypedResults.Ok(new HealthReport("ok", Version, time.GetUtcNow(), options.Value.TimeZone));
+    private static Ok<HealthReport> GetHealth(TimeProvider time, IOptions<CloudOptions> options, CountyAudit audit) =>
+        TypedResults.Ok(new HealthReport("ok", Version, time.GetUtcNow(), options.Value.TimeZone,
+            new AuditCopies(audit.ThingsReused, audit.OpenDayWholeReads, audit.KeptWritesFailed, audit.KeptReadsFailed)));
 }

@@ -1,3 +1,4 @@
 namespace WasteIoT.Cloud.Health;
 
-public sealed record HealthReport(string Status, string Version, DateTimeOffset Now, string TimeZone);
+/// <param name="Audit">The audit's copies kept for the next computation and the next start: how they are doing since this start.</param>
+public sealed record HealthReport(string Status, string Version, DateTimeOffset Now, string TimeZone, AuditCopies Audit);

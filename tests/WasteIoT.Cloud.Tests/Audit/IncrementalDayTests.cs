@@ -223,5 +223,35 @@ public sealed class IncrementalDayTests
         Assert.Contains(end.Routes, r => r.Coverage is { Served: > 0 });
     }
 
+    [Fact]
+    public async Task AKeptCopyThatCannotBeWrittenOrReadNeverFailsTheDayAndIsCountedOnTheHealthEndpoint()
+    {
+        await using var cloud = await RunningCloud.StartOnAsync("Sqlite", new FakeTimeProvider(SmallCountyDay.MorningAfter));
+
+        // The copies' table is gone (a disk the operator restored without it, say): the settled day is still computed.
+        await using (var connection = await cloud.Service<CloudDatabase>().OpenAsync(CancellationToken.None))
+        {
+            await using var drop = connection.Command("DROP TABLE kept_things");
+            await drop.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+
+        await CountyAuditTests.SeedRegistryAsync(cloud.Client);
+        await SmallCountyDay.StoreAsync(cloud.Service<IReadingStore>());
+
+        var fresh = Json(await Audit(cloud, keep: false).DayAsync(Day, CancellationToken.None));
+        Assert.Equal(fresh, Json(await cloud.Service<CountyAudit>().DayAsync(Day, CancellationToken.None)));
+
+        // A restarted audit cannot read the copies back either: it computes the day from its readings, and counts both.
+        var restarted = Audit(cloud, keep: true);
+        Assert.Equal(fresh, Json(await restarted.DayAsync(Day, CancellationToken.None)));
+        Assert.Equal((1, 1), (restarted.KeptReadsFailed, restarted.KeptWritesFailed));
+
+        // The running cloud's counts are on its health endpoint, for whoever runs it.
+        using var health = JsonDocument.Parse(await cloud.Client.GetStringAsync(new Uri("/health", UriKind.Relative)));
+        var copies = health.RootElement.GetProperty("audit");
+        Assert.True(copies.GetProperty("keptWritesFailed").GetInt64() >= 1, copies.ToString());
+        Assert.Equal(cloud.Service<CountyAudit>().KeptReadsFailed, copies.GetProperty("keptReadsFailed").GetInt64());
+    }
+
     private static string Json(CountyDay day) => JsonSerializer.Serialize(day with { ComputedAt = default }, JsonSerializerOptions.Web);
 }

@@ -18,6 +18,10 @@ internal sealed class OpenDay(DeviceDay loader)
     private readonly ConcurrentDictionary<DateOnly, bool> _takenUp = new();
     private long _wholeReads;
     private long _takenUpTracks;
+    private long _unread;
+
+    /// <summary>Days whose written truck folds could not be read back (a database error).</summary>
+    public long ReadsFailed => Interlocked.Read(ref _unread);
 
     /// <summary>Truck folds taken up from what an earlier start wrote down (since start).</summary>
     public long TakenUpTracks => Interlocked.Read(ref _takenUpTracks);
@@ -88,6 +92,7 @@ internal sealed class OpenDay(DeviceDay loader)
         catch (System.Data.Common.DbException)
         {
             // A copy that cannot be read is a copy not there: the trucks' days are read whole.
+            Interlocked.Increment(ref _unread);
             return;
         }
 
