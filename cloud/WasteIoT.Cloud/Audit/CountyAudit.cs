@@ -85,7 +85,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
     {
         var day = Window(date);
         var snapshot = await registry.CurrentAsync(cancellationToken);
-        var health = new HealthTracker(day.Start, day.End);
+        var health = new HealthTracker();
         await LoadAsync(Alone(device), date, TimeSpan.Zero, Rules.Evidence.BinCadence, health, cancellationToken);
         var assigned = snapshot.AssignedDuring(day.Start, day.End);
         var expected = assigned.Where(a => a.Key == device).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
@@ -112,7 +112,7 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         var snapshot = await registry.CurrentAsync(cancellationToken);
         var computedAt = time.GetUtcNow();
         var day = Window(date);
-        var health = new HealthTracker(day.Start, day.End);
+        var health = new HealthTracker();
         var truckDays = new ConcurrentDictionary<string, TruckDay>(StringComparer.Ordinal);
         var trucks = new ConcurrentBag<TruckAudit>();
         var bins = new ConcurrentBag<BinAudit>();

@@ -11,26 +11,22 @@ namespace WasteIoT.Cloud.Audit;
 /// </summary>
 internal sealed class HealthTracker
 {
-    private readonly DateTimeOffset _dayStart;
-    private readonly DateTimeOffset _dayEnd;
     private readonly Shared _shared;
     private readonly List<DeviceObservation>? _record;
 
-    public HealthTracker(DateTimeOffset dayStart, DateTimeOffset dayEnd)
-        : this(dayStart, dayEnd, new Shared(), null)
+    public HealthTracker()
+        : this(new Shared(), null)
     {
     }
 
-    private HealthTracker(DateTimeOffset dayStart, DateTimeOffset dayEnd, Shared shared, List<DeviceObservation>? record)
+    private HealthTracker(Shared shared, List<DeviceObservation>? record)
     {
-        _dayStart = dayStart;
-        _dayEnd = dayEnd;
         _shared = shared;
         _record = record;
     }
 
     /// <summary>The same tracker, also noting each device observed through it into <paramref name="record"/> (a thing's own, to replay when its audit is reused).</summary>
-    public HealthTracker Recording(List<DeviceObservation> record) => new(_dayStart, _dayEnd, _shared, record);
+    public HealthTracker Recording(List<DeviceObservation> record) => new(_shared, record);
 
     /// <summary>What one device's rows add (<see cref="Observation"/>), once per device whichever thing reads it first.</summary>
     public void Observe(DeviceObservation observation)

@@ -5,9 +5,8 @@ using WasteIoT.Contracts.Messages;
 namespace WasteIoT.Cloud.Audit.Live;
 
 /// <summary>
-/// One device's rows of an open day's window, decoded once and kept; each refresh reads only the rows stored after the
-/// newest kept. A late row (older than the newest) is not in that read: the device's count of rows stored tells it is
-/// missing, and the window is read again whole.
+/// One device's rows of an open day's window, decoded once and kept; each refresh reads only the rows stored since
+/// (<see cref="StoredSince"/>), or the window again whole when a late row is missing.
 /// </summary>
 internal sealed class DeviceWindow
 {
@@ -71,14 +70,8 @@ internal sealed class DeviceWindow
             return true;
         }
 
-        // A window that held no row starts afresh: whether the last row before the day still stands depends on the first.
-        if (Rows.Count == 0)
-        {
-            return false;
-        }
-
-        var tail = await loader.RowsAfterAsync(device, Rows[^1].Ts.AddMilliseconds(1), day.End + lookAhead, cancellationToken);
-        if (Rows.Count + tail.Count + Outside < version)
+        var tail = await StoredSince.ReadAsync(loader, device, Rows.Count, Rows.Count > 0 ? Rows[^1].Ts : default, Outside, day.End + lookAhead, version, cancellationToken);
+        if (tail is null)
         {
             return false;
         }

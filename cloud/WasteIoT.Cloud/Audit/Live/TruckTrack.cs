@@ -110,13 +110,8 @@ internal sealed class TruckTrack
             return true;
         }
 
-        if (_rows == 0)
-        {
-            return false;
-        }
-
-        var tail = await loader.RowsAfterAsync(_device, _newest.AddMilliseconds(1), _day.End + maxSilence, cancellationToken);
-        if (_rows + tail.Count + _outside < version)
+        var tail = await StoredSince.ReadAsync(loader, _device, _rows, _newest, _outside, _day.End + maxSilence, version, cancellationToken);
+        if (tail is null)
         {
             return false;
         }
