@@ -139,6 +139,17 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
         {
             await _open.TakeUpAsync(date, keptStore, day, Rules.Evidence.MaxSilence(Rules.Evidence.TruckCadence), Rules.SealedTransport, cancellationToken);
         }
+
+        if (_openRead.Value is { } openRead)
+        {
+            // The bins' and sites' windows as LoadAsync asks for them (no look-back, as far ahead as a silence may last).
+            var sites = snapshot.Of<Site>(RegistryKinds.Sites);
+            await _open.WarmAsync(date, snapshot.Of<Bin>(RegistryKinds.Bins).SelectMany(b => DeviceHistory.During(b, day.Start, day.End)).Select(a => a.Device),
+                day, TimeSpan.Zero, Rules.Evidence.MaxSilence(Rules.Evidence.BinCadence), openRead.Version, cancellationToken);
+            await _open.WarmAsync(date, sites.SelectMany(s => DeviceHistory.During(s, day.Start, day.End)).Select(a => a.Device),
+                day, TimeSpan.Zero, Rules.Evidence.MaxSilence(Rules.Evidence.SiteCadence), openRead.Version, cancellationToken);
+        }
+
         Task<T> Once<T>(string thing, IEnumerable<string> devices, string[] reads, Func<HealthTracker, Task<T>> compute)
             where T : class => run is null ? compute(health) : run.OnceAsync(thing, devices, reads, health, compute);
         work.AddRange(snapshot.Of<Truck>(RegistryKinds.Trucks).Select(t => (Func<CancellationToken, Task>)(async ct =>
@@ -585,7 +596,8 @@ public sealed class CountyAudit(DeviceDay loader, CountyRegistry registry, IOpti
             else
             {
                 var rows = await loader.RowsAsync(device, day, lookBack, maxSilence, cancellationToken);
-                facts = Live.WindowFacts.Of(device, 0, rows, DeviceDay.Decode(rows), await loader.BeforeAsync(device, rows, day, cancellationToken), day, maxSilence);
+                var before = await loader.BeforeAsync(device, rows, day, cancellationToken);
+                facts = Live.WindowFacts.Of(device, 0, [.. rows.Select(RowStamp.Of)], DeviceDay.Decode(rows), before is null ? null : RowStamp.Of(before), day, maxSilence);
             }
 
             health?.Observe(facts.Health);

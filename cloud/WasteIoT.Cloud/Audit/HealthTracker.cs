@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using WasteIoT.Cloud.Checks.DataHealth;
+using WasteIoT.Cloud.Readings;
 using WasteIoT.Cloud.Store;
 
 namespace WasteIoT.Cloud.Audit;
@@ -63,12 +64,12 @@ internal sealed class HealthTracker
     }
 
     /// <summary>What a device's rows of the day (and its last message before it) add to data health.</summary>
-    public static DeviceObservation Observation(string device, IReadOnlyList<StoredReading> rows, StoredReading? lastBefore, DateTimeOffset dayStart, DateTimeOffset dayEnd)
+    public static DeviceObservation Observation(string device, IReadOnlyList<RowStamp> rows, RowStamp? lastBefore, DateTimeOffset dayStart, DateTimeOffset dayEnd)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var inDay = rows.Where(r => r.Ts >= dayStart && r.Ts < dayEnd).ToList();
         // The last by numbering, not by time: two messages in the same second before midnight must not look like a gap.
-        lastBefore = rows.Where(r => r.Ts < dayStart).OrderBy(r => r.Boot).ThenBy(r => r.Seq).LastOrDefault() ?? lastBefore;
+        lastBefore = rows.Where(r => r.Ts < dayStart).OrderBy(r => r.Boot).ThenBy(r => r.Seq).Select(r => (RowStamp?)r).LastOrDefault() ?? lastBefore;
         var received = inDay.Select(r => (r.Boot, r.Seq)).Distinct().LongCount();
         if (inDay.Count == 0)
         {
@@ -76,9 +77,9 @@ internal sealed class HealthTracker
         }
 
         IEnumerable<(string, long, long, DateTimeOffset)> numbered = inDay.Select(r => (device, r.Boot, r.Seq, r.Ts));
-        if (lastBefore is not null)
+        if (lastBefore is { } last)
         {
-            numbered = numbered.Append((device, lastBefore.Boot, lastBefore.Seq, lastBefore.Ts));
+            numbered = numbered.Append((device, last.Boot, last.Seq, last.Ts));
         }
 
         var firstInDay = inDay.GroupBy(r => r.Boot).ToDictionary(g => g.Key, g => g.Min(r => r.Seq));

@@ -48,6 +48,102 @@ public abstract class SqlReadingStore(CloudDatabase database) : IReadingStore
         return rows;
     }
 
+    /// <summary>
+    /// Several devices' rows of <c>[from, to)</c> in one query (a restarted cloud's open day, thousands of small windows),
+    /// each device's in <c>(ts, boot, seq)</c> order; a device with none is absent.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<StoredReading>>> ReadDevicesAsync(IReadOnlyCollection<string> devices, DateTimeOffset from, DateTimeOffset to,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(devices);
+        var sql = (Database.Provider == DatabaseProvider.Sqlite
+            ? $"{Columns} FROM readings WHERE device IN (SELECT value FROM json_each(@d))"
+            : $"{Columns} FROM readings WHERE device = ANY(@d)") + " AND ts >= @from AND ts < @to ORDER BY device, ts, boot, seq";
+        var found = new Dictionary<string, IReadOnlyList<StoredReading>>(StringComparer.Ordinal);
+        await foreach (var row in ManyAsync(sql, devices, cancellationToken, ("@from", from.ToUnixTimeMilliseconds()), ("@to", to.ToUnixTimeMilliseconds())))
+        {
+            if (!found.TryGetValue(row.Device, out var rows))
+            {
+                found[row.Device] = rows = new List<StoredReading>();
+            }
+
+            ((List<StoredReading>)rows).Add(row);
+        }
+
+        return found;
+    }
+
+    /// <summary>Several devices' last reading before an instant, in one query; a device with none is absent.</summary>
+    public async Task<IReadOnlyDictionary<string, StoredReading>> LastBeforeAsync(IReadOnlyCollection<string> devices, DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(devices);
+
+        // One index descent per device; the tie order is the single-device read's, (ts, boot, seq) from the top.
+        var sql = Database.Provider == DatabaseProvider.Sqlite
+            ? """
+              SELECT r.device, r.boot, r.seq, r.kind, r.ts, r.rx, r.gateway, r.json FROM json_each(@d) AS j JOIN readings AS r ON r.device = j.value
+                AND (r.ts, r.boot, r.seq) = (SELECT ts, boot, seq FROM readings WHERE device = j.value AND ts < @t ORDER BY ts DESC, boot DESC, seq DESC LIMIT 1)
+              """
+            : """
+              SELECT l.* FROM unnest(@d) AS j(device) CROSS JOIN LATERAL (SELECT device, boot, seq, kind, ts, rx, gateway, json FROM readings AS r
+                WHERE r.device = j.device AND r.ts < @t ORDER BY ts DESC, boot DESC, seq DESC LIMIT 1) AS l
+              """;
+        var found = new Dictionary<string, StoredReading>(StringComparer.Ordinal);
+        await foreach (var row in ManyAsync(sql, devices, cancellationToken, ("@t", before.ToUnixTimeMilliseconds())))
+        {
+            found[row.Device] = row;
+        }
+
+        return found;
+    }
+
+    /// <summary>SQLite takes a list as one JSON text (read with <c>json_each</c>), where PostgreSQL takes an array.</summary>
+    private static string JsonArray(IReadOnlyCollection<string> devices)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var device in devices)
+            {
+                writer.WriteStringValue(device);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private const string Columns = "SELECT device, boot, seq, kind, ts, rx, gateway, json";
+
+    private async IAsyncEnumerable<StoredReading> ManyAsync(string sql, IReadOnlyCollection<string> devices, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken,
+        params (string Name, long Value)[] parameters)
+    {
+        await using var connection = await Database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(sql)
+            .With("@d", Database.Provider == DatabaseProvider.Sqlite ? JsonArray(devices) : devices.ToArray());
+        foreach (var (name, value) in parameters)
+        {
+            command.With(name, value);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var sync = Database.Provider == DatabaseProvider.Sqlite;
+        string? device = null, kind = null, gateway = null;
+        while (sync ? reader.Read() : await reader.ReadAsync(cancellationToken))
+        {
+            var read = reader.GetString(0);
+            device = read == device ? device : read;
+            var readKind = reader.GetString(3);
+            kind = readKind == kind ? kind : readKind;
+            var readGateway = reader.GetString(6);
+            gateway = readGateway == gateway ? gateway : readGateway;
+            yield return new StoredReading(device, reader.GetInt64(1), reader.GetInt64(2), kind, DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)), gateway, (byte[])reader.GetValue(7));
+        }
+    }
+
     public Task<StoredReading?> LatestAsync(string device, string kind, CancellationToken cancellationToken) =>
         OneAsync(Select + " AND kind = @k ORDER BY ts DESC LIMIT 1", device, "@k", kind, cancellationToken);
 

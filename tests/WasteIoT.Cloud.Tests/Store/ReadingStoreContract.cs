@@ -79,6 +79,38 @@ public abstract class ReadingStoreContract : IDisposable
     }
 
     [Fact]
+    public async Task ManyDevicesReadAtOnceGiveWhatEachReadAloneGives()
+    {
+        var store = NewStore(out _);
+        var random = new Random(3);
+        var devices = Enumerable.Range(0, 40).Select(i => $"bin-{i:0000}").ToList();
+
+        // Same-time rows of two boots, rows on both sides of the window and a month boundary, devices with none inside.
+        var rows = devices.Take(30).SelectMany(d => Enumerable.Range(1, random.Next(1, 30))
+            .Select(seq => Reading(d, 1 + (seq % 2), seq, Day.AddDays(4).AddHours(random.Next(-30, 150)).AddMinutes(seq % 3)))).ToList();
+        await store.IngestAsync(rows, [], CancellationToken.None);
+        var (from, to) = (Day.AddDays(4).AddHours(24), Day.AddDays(4).AddHours(96));
+
+        var asked = devices.Append("bin-nowhere").ToList();
+        var together = await store.ReadDevicesAsync(asked, from, to, CancellationToken.None);
+        var before = await store.LastBeforeAsync(asked, from, CancellationToken.None);
+        foreach (var device in asked)
+        {
+            var alone = await store.ReadDeviceAsync(device, from, to, CancellationToken.None);
+            Assert.Equal(alone.Select(r => (r.Device, r.Boot, r.Seq, r.Ts, r.Kind, r.Gateway, Encoding.UTF8.GetString(r.Json))),
+                together.TryGetValue(device, out var read) ? read.Select(r => (r.Device, r.Boot, r.Seq, r.Ts, r.Kind, r.Gateway, Encoding.UTF8.GetString(r.Json))) : []);
+            var last = await store.LastBeforeAsync(device, from, CancellationToken.None);
+            Assert.Equal(last?.Ts, before.TryGetValue(device, out var lastRead) ? lastRead.Ts : null);
+            Assert.Equal(last?.Seq, lastRead?.Seq);
+            Assert.Equal(last?.Boot, lastRead?.Boot);
+        }
+
+        Assert.Contains(together.Values, r => r.Count > 1);
+        Assert.True(before.Count > 5);
+        Assert.DoesNotContain("bin-nowhere", together.Keys);
+    }
+
+    [Fact]
     public async Task ConcurrentBatchesAllLand()
     {
         var store = NewStore(out _);

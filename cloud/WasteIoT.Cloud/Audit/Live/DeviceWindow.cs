@@ -10,7 +10,7 @@ namespace WasteIoT.Cloud.Audit.Live;
 /// </summary>
 internal sealed class DeviceWindow
 {
-    private DeviceWindow(long version, long outside, List<StoredReading> rows, List<DeviceMessage> messages, StoredReading? before)
+    private DeviceWindow(long version, long outside, List<RowStamp> rows, List<DeviceMessage> messages, RowStamp? before)
     {
         Version = version;
         Outside = outside;
@@ -29,12 +29,12 @@ internal sealed class DeviceWindow
     private long Outside { get; }
 
     /// <summary>The rows' numbering and times in store order (time, boot, seq); their bytes live on decoded in <see cref="Messages"/>.</summary>
-    public List<StoredReading> Rows { get; }
+    public List<RowStamp> Rows { get; }
 
     public List<DeviceMessage> Messages { get; }
 
     /// <summary>The device's last row before the day, when the window does not reach before the day's start.</summary>
-    public StoredReading? Before { get; }
+    public RowStamp? Before { get; }
 
     private WindowFacts? _facts;
 
@@ -58,8 +58,14 @@ internal sealed class DeviceWindow
     public static async Task<DeviceWindow> ReadAsync(DeviceDay loader, string device, DayWindow day, TimeSpan lookBack, TimeSpan lookAhead, long version, CancellationToken cancellationToken)
     {
         var rows = await loader.RowsAsync(device, day, lookBack, lookAhead, cancellationToken);
-        var before = await loader.BeforeAsync(device, rows, day, cancellationToken);
-        return new DeviceWindow(version, version - rows.Count, [.. rows.Select(Light)], DeviceDay.Decode(rows), before is null ? null : Light(before));
+        return Of(version, rows, await loader.BeforeAsync(device, rows, day, cancellationToken));
+    }
+
+    /// <param name="version">The device's count of rows stored, read before the rows.</param>
+    public static DeviceWindow Of(long version, IReadOnlyList<StoredReading> rows, StoredReading? before)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return new DeviceWindow(version, version - rows.Count, [.. rows.Select(RowStamp.Of)], DeviceDay.Decode(rows), before is null ? null : RowStamp.Of(before));
     }
 
     /// <summary>Reads the rows stored after the newest kept; false when rows are still missing (a late row), and the window must be read again.</summary>
@@ -76,11 +82,9 @@ internal sealed class DeviceWindow
             return false;
         }
 
-        Rows.AddRange(tail.Select(Light));
+        Rows.AddRange(tail.Select(RowStamp.Of));
         Messages.AddRange(DeviceDay.Decode(tail));
         Version = version;
         return true;
     }
-
-    private static StoredReading Light(StoredReading row) => row with { Json = [] };
 }

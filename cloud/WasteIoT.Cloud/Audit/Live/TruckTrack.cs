@@ -72,7 +72,7 @@ internal sealed class TruckTrack
     {
         var rows = await loader.RowsAsync(device, day, lookBack, maxSilence, cancellationToken);
         var before = await loader.BeforeAsync(device, rows, day, cancellationToken);
-        var facts = WindowFacts.Of(device, version, rows, DeviceDay.Decode(rows), before, day, maxSilence);
+        var facts = WindowFacts.Of(device, version, [.. rows.Select(RowStamp.Of)], DeviceDay.Decode(rows), before is null ? null : RowStamp.Of(before), day, maxSilence);
 
         // The last message by numbering among the day's and the one before it: the next must follow it to be folded in.
         var numbered = rows.Where(r => r.Ts >= day.Start && r.Ts < day.End).Select(r => (r.Boot, r.Seq)).ToList();

@@ -1,6 +1,5 @@
 using WasteIoT.Cloud.Checks.Evidence;
 using WasteIoT.Cloud.Readings;
-using WasteIoT.Cloud.Store;
 using WasteIoT.Contracts.Messages;
 
 namespace WasteIoT.Cloud.Audit.Live;
@@ -12,15 +11,15 @@ internal sealed record WindowFacts(long Version, DeviceObservation Health, Evide
     /// <param name="rows">The device's rows of the window, in store order.</param>
     /// <param name="messages">The same rows decoded.</param>
     /// <param name="before">Its last row before the day, when the rows do not reach before the day's start.</param>
-    public static WindowFacts Of(string device, long version, IReadOnlyList<StoredReading> rows, List<DeviceMessage> messages, StoredReading? before, DayWindow day, TimeSpan maxSilence)
+    public static WindowFacts Of(string device, long version, IReadOnlyList<RowStamp> rows, List<DeviceMessage> messages, RowStamp? before, DayWindow day, TimeSpan maxSilence)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(day);
         var marks = messages.Select(m => new MessageMark(m.Boot, m.Seq, m.Ts, (m as DeviceHeartbeat)?.Dropped)).ToList();
-        if (before is not null)
+        if (before is { } last)
         {
-            marks.Insert(0, new MessageMark(before.Boot, before.Seq, before.Ts));
+            marks.Insert(0, new MessageMark(last.Boot, last.Seq, last.Ts));
         }
 
         return new WindowFacts(
