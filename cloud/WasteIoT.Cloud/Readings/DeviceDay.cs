@@ -40,16 +40,18 @@ public sealed class DeviceDay(IReadingStore store)
     /// Several devices' windows as <see cref="RowsAsync"/> and <see cref="BeforeAsync"/> give each, in two reads for all:
     /// what a restarted cloud's open day needs of thousands of bins and sites that would each cost two queries.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, (IReadOnlyList<StoredReading> Rows, StoredReading? Before)>> WindowsAsync(IReadOnlyCollection<string> devices, DayWindow day,
-        TimeSpan lookBack, TimeSpan lookAhead, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyDictionary<string, (List<RowStamp> Rows, List<DeviceMessage> Messages, StoredReading? Before)>> WindowsAsync(IReadOnlyCollection<string> devices,
+        DayWindow day, TimeSpan lookBack, TimeSpan lookAhead, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(devices);
         ArgumentNullException.ThrowIfNull(day);
-        var rows = await store.ReadDevicesAsync(devices, day.Start - lookBack, day.End + lookAhead, cancellationToken);
-        IReadOnlyList<StoredReading> Of(string device) => rows.TryGetValue(device, out var found) ? found : [];
-        var unreached = devices.Where(d => Of(d) is not [var first, ..] || first.Ts >= day.Start).ToList();
+        var rows = await store.ReadDevicesAsync(devices, day.Start - lookBack, day.End + lookAhead,
+            static (device, boot, seq, kind, ts, json) => (Stamp: new RowStamp(boot, seq, ts), Message: RowDecoder.Decode(kind, json, device)), cancellationToken);
+        List<RowStamp> Stamps(string device) => rows.TryGetValue(device, out var found) ? [.. found.Select(r => r.Stamp)] : [];
+        List<DeviceMessage> Messages(string device) => rows.TryGetValue(device, out var found) ? [.. found.Where(r => r.Message is not null).Select(r => r.Message!)] : [];
+        var unreached = devices.Where(d => !rows.TryGetValue(d, out var found) || found[0].Stamp.Ts >= day.Start).ToList();
         var before = unreached.Count == 0 ? new Dictionary<string, StoredReading>() : await store.LastBeforeAsync(unreached, day.Start, cancellationToken);
-        return devices.ToDictionary(d => d, d => (Of(d), before.TryGetValue(d, out var last) ? last : null), StringComparer.Ordinal);
+        return devices.ToDictionary(d => d, d => (Stamps(d), Messages(d), before.TryGetValue(d, out var last) ? last : null), StringComparer.Ordinal);
     }
 
     public static List<DeviceMessage> Decode(IReadOnlyList<StoredReading> rows)
@@ -58,24 +60,9 @@ public sealed class DeviceDay(IReadingStore store)
         var messages = new List<DeviceMessage>(rows.Count);
         foreach (var row in rows)
         {
-            if (row.Kind == WasteIoT.Contracts.Messages.MessageKinds.Position && PositionReader.TryRead(row.Json, out var position))
+            if (RowDecoder.Decode(row.Kind, row.Json, row.Device) is { } message)
             {
-                messages.Add(position!);
-                continue;
-            }
-
-            if (row.Kind == WasteIoT.Contracts.Messages.MessageKinds.Fill && FillReader.TryRead(row.Json, row.Device, out var fill))
-            {
-                messages.Add(fill!);
-                continue;
-            }
-
-            // Stored rows passed validation at ingest; read them back without judging them again.
-            if (JsonSerializer.Deserialize(row.Json, ContractJsonContext.Default.DeviceMessage) is { } message)
-            {
-                // The row's device name is one string for all its rows; the decoded one a copy per message (a kept open
-                // day holds some 300,000 of them).
-                messages.Add(message.Device == row.Device ? message with { Device = row.Device } : message);
+                messages.Add(message);
             }
         }
 

@@ -10,8 +10,12 @@ public interface IReadingStore
 
     Task<IReadOnlyList<StoredReading>> ReadDeviceAsync(string device, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 
-    /// <summary>Several devices' rows of <c>[from, to)</c> in one read, each device's in <c>(ts, boot, seq)</c> order; a device with none is absent.</summary>
-    Task<IReadOnlyDictionary<string, IReadOnlyList<StoredReading>>> ReadDevicesAsync(IReadOnlyCollection<string> devices, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+    /// <summary>
+    /// Several devices' rows of <c>[from, to)</c> in one read, each device's in <c>(ts, boot, seq)</c> order and made into
+    /// what <paramref name="read"/> makes of it (its bytes are lent only for the call); a device with none is absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, List<T>>> ReadDevicesAsync<T>(IReadOnlyCollection<string> devices, DateTimeOffset from, DateTimeOffset to, StoredRowReader<T> read,
+        CancellationToken cancellationToken);
 
     /// <summary>Several devices' last reading before an instant, in one read; a device with none is absent.</summary>
     Task<IReadOnlyDictionary<string, StoredReading>> LastBeforeAsync(IReadOnlyCollection<string> devices, DateTimeOffset before, CancellationToken cancellationToken);

@@ -58,14 +58,16 @@ internal sealed class DeviceWindow
     public static async Task<DeviceWindow> ReadAsync(DeviceDay loader, string device, DayWindow day, TimeSpan lookBack, TimeSpan lookAhead, long version, CancellationToken cancellationToken)
     {
         var rows = await loader.RowsAsync(device, day, lookBack, lookAhead, cancellationToken);
-        return Of(version, rows, await loader.BeforeAsync(device, rows, day, cancellationToken));
+        return Of(version, [.. rows.Select(RowStamp.Of)], DeviceDay.Decode(rows), await loader.BeforeAsync(device, rows, day, cancellationToken));
     }
 
     /// <param name="version">The device's count of rows stored, read before the rows.</param>
-    public static DeviceWindow Of(long version, IReadOnlyList<StoredReading> rows, StoredReading? before)
+    /// <param name="rows">Every row's stamp, in store order.</param>
+    /// <param name="messages">The rows decoded.</param>
+    public static DeviceWindow Of(long version, List<RowStamp> rows, List<DeviceMessage> messages, StoredReading? before)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return new DeviceWindow(version, version - rows.Count, [.. rows.Select(RowStamp.Of)], DeviceDay.Decode(rows), before is null ? null : RowStamp.Of(before));
+        return new DeviceWindow(version, version - rows.Count, rows, messages, before is null ? null : RowStamp.Of(before));
     }
 
     /// <summary>Reads the rows stored after the newest kept; false when rows are still missing (a late row), and the window must be read again.</summary>

@@ -72,8 +72,8 @@ internal sealed class OpenDay(DeviceDay loader)
                 {
                     if (slot.Value is null)
                     {
-                        var (rows, before) = windows[device];
-                        slot.Value = DeviceWindow.Of(version(device), rows, before);
+                        var (rows, messages, before) = windows[device];
+                        slot.Value = DeviceWindow.Of(version(device), rows, messages, before);
                         Interlocked.Increment(ref _wholeReads);
                     }
                 }
