@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
 namespace WasteIoT.Cloud.Accounts;
 
@@ -10,6 +12,8 @@ public static class AccountServices
         services.AddSingleton<UserStore>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<SessionValidator>();
+        services.AddDataProtection().SetApplicationName("WasteIoT.Cloud");
+        services.AddOptions<KeyManagementOptions>().Configure<Store.CloudDatabase>((o, database) => o.XmlRepository = new DatabaseKeyRing(database));
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
             o.Cookie.Name = "wiot";

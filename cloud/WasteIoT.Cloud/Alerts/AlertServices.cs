@@ -9,7 +9,10 @@ public static class AlertServices
             .Validate(o => o.Valid(), $"{AlertOptions.Section}:WebhookUrl must be an absolute http(s) URL, with a WebhookSecret of at least 16 characters").ValidateOnStart();
         services.AddHttpClient(AlertWebhook.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<AlertWebhook>();
-        services.AddHostedService(sp => sp.GetRequiredService<AlertWebhook>());
+        if (configuration.GetSection(Settings.CloudOptions.Section).Get<Settings.CloudOptions>()?.TakesGateways ?? true)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<AlertWebhook>());
+        }
         return services;
     }
 }

@@ -9,7 +9,11 @@ public static class CaseServices
         services.AddSingleton<CaseStore>();
         services.AddSingleton<CaseWorkflow>();
         services.AddSingleton<CaseFiler>();
-        services.AddHostedService(sp => sp.GetRequiredService<CaseFiler>());
+        if (configuration.GetSection(Settings.CloudOptions.Section).Get<Settings.CloudOptions>()?.TakesGateways ?? true)
+        {
+            // One instance of a county files its cases (any would file each once: the case key is unique; one spares the work).
+            services.AddHostedService(sp => sp.GetRequiredService<CaseFiler>());
+        }
         return services;
     }
 }

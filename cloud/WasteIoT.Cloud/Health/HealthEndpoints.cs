@@ -17,7 +17,8 @@ internal static class HealthEndpoints
         return app;
     }
 
-    private static Ok<HealthReport> GetHealth(TimeProvider time, IOptions<CloudOptions> options, CountyAudit audit) =>
-        TypedResults.Ok(new HealthReport("ok", Version, time.GetUtcNow(), options.Value.TimeZone,
-            new AuditCopies(audit.ThingsReused, audit.OpenDayWholeReads, audit.KeptWritesFailed, audit.KeptReadsFailed)));
+    private static Ok<HealthReport> GetHealth(TimeProvider time, IOptions<CloudOptions> options, CountyAudit audit, IServiceProvider services) =>
+        TypedResults.Ok(new HealthReport("ok", Version, time.GetUtcNow(), options.Value.TimeZone, options.Value.CountyName, options.Value.TakesGateways,
+            new AuditCopies(audit.ThingsReused, audit.OpenDayWholeReads, audit.KeptWritesFailed, audit.KeptReadsFailed),
+            services.GetService<Ingest.PeerFeed>() is { } peers ? new PeerNotices(peers.NoticesSent, peers.NoticesReceived, peers.NoticesBroken, peers.ConnectionsLost) : null));
 }

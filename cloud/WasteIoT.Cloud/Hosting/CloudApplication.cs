@@ -25,7 +25,11 @@ namespace WasteIoT.Cloud.Hosting;
 /// <summary>Builds the cloud host from its features; used by Program and by tests that start it on a free port.</summary>
 public static class CloudApplication
 {
-    public static WebApplication Build(string[] args, TimeProvider? time = null, Action<ILoggingBuilder>? logging = null)
+    /// <param name="inCity">
+    /// Hosted by a city instance (<see cref="City.CityApplication"/>): its HTTP requests come from the city's server,
+    /// and its own Kestrel serves only its MQTT ports, when it takes its gateways.
+    /// </param>
+    public static WebApplication Build(string[] args, TimeProvider? time = null, Action<ILoggingBuilder>? logging = null, bool inCity = false)
     {
         ArgumentNullException.ThrowIfNull(args);
 
@@ -79,6 +83,15 @@ public static class CloudApplication
                 kestrel.Listen(uri.Host is "localhost" ? IPAddress.Loopback : IPAddress.Parse(uri.Host), uri.Port);
             }
         });
+
+        if (inCity)
+        {
+            var kestrel = builder.Services.Last(d => d.ServiceType == typeof(Microsoft.AspNetCore.Hosting.Server.IServer));
+            builder.Services.Remove(kestrel);
+            var listens = urls.Length > 0 || (builder.Configuration.GetSection(CloudOptions.Section).Get<CloudOptions>()?.TakesGateways ?? true);
+            builder.Services.AddSingleton<Microsoft.AspNetCore.Hosting.Server.IServer>(sp => new City.CountyServer(!listens ? null
+                : (Microsoft.AspNetCore.Hosting.Server.IServer)(kestrel.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, kestrel.ImplementationType!))));
+        }
 
         // A host embedding this one (the demo) may send the logs elsewhere than the console.
         logging?.Invoke(builder.Logging);

@@ -8,19 +8,35 @@ public sealed class IngestFeed
 {
     private long _version;
 
+    /// <summary>Readings committed, by this instance or (on PostgreSQL) by another instance of the county.</summary>
     public event Action<IReadOnlyList<Store.StoredReading>>? Stored;
+
+    /// <summary>Readings committed by this instance only: what it tells the county's other instances.</summary>
+    public event Action<IReadOnlyList<Store.StoredReading>>? StoredHere;
 
     public long Version => Interlocked.Read(ref _version);
 
-    public void Publish(IReadOnlyList<Store.StoredReading> readings)
+    /// <param name="byPeer">Stored by another instance of the county (told through the database), not by this one.</param>
+    public void Publish(IReadOnlyList<Store.StoredReading> readings, bool byPeer = false)
     {
         ArgumentNullException.ThrowIfNull(readings);
-        if (readings.Count == 0)
+
+        // A peer's notice may carry no rows a live view needs (a bin's batch): the count still tells the caches data came.
+        if (readings.Count == 0 && !byPeer)
         {
             return;
         }
 
         Interlocked.Increment(ref _version);
+        if (readings.Count == 0)
+        {
+            return;
+        }
+
         Stored?.Invoke(readings);
+        if (!byPeer)
+        {
+            StoredHere?.Invoke(readings);
+        }
     }
 }

@@ -17,6 +17,15 @@ public static class IngestServices
         builder.Services.AddSingleton<BatchProcessor>();
         builder.Services.AddSingleton<GatewayIngest>();
         builder.Services.AddSingleton<IngestFeed>();
+
+        // On PostgreSQL a county may have several instances: each tells the others what it stored.
+        if (builder.Configuration.GetSection(Store.StoreOptions.Section).Get<Store.StoreOptions>()?.Database == Store.DatabaseProvider.PostgreSql)
+        {
+            builder.Services.AddSingleton(sp => new PeerFeed((Store.PostgresCloudDatabase)sp.GetRequiredService<Store.CloudDatabase>(), sp.GetRequiredService<IngestFeed>(),
+                sp.GetRequiredService<ILogger<PeerFeed>>()));
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<PeerFeed>());
+        }
+
         builder.Services.AddHostedMqttServer(o => o.WithoutDefaultEndpoint().WithPersistentSessions());
         builder.Services.AddMqttConnectionHandler();
         builder.Services.AddConnections();
@@ -29,6 +38,11 @@ public static class IngestServices
         builder.Services.AddSingleton(frontDoor);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            if (!cloud.TakesGateways)
+            {
+                return;
+            }
+
             kestrel.Listen(IPAddress.Parse(cloud.MqttBindAddress), cloud.MqttPort, listen =>
             {
                 listen.Use(frontDoor.Wrap);

@@ -7,6 +7,13 @@ public sealed class CloudOptions
 {
     public const string Section = "Cloud";
 
+    /// <summary>
+    /// Whether this instance takes the county's gateways (its MQTT endpoints) and runs the county's background work (the
+    /// case filer, the alert webhook). False: it answers the county's users and API only, while another instance of
+    /// the county, on the same database, does those — how a city spreads its counties over several instances.
+    /// </summary>
+    public bool TakesGateways { get; set; } = true;
+
     /// <summary>Port of the gateway-facing MQTT endpoint (hosted in the same Kestrel server).</summary>
     [Range(1, 65535)]
     public int MqttPort { get; set; } = 1884;

@@ -59,6 +59,7 @@ internal static class CloudSchema
         Shared(8, "INTEGER PRIMARY KEY", "BLOB"),
         Shared(9, "INTEGER PRIMARY KEY", "BLOB"),
         Shared(10, "INTEGER PRIMARY KEY", "BLOB"),
+        Shared(11, "INTEGER PRIMARY KEY", "BLOB"),
     ];
 
     /// <summary>
@@ -97,6 +98,7 @@ internal static class CloudSchema
         Shared(8, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
         Shared(9, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
         Shared(10, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
+        Shared(11, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA"),
     ];
 
     private static string Shared(int step, string id, string blob) => (step switch
@@ -239,6 +241,14 @@ internal static class CloudSchema
                 fingerprint BIGINT NOT NULL,
                 json        {blob} NOT NULL,
                 PRIMARY KEY (day, thing)
+            );
+            """,
+        // The session cookies' key ring (ASP.NET Core Data Protection), so every instance of the county reads the cookies
+        // any other issued: a user's next request may reach any instance.
+        11 => """
+            CREATE TABLE protection_keys (
+                name TEXT PRIMARY KEY,
+                xml  TEXT NOT NULL
             );
             """,
         _ => throw new ArgumentOutOfRangeException(nameof(step)),

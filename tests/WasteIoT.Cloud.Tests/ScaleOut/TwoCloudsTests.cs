@@ -57,14 +57,19 @@ public sealed class TwoCloudsTests
         [.. (await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/cases?limit=100")).GetProperty("items").EnumerateArray()
             .Select(c => $"{c.GetProperty("kind")}/{c.GetProperty("subject")}/{c.GetProperty("day")}/{c.GetProperty("finding")}").Order(StringComparer.Ordinal)];
 
-    private static async Task SendAsync(int port, string gateway, string secret, IEnumerable<WasteIoT.Cloud.Store.StoredReading> readings)
+    internal static async Task SendAsync(int port, string gateway, string secret, IEnumerable<WasteIoT.Cloud.Store.StoredReading> readings)
     {
         using var client = new MqttClientFactory().CreateMqttClient();
         await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithProtocolVersion(MqttProtocolVersion.V311)
             .WithClientId(gateway).WithCredentials(gateway, secret).Build());
-        var records = string.Join(",", readings.Select(r => $$"""{"rx":"{{r.GatewayRx.UtcDateTime:yyyy-MM-ddTHH:mm:ss}}Z","msg":{{Encoding.UTF8.GetString(r.Json)}}}"""));
-        var batch = $$"""{"kind":"batch","schema":1,"gateway":"{{gateway}}","batch":1,"sent":"{{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss}}Z","records":[{{records}}]}""";
-        var result = await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic($"wiot/v1/gw/{gateway}/up/batch").WithPayload(batch).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
-        Assert.True(result.IsSuccess, result.ReasonString);
+        // A batch holds at most 1,000 records (the protocol's limit): a day goes in several, numbered on.
+        var number = 0;
+        foreach (var chunk in readings.Chunk(500))
+        {
+            var records = string.Join(",", chunk.Select(r => $$"""{"rx":"{{r.GatewayRx.UtcDateTime:yyyy-MM-ddTHH:mm:ss}}Z","msg":{{Encoding.UTF8.GetString(r.Json)}}}"""));
+            var batch = $$"""{"kind":"batch","schema":1,"gateway":"{{gateway}}","batch":{{++number}},"sent":"{{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss}}Z","records":[{{records}}]}""";
+            var result = await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic($"wiot/v1/gw/{gateway}/up/batch").WithPayload(batch).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+            Assert.True(result.IsSuccess, result.ReasonString);
+        }
     }
 }
