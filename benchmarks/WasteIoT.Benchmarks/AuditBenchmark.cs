@@ -97,9 +97,15 @@ internal static class AuditBenchmark
     /// <param name="until">Bins' and sites' readings only up to this moment (a live day seeded up to its "now").</param>
     public static async Task<int> SeedAsync(string data, int trucks, DateTimeOffset? until = null)
     {
-        var last = until ?? DateTimeOffset.MaxValue;
         using var database = new SqliteCloudDatabase(Path.Combine(data, "cloud.db"));
         using var store = new SqliteReadingStore(database);
+        return await SeedAsync(database, store, trucks, until);
+    }
+
+    /// <summary>The county's registry and day into any cloud database (the city benchmark seeds its counties on PostgreSQL).</summary>
+    public static async Task<int> SeedAsync(CloudDatabase database, SqlReadingStore store, int trucks, DateTimeOffset? until = null)
+    {
+        var last = until ?? DateTimeOffset.MaxValue;
         var registry = new RegistryStore(database, TimeProvider.System);
         var random = new Random(2026);
         await registry.UpsertAsync(RegistryKinds.Find(RegistryKinds.Contractors)!, [new Contractor("c-1", "绿洁环境", "")], CancellationToken.None);
@@ -228,7 +234,7 @@ internal static class AuditBenchmark
     private static void Add(List<StoredReading> batch, DeviceMessage m) =>
         batch.Add(new StoredReading(m.Device, m.Boot, m.Seq, m.Kind, m.Ts, m.Ts, "gw-bench", WireCodec.Encode(m)));
 
-    private static async Task FlushIfFullAsync(SqliteReadingStore store, List<StoredReading> batch)
+    private static async Task FlushIfFullAsync(SqlReadingStore store, List<StoredReading> batch)
     {
         if (batch.Count >= 500)
         {
@@ -236,7 +242,7 @@ internal static class AuditBenchmark
         }
     }
 
-    private static async Task FlushAsync(SqliteReadingStore store, List<StoredReading> batch)
+    private static async Task FlushAsync(SqlReadingStore store, List<StoredReading> batch)
     {
         await store.IngestAsync(batch, [], CancellationToken.None);
         batch.Clear();

@@ -30,6 +30,13 @@ return args switch
     ["dashboard", .. var rest] => await DashboardBenchmark.RunAsync(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 200, Console.Out),
     ["audit-seed", var data, var trucks] => await AuditBenchmark.SeedAsync(data, int.Parse(trucks, CultureInfo.InvariantCulture)),
     ["audit-seed", var data, var trucks, var until] => await AuditBenchmark.SeedAsync(data, int.Parse(trucks, CultureInfo.InvariantCulture), DateTimeOffset.Parse(until, CultureInfo.InvariantCulture)),
+    ["city-seed", var connection, var trucks] => await CityBenchmark.SeedAsync(connection, int.Parse(trucks, CultureInfo.InvariantCulture)),
+    ["city-instance", var file, .. var rest] => await CityBenchmark.InstanceAsync(file, rest),
+    ["city", .. var rest] => await CityBenchmark.RunAsync(
+        rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 10,
+        rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 200,
+        rest.Length > 2 ? int.Parse(rest[2], CultureInfo.InvariantCulture) : 2,
+        Console.Out),
     ["live-restart", var data, var at] => await LiveDayBenchmark.RestartAsync(data, DateTimeOffset.Parse(at, CultureInfo.InvariantCulture), Console.Out),
     ["live", .. var rest] => await LiveDayBenchmark.RunAsync(
         rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 200,
@@ -70,6 +77,7 @@ static int Usage()
                WasteIoT.Benchmarks e2e [fixes=200] [violations=10]
                WasteIoT.Benchmarks audit [trucks=200]
                WasteIoT.Benchmarks live [trucks=200] [seconds=120]
+               WasteIoT.Benchmarks city [counties=10] [trucks=200] [instances=2]
                WasteIoT.Benchmarks fuzz [inputs=1000000]
                WasteIoT.Benchmarks dashboard [trucks=200]
                WasteIoT.Benchmarks ingest [readings=1000000] [batch=500] [gateways=4]
