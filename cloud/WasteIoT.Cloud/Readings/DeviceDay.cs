@@ -33,8 +33,11 @@ public sealed class DeviceDay(IReadingStore store)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(day);
-        return rows.Count > 0 && rows[0].Ts < day.Start ? null : await store.LastBeforeAsync(device, day.Start, cancellationToken);
+        return ReachesBefore(rows.Count > 0 ? rows[0].Ts : null, day) ? null : await store.LastBeforeAsync(device, day.Start, cancellationToken);
     }
+
+    /// <summary>Whether a window whose first row is at <paramref name="first"/> holds the device's last row before the day.</summary>
+    private static bool ReachesBefore(DateTimeOffset? first, DayWindow day) => first < day.Start;
 
     /// <summary>
     /// Several devices' windows as <see cref="RowsAsync"/> and <see cref="BeforeAsync"/> give each, in two reads for all:
@@ -49,7 +52,7 @@ public sealed class DeviceDay(IReadingStore store)
             static (device, boot, seq, kind, ts, json) => (Stamp: new RowStamp(boot, seq, ts), Message: RowDecoder.Decode(kind, json, device)), cancellationToken);
         List<RowStamp> Stamps(string device) => rows.TryGetValue(device, out var found) ? [.. found.Select(r => r.Stamp)] : [];
         List<DeviceMessage> Messages(string device) => rows.TryGetValue(device, out var found) ? [.. found.Where(r => r.Message is not null).Select(r => r.Message!)] : [];
-        var unreached = devices.Where(d => !rows.TryGetValue(d, out var found) || found[0].Stamp.Ts >= day.Start).ToList();
+        var unreached = devices.Where(d => !ReachesBefore(rows.TryGetValue(d, out var found) ? found[0].Stamp.Ts : null, day)).ToList();
         var before = unreached.Count == 0 ? new Dictionary<string, StoredReading>() : await store.LastBeforeAsync(unreached, day.Start, cancellationToken);
         return devices.ToDictionary(d => d, d => (Stamps(d), Messages(d), before.TryGetValue(d, out var last) ? last : null), StringComparer.Ordinal);
     }

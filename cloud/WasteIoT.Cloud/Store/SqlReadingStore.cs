@@ -118,20 +118,25 @@ public abstract class SqlReadingStore(CloudDatabase database) : IReadingStore
     {
         ArgumentNullException.ThrowIfNull(devices);
 
-        // One index descent per device; the tie order is the single-device read's, (ts, boot, seq) from the top.
+        // One index descent per device; the tie order is the single-device read's, (ts, boot, seq) from the top. The
+        // columns are the single-device read's, the device last.
         var sql = Database.Provider == DatabaseProvider.Sqlite
             ? """
-              SELECT r.device, r.boot, r.seq, r.kind, r.ts, r.rx, r.gateway, r.json FROM json_each(@d) AS j JOIN readings AS r ON r.device = j.value
+              SELECT r.boot, r.seq, r.kind, r.ts, r.rx, r.gateway, r.json, r.device FROM json_each(@d) AS j JOIN readings AS r ON r.device = j.value
                 AND (r.ts, r.boot, r.seq) = (SELECT ts, boot, seq FROM readings WHERE device = j.value AND ts < @t ORDER BY ts DESC, boot DESC, seq DESC LIMIT 1)
               """
             : """
-              SELECT l.* FROM unnest(@d) AS j(device) CROSS JOIN LATERAL (SELECT device, boot, seq, kind, ts, rx, gateway, json FROM readings AS r
+              SELECT l.* FROM unnest(@d) AS j(device) CROSS JOIN LATERAL (SELECT boot, seq, kind, ts, rx, gateway, json, device FROM readings AS r
                 WHERE r.device = j.device AND r.ts < @t ORDER BY ts DESC, boot DESC, seq DESC LIMIT 1) AS l
               """;
+        await using var connection = await Database.OpenAsync(cancellationToken);
+        await using var command = DevicesCommand(connection, sql, devices).With("@t", before.ToUnixTimeMilliseconds());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var found = new Dictionary<string, StoredReading>(StringComparer.Ordinal);
-        await foreach (var row in ManyAsync(sql, devices, cancellationToken, ("@t", before.ToUnixTimeMilliseconds())))
+        while (await reader.ReadAsync(cancellationToken))
         {
-            found[row.Device] = row;
+            var device = reader.GetString(7);
+            found[device] = Row(reader, device, reader.GetString(2), reader.GetString(5));
         }
 
         return found;
@@ -159,32 +164,6 @@ public abstract class SqlReadingStore(CloudDatabase database) : IReadingStore
     }
 
     private const string Columns = "SELECT device, boot, seq, kind, ts, rx, gateway, json";
-
-    private async IAsyncEnumerable<StoredReading> ManyAsync(string sql, IReadOnlyCollection<string> devices, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken,
-        params (string Name, long Value)[] parameters)
-    {
-        await using var connection = await Database.OpenAsync(cancellationToken);
-        await using var command = DevicesCommand(connection, sql, devices);
-        foreach (var (name, value) in parameters)
-        {
-            command.With(name, value);
-        }
-
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var sync = Database.Provider == DatabaseProvider.Sqlite;
-        string? device = null, kind = null, gateway = null;
-        while (sync ? reader.Read() : await reader.ReadAsync(cancellationToken))
-        {
-            var read = reader.GetString(0);
-            device = read == device ? device : read;
-            var readKind = reader.GetString(3);
-            kind = readKind == kind ? kind : readKind;
-            var readGateway = reader.GetString(6);
-            gateway = readGateway == gateway ? gateway : readGateway;
-            yield return new StoredReading(device, reader.GetInt64(1), reader.GetInt64(2), kind, DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)), gateway, (byte[])reader.GetValue(7));
-        }
-    }
 
     public Task<StoredReading?> LatestAsync(string device, string kind, CancellationToken cancellationToken) =>
         OneAsync(Select + " AND kind = @k ORDER BY ts DESC LIMIT 1", device, "@k", kind, cancellationToken);

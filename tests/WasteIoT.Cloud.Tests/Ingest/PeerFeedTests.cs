@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using WasteIoT.Cloud.Ingest;
 using WasteIoT.Cloud.Store;
+using WasteIoT.Contracts.Messages;
+using WasteIoT.Contracts.Serialization;
 
 namespace WasteIoT.Cloud.Tests.Ingest;
 
@@ -15,28 +17,28 @@ public sealed class PeerFeedTests
     {
         var batches = Enumerable.Range(0, 30).Select(b => (IReadOnlyList<StoredReading>)[.. Enumerable.Range(0, 40).SelectMany(t => new[]
         {
-            Row($"truck-{t:000}", b, "pos", Noon.AddSeconds(b), $$"""{"kind":"pos","schema":1,"device":"truck-{{t:000}}","boot":1,"seq":{{b}},"ts":"2026-11-26T04:00:{{b:00}}Z","lat":30.{{b}},"lon":120.1,"speed":3,"fix":1}"""),
-            Row($"bin-{t:0000}", b, "fill", Noon.AddSeconds(b), """{"kind":"fill"}"""),
-        }).Concat(b % 10 == 0 ? [Row("truck-003", 1000 + b, "cover", Noon.AddSeconds(b), $$"""{"kind":"cover","seq":{{b}}}""")] : [])]).ToList();
+            Row(Fix($"truck-{t:000}", b, Noon.AddSeconds(b), 30 + (b / 100.0))),
+            Row(new BinFillReading { Device = $"bin-{t:0000}", Boot = 1, Seq = b, Ts = Noon.AddSeconds(b), FillingLevel = 0.5, Status = BinStatus.Ok, Echo = EchoStatus.Ok }),
+        }).Concat(b % 10 == 0 ? [Row(new CargoCoverEvent { Device = "truck-003", Boot = 1, Seq = 1000 + b, Ts = Noon.AddSeconds(b), State = CoverState.Open })] : [])]).ToList();
 
         var notices = PeerFeed.Notices("me", batches).ToList();
 
         Assert.True(notices.Count > 1);
         Assert.All(notices, n => Assert.True(Encoding.UTF8.GetByteCount(n) < 8000, n.Length.ToString(CultureInfo.InvariantCulture)));
         var rows = notices.Select(n => PeerFeed.Read(n)!.Value).SelectMany(n => { Assert.Equal("me", n.From); return n.Rows; }).ToList();
-        Assert.Equal(40, rows.Count(r => r.Kind == "pos"));
-        Assert.All(rows.Where(r => r.Kind == "pos"), r => Assert.Equal(Noon.AddSeconds(29), r.Ts));
-        Assert.Equal(3, rows.Count(r => r.Kind == "cover"));
-        Assert.DoesNotContain(rows, r => r.Kind == "fill");
+        Assert.Equal(40, rows.Count(r => r.Kind == MessageKinds.Position));
+        Assert.All(rows.Where(r => r.Kind == MessageKinds.Position), r => Assert.Equal(Noon.AddSeconds(29), r.Ts));
+        Assert.Equal(3, rows.Count(r => r.Kind == MessageKinds.Cover));
+        Assert.DoesNotContain(rows, r => r.Kind == MessageKinds.Fill);
         var fix = rows.First(r => r.Device == "truck-007");
-        Assert.Equal("""{"kind":"pos","schema":1,"device":"truck-007","boot":1,"seq":29,"ts":"2026-11-26T04:00:29Z","lat":30.29,"lon":120.1,"speed":3,"fix":1}""", Encoding.UTF8.GetString(fix.Json));
-        Assert.Equal(("gw-1", 29L, Noon.AddSeconds(29).AddSeconds(1)), (fix.Gateway, fix.Seq, fix.GatewayRx));
+        Assert.Equal(Encoding.UTF8.GetString(WireCodec.Encode(Fix("truck-007", 29, Noon.AddSeconds(29), 30.29))), Encoding.UTF8.GetString(fix.Json));
+        Assert.Equal(("gw-1", 29L, Noon.AddSeconds(30)), (fix.Gateway, fix.Seq, fix.GatewayRx));
     }
 
     [Fact]
     public void ABatchOfNothingAViewNeedsStillMakesOneEmptyNotice()
     {
-        var notice = Assert.Single(PeerFeed.Notices("me", [[Row("bin-0001", 1, "fill", Noon, """{"kind":"fill"}""")]]));
+        var notice = Assert.Single(PeerFeed.Notices("me", [[Row(new BinFillReading { Device = "bin-0001", Boot = 1, Seq = 1, Ts = Noon, Status = BinStatus.Ok, Echo = EchoStatus.Ok })]]));
         Assert.Empty(PeerFeed.Read(notice)!.Value.Rows);
     }
 
@@ -44,9 +46,16 @@ public sealed class PeerFeedTests
     public void AnyTextThatIsNotANoticeIsRefusedWithoutThrowing()
     {
         var random = new Random(5);
+        var fix = Encoding.UTF8.GetString(WireCodec.Encode(Fix("truck-001", 1, Noon, 30.1)));
         string[] hostile = ["", "{", "[]", "null", """{"from":1,"rows":[]}""", """{"from":"x"}""", """{"from":"x","rows":[{"d":"t"}]}""",
-            """{"from":"x","rows":[{"d":"t","b":"1","s":1,"k":"pos","t":1,"r":1,"g":"g","m":{}}]}""", """{"from":"x","rows":[{"d":"t","b":1,"s":1,"k":"pos","t":1e400,"r":1,"g":"g","m":{}}]}"""];
-        var valid = PeerFeed.Notices("x", [[Row("truck-001", 1, "pos", Noon, """{"kind":"pos"}""")]]).Single();
+            """{"from":"x","rows":[{"d":"truck-001","b":"1","s":1,"k":"pos","t":1,"r":1,"g":"g","m":{}}]}""",
+            """{"from":"x","rows":[{"d":"truck-001","b":1,"s":1,"k":"pos","t":1e400,"r":1,"g":"g","m":{}}]}""",
+            // Well-formed rows whose message is not what the row says: none, another kind, another device.
+            """{"from":"x","rows":[{"d":"truck-001","b":1,"s":1,"k":"cover","t":1,"r":1,"g":"g","m":{}}]}""",
+            $$"""{"from":"x","rows":[{"d":"truck-001","b":1,"s":1,"k":"cover","t":1,"r":1,"g":"g","m":{{fix}}}]}""",
+            $$"""{"from":"x","rows":[{"d":"truck-002","b":1,"s":1,"k":"pos","t":1,"r":1,"g":"g","m":{{fix}}}]}"""];
+        var valid = PeerFeed.Notices("x", [[Row(Fix("truck-001", 1, Noon, 30.1))]]).Single();
+        Assert.Single(PeerFeed.Read(valid)!.Value.Rows);
         var mangled = Enumerable.Range(0, 500).Select(_ =>
         {
             var chars = valid.ToCharArray();
@@ -55,13 +64,15 @@ public sealed class PeerFeedTests
         });
         foreach (var text in hostile.Concat(mangled))
         {
-            var read = PeerFeed.Read(text);
-            Assert.True(read is null || read.Value.Rows.All(r => r.Device.Length > 0 || r.Device.Length == 0), text);
+            Assert.Null(Record.Exception(() => PeerFeed.Read(text)));
         }
 
         Assert.All(hostile, text => Assert.Null(PeerFeed.Read(text)));
     }
 
-    private static StoredReading Row(string device, long seq, string kind, DateTimeOffset ts, string json) =>
-        new(device, 1, seq, kind, ts, ts.AddSeconds(1), "gw-1", Encoding.UTF8.GetBytes(json));
+    private static TruckPosition Fix(string device, long seq, DateTimeOffset ts, double lat) =>
+        new() { Device = device, Boot = 1, Seq = seq, Ts = ts, Lat = lat, Lon = 120.1, Speed = 3, Fix = 1 };
+
+    private static StoredReading Row(DeviceMessage message) =>
+        new(message.Device, message.Boot, message.Seq, message.Kind, message.Ts, message.Ts.AddSeconds(1), "gw-1", WireCodec.Encode(message));
 }
